@@ -1,0 +1,121 @@
+"""Settings: the one place that reads the environment (prefix OPPI_, `.env` supported)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BUILTIN_CORPUS = PROJECT_ROOT / "corpus"
+
+
+class Settings(BaseSettings):
+    """Everything Oppi can be told. Every field says what it is for."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="OPPI_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    # --- where state lives -------------------------------------------------------------
+    home: Path = Field(
+        Path(".oppi"),
+        description="Folder holding all state (Chroma store, record manager, database, logs). "
+        "Deleting it resets Oppi.",
+    )
+    chroma_url: str | None = Field(
+        None,
+        description="URL of a Chroma server (e.g. http://127.0.0.1:8000). "
+        "Unset: an embedded store under OPPI_HOME/chroma.",
+    )
+    collection: str = Field("oppi", description="Name of the Chroma collection.")
+
+    # --- embeddings ---------------------------------------------------------------------
+    embedding_provider: Literal["local", "openai"] = Field(
+        "local",
+        description="'local': bundled all-MiniLM-L6-v2 int8 ONNX, no network. "
+        "'openai': any OpenAI-compatible /embeddings endpoint.",
+    )
+    embedding_model: str = Field(
+        "text-embedding-3-small",
+        description="Embedding model name for the 'openai' provider.",
+    )
+    embedding_batch_size: int = Field(32, ge=1, le=1024, description="Texts per embedding batch.")
+
+    # --- chat model ---------------------------------------------------------------------
+    chat_provider: Literal["auto", "local", "openai", "fake"] = Field(
+        "auto",
+        description="'auto': 'openai' when an API key is set, otherwise 'local' "
+        "(bundled SmolLM2 via llama.cpp). 'fake' is for tests.",
+    )
+    chat_model: str = Field("gpt-4o-mini", description="Chat model name for the 'openai' provider.")
+    local_model_path: Path | None = Field(
+        None, description="A GGUF file to serve locally instead of the bundled SmolLM2-135M."
+    )
+    openai_api_key: SecretStr | None = Field(
+        None,
+        validation_alias=AliasChoices("OPPI_OPENAI_API_KEY", "OPENAI_API_KEY"),
+        description="API key for OpenAI or a compatible server (read from OPENAI_API_KEY).",
+    )
+    openai_base_url: str | None = Field(
+        None,
+        validation_alias=AliasChoices("OPPI_OPENAI_BASE_URL", "OPENAI_BASE_URL"),
+        description="Base URL of an OpenAI-compatible server (read from OPENAI_BASE_URL).",
+    )
+    request_timeout_s: float = Field(120.0, gt=0, description="Timeout of one model request.")
+    max_retries: int = Field(3, ge=0, le=10, description="Retries on 429 and 5xx, with backoff.")
+
+    # --- ingestion ----------------------------------------------------------------------
+    max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are not indexed.")
+    chunk_size: int = Field(1200, ge=200, description="Target chunk size in characters.")
+    chunk_overlap: int = Field(150, ge=0, description="Overlap between chunks in characters.")
+
+    # --- retrieval ----------------------------------------------------------------------
+    top_k: int = Field(5, ge=1, le=50, description="Passages returned by a search.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
+
+    # --- checker thresholds (catalogue defaults, spec/checks.md) -------------------------
+    hours_per_credit_min: float = Field(25.0, gt=0, description="C03: lowest hours per ECTS.")
+    hours_per_credit_max: float = Field(30.0, gt=0, description="C03: highest hours per ECTS.")
+    ects_min: float = Field(1.0, gt=0, description="C04: smallest credential in ECTS.")
+    ects_max: float = Field(59.0, gt=0, description="C04: largest credential in ECTS.")
+    outcome_min_words_after_verb: int = Field(
+        4, ge=1, description="C09: words an outcome needs after its verb."
+    )
+    duplicate_outcome_similarity: float = Field(
+        0.8, gt=0, le=1, description="C21: word-overlap ratio above which outcomes are duplicates."
+    )
+
+    @field_validator("openai_base_url", "chroma_url", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    # --- derived paths ------------------------------------------------------------------
+    @property
+    def chroma_path(self) -> Path:
+        return self.home / "chroma"
+
+    @property
+    def record_manager_url(self) -> str:
+        return f"sqlite:///{self.home / 'records.sqlite'}"
+
+    @property
+    def database_path(self) -> Path:
+        return self.home / "oppi.sqlite"
+
+    @property
+    def log_path(self) -> Path:
+        return self.home / "logs"
+
+    @property
+    def resolved_chat_provider(self) -> str:
+        if self.chat_provider != "auto":
+            return self.chat_provider
+        return "openai" if self.openai_api_key else "local"
+
+    def ensure_home(self) -> Path:
+        self.home.mkdir(parents=True, exist_ok=True)
+        return self.home

@@ -1,0 +1,183 @@
+"""The domain models every part of Oppi speaks: briefs, credentials, findings, citations."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Kind = Literal["guideline", "quality", "credential", "other"]
+Lang = Literal["en", "fi", "sv", "other"]
+Severity = Literal["E", "W", "I"]
+SEVERITY_ORDER: dict[str, int] = {"E": 0, "W": 1, "I": 2}
+
+
+class Bloom(str, Enum):
+    """Revised Bloom taxonomy (Anderson & Krathwohl 2001), lowest first."""
+
+    remember = "remember"
+    understand = "understand"
+    apply = "apply"
+    analyse = "analyse"
+    evaluate = "evaluate"
+    create = "create"
+
+    @property
+    def rank(self) -> int:
+        return list(Bloom).index(self) + 1
+
+
+class Citation(BaseModel):
+    """A pointer to one indexed passage, with enough to show it as a source card."""
+
+    chunk_id: str
+    doc_id: str
+    title: str
+    kind: Kind = "other"
+    source: str = ""
+    section: str = ""
+    page: int | None = None
+    score: float = 0.0
+    quote: str = Field("", description="The passage text (may be shortened for display).")
+
+    @property
+    def is_example(self) -> bool:
+        """Past credentials illustrate; they are never rules."""
+        return self.kind == "credential"
+
+    def label(self) -> str:
+        parts = [self.title]
+        if self.section:
+            parts.append(self.section)
+        if self.page:
+            parts.append(f"p. {self.page}")
+        text = " › ".join(parts)
+        return f"{text} (example, not a rule)" if self.is_example else text
+
+
+class Passage(BaseModel):
+    """A retrieved chunk: its text and the citation that points to it."""
+
+    text: str
+    citation: Citation
+
+
+class CredentialBrief(BaseModel):
+    """What a planner knows before outcomes exist."""
+
+    title: str
+    target_group: str = ""
+    level: int | None = Field(None, ge=1, le=8, description="EQF level.")
+    ects: float | None = Field(None, gt=0)
+    skill_needs: list[str] = Field(default_factory=list)
+    work_context: str = ""
+    language: Literal["en", "fi"] = "en"
+
+
+class LearningOutcome(BaseModel):
+    """One intended learning outcome: verb + object + context (ECTS Users' Guide)."""
+
+    text: str
+    verb: str | None = None
+    bloom: list[Bloom] = Field(default_factory=list, description="Level or range of the verb.")
+    object: str | None = None
+    context: str | None = None
+    assessment: str | None = None
+    citations: list[Citation] = Field(default_factory=list)
+    status: Literal["suggested", "accepted", "edited", "rejected"] = "suggested"
+    strategy: str | None = Field(None, description="What produced it: composer, llm, hybrid.")
+
+
+class MicroCredential(BaseModel):
+    """A micro-credential design: the Annex I design-time elements plus planning context.
+
+    Fields hold what the draft says; `None` means the draft does not say it. The raw text of
+    fields the parser could not interpret is kept in `unparsed` so nothing is guessed.
+    """
+
+    title: str | None = None
+    description: str | None = None
+    awarding_body: str | None = None
+    country: str | None = None
+    outcomes: list[LearningOutcome] = Field(default_factory=list)
+    ects: float | None = None
+    hours: float | None = None
+    workload_text: str | None = None
+    level: int | None = None
+    level_framework: str | None = Field(
+        None, description="'EQF', 'NQF', 'FiNQF' or 'not applicable'."
+    )
+    level_text: str | None = None
+    assessment: str | None = None
+    assessment_criteria: str | None = None
+    outcome_assessment: dict[int, str] | None = Field(
+        None, description="Outcome number (1-based) -> assessment task, when the draft maps them."
+    )
+    participation: str | None = None
+    quality_assurance: str | None = None
+    prerequisites: str | None = None
+    supervision: str | None = None
+    grade: str | None = None
+    stackability: str | None = None
+    further_information: str | None = None
+    target_group: str | None = None
+    skill_needs: str | None = None
+    esco_refs: list[str] = Field(default_factory=list)
+    language: Lang | None = None
+    unparsed: dict[str, str] = Field(default_factory=dict)
+
+
+class Finding(BaseModel):
+    """One problem in a draft, with where, why, what to do and the passage behind it."""
+
+    id: str = Field(description="Check ID, e.g. C07; model judgements use the prefix L.")
+    severity: Severity
+    where: str = Field(description="The field, or 'outcome N'.")
+    message: str
+    suggestion: str = ""
+    citation: Citation | None = None
+    model_judgement: bool = False
+
+
+class CheckReport(BaseModel):
+    """The checker's verdict on one draft."""
+
+    findings: list[Finding] = Field(default_factory=list)
+    parse_notes: list[str] = Field(
+        default_factory=list, description="What could not be parsed (never guessed)."
+    )
+
+    @property
+    def ready(self) -> bool:
+        return not any(f.severity == "E" for f in self.findings)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = {"E": 0, "W": 0, "I": 0}
+        for finding in self.findings:
+            counts[finding.severity] += 1
+        return counts
+
+
+class DraftResult(BaseModel):
+    """Drafted outcomes for a brief, with the findings that remain after repair."""
+
+    brief: CredentialBrief
+    outcomes: list[LearningOutcome] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    strategy: str = ""
+    prompt_id: str | None = None
+    prompt_version: str | None = None
+    repair_rounds: int = 0
+    errors: list[str] = Field(default_factory=list)
+
+
+class Answer(BaseModel):
+    """A chat answer with numbered citations; `covered` is False when the library is silent."""
+
+    text: str
+    citations: list[Citation] = Field(default_factory=list)
+    covered: bool = True
+    prompt_id: str | None = None
+    prompt_version: str | None = None
