@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
+from pathlib import Path
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -41,6 +42,90 @@ def user_errors(func: F) -> F:
 
 
 # Commands are added below, one small function each.
+
+
+def _settings():
+    from assistant.config import Settings
+
+    return Settings()
+
+
+@app.command("index")
+@user_errors
+def index_command(
+    paths: list[Path] = typer.Argument(None, help="Files or folders to index (default: the built-in corpus)."),
+    rebuild: bool = typer.Option(False, "--rebuild", help="Drop the index and build it again."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 when any file could not be indexed."),
+) -> None:
+    """Index guidelines, quality criteria and past credentials (pdf, md, txt, docx, json)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from assistant.config import BUILTIN_CORPUS
+    from assistant.index.indexer import Indexer
+
+    settings = _settings()
+    targets = paths or [BUILTIN_CORPUS]
+    with Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        console=err_console, transient=True,
+    ) as bar:
+        task = bar.add_task("Indexing", total=None)
+
+        def progress(name: str, done: int, total: int) -> None:
+            bar.update(task, total=total, completed=done, description=f"Indexing {name}")
+
+        summary = Indexer(settings).index_paths(targets, rebuild=rebuild, progress=progress)
+    for file, reason in summary.errors:
+        console.print(f"[red]✗[/] {file}: {reason}")
+    console.print(summary.line())
+    if strict and summary.errors:
+        raise typer.Exit(1)
+
+
+@app.command("search")
+@user_errors
+def search_command(
+    query: str = typer.Argument(..., help="What to look for, in English or Finnish."),
+    kind: str = typer.Option(None, "--kind", help="guideline, quality, credential or other."),
+    lang: str = typer.Option(None, "--lang", help="en, fi, sv or other."),
+    k: int = typer.Option(5, "-k", min=1, max=50, help="How many passages."),
+) -> None:
+    """Print the best-matching passages with their citations."""
+    from assistant.index.library import Library
+
+    library = _ready_library()
+    for number, passage in enumerate(library.search(query, k=k, kind=kind, lang=lang), start=1):
+        citation = passage.citation
+        console.print(f"[bold]{number}. {citation.label()}[/]  [dim]{citation.kind} · {citation.doc_id} · score {citation.score:.4f}[/]")
+        console.print(_shorten(citation.quote), markup=False)
+        console.print()
+
+
+@app.command("sources")
+@user_errors
+def sources_command() -> None:
+    """List the indexed documents."""
+    from rich.table import Table
+
+    library = _ready_library()
+    table = Table("doc id", "title", "kind", "lang", "version", "chunks")
+    for doc in library.documents():
+        table.add_row(doc.doc_id, doc.title, doc.kind, doc.lang, doc.version, str(doc.chunks))
+    console.print(table)
+
+
+def _ready_library():
+    from assistant.index.library import Library
+
+    library = Library(_settings())
+    if not library.is_built():
+        raise OppiError("The library is empty. Run `oppi index` first (it indexes the built-in corpus).")
+    return library
+
+
+def _shorten(text: str, limit: int = 400) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def main() -> None:

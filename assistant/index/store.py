@@ -1,0 +1,77 @@
+"""The Chroma store: embedded on disk by default, or a Chroma server when OPPI_CHROMA_URL is set."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from langchain_chroma import Chroma
+from langchain_core.embeddings import Embeddings
+
+from assistant.config import Settings
+from assistant.errors import OppiError
+from assistant.index.embeddings import embedding_model_name
+
+MODEL_KEY = "embedding_model"
+
+
+def chroma_client(settings: Settings):
+    """A chromadb client for the configured mode; telemetry is off (no network)."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
+    if not settings.chroma_url:
+        settings.ensure_home()
+        return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+    url = urlparse(settings.chroma_url)
+    if url.scheme not in ("http", "https") or not url.hostname:
+        raise OppiError(
+            f"OPPI_CHROMA_URL={settings.chroma_url!r} is not a URL like http://127.0.0.1:8000"
+        )
+    try:
+        return chromadb.HttpClient(
+            host=url.hostname,
+            port=url.port or (443 if url.scheme == "https" else 8000),
+            ssl=url.scheme == "https",
+            settings=chroma_settings,
+        )
+    except Exception as error:  # chromadb raises plain exceptions for connection failures
+        raise OppiError(
+            f"Cannot reach the Chroma server at {settings.chroma_url} ({error}). "
+            "Start it (`chroma run`) or unset OPPI_CHROMA_URL to use the embedded store."
+        ) from None
+
+
+def recorded_model(client, settings: Settings) -> str | None:
+    """The embedding model that built the collection, or None when there is no collection."""
+    try:
+        collection = client.get_collection(settings.collection)
+    except Exception:  # NotFoundError differs between chromadb versions
+        return None
+    return (collection.metadata or {}).get(MODEL_KEY)
+
+
+def open_vector_store(client, settings: Settings, embeddings: Embeddings) -> Chroma:
+    """The langchain Chroma store, refusing to mix embedding models in one collection."""
+    model = embedding_model_name(embeddings)
+    existing = recorded_model(client, settings)
+    if existing is not None and existing != model:
+        raise OppiError(
+            f"The library was built with the embedding model '{existing}', but '{model}' is "
+            "configured. Rebuild it with `oppi index --rebuild`, or set the embedding settings "
+            "back."
+        )
+    return Chroma(
+        client=client,
+        collection_name=settings.collection,
+        embedding_function=embeddings,
+        collection_metadata={MODEL_KEY: model},
+        collection_configuration={"hnsw": {"space": "cosine"}},
+    )
+
+
+def drop_collection(client, settings: Settings) -> None:
+    try:
+        client.delete_collection(settings.collection)
+    except Exception:  # missing collection: nothing to drop
+        pass

@@ -1,0 +1,59 @@
+"""Splitting an outcomes field into single outcomes: bulleted, numbered or running sentences."""
+
+from __future__ import annotations
+
+import re
+
+_ITEM = re.compile(
+    r"^\s*(?:[-*•–·▪◦+]|\d{1,2}[.)]|\(\d{1,2}\)|[a-h][.)]|[A-Za-z]{1,4}[ -]?\d{1,2}[.):]|"
+    r"\[\d{1,2}\])\s+(.*\S)\s*$"
+)
+_SENTENCE_END = re.compile(r"(?<=[.;!])\s+(?=\S)")
+_INLINE_ASSESSMENT = re.compile(
+    r"\s*(?:\((?:assessment|assessed by|assessed through|arviointi|arvioidaan)\s*:?\s*([^)]+)\)"
+    r"|[—–-]{1,2}\s*(?:assessed by|assessed through|arvioidaan)\s*:?\s*(.+))\s*\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def split_outcomes(lines: list[str]) -> list[str]:
+    """Return the outcomes a field lists; a lead-in line ending with ':' is not an outcome."""
+    items: list[str] = []
+    prose: list[str] = []
+    in_item = False
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            in_item = False
+            continue
+        match = _ITEM.match(line)
+        if match:
+            items.append(match.group(1).strip())
+            in_item = True
+        elif in_item and items and not line.endswith(":"):
+            items[-1] = f"{items[-1]} {line}"
+        else:
+            prose.append(line)
+    if items:
+        return items
+    return _split_prose(" ".join(prose))
+
+
+def _split_prose(text: str) -> list[str]:
+    """Split running text into sentences, dropping a lead-in that ends with a colon."""
+    if ":" in text:
+        head, _, rest = text.partition(":")
+        # A short head such as "The learner can:" is a shared stem, not an outcome.
+        if len(head.split()) <= 12 and rest.strip():
+            text = rest
+    parts = [p.strip(" ;") for p in _SENTENCE_END.split(text)]
+    return [p for p in parts if p and not p.endswith(":")]
+
+
+def pop_assessment(text: str) -> tuple[str, str | None]:
+    """Separate an inline assessment note ('(assessment: report)') from an outcome."""
+    match = _INLINE_ASSESSMENT.search(text)
+    if not match:
+        return text, None
+    task = (match.group(1) or match.group(2) or "").strip(" .")
+    return text[: match.start()].rstrip(), task or None

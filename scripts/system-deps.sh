@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Debian packages Oppi needs beyond Python: Voikko for Finnish verb forms.
+# Installs them when run as root with apt-get; otherwise says what to install.
+set -euo pipefail
+packages=(libvoikko1 voikko-fi)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+  echo "Installing system packages: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+else
+  echo "Oppi needs these system packages: ${missing[*]}" >&2
+  echo "Install them with: sudo apt-get install ${missing[*]}" >&2
+  exit 1
+fi
