@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 from collections.abc import Callable
@@ -10,6 +11,7 @@ from typing import TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from assistant.errors import OppiError
 
@@ -35,7 +37,7 @@ def user_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except OppiError as error:
-            err_console.print(f"[bold red]Error:[/] {error}")
+            err_console.print(f"[bold red]Error:[/] {escape(str(error))}", soft_wrap=True)
             sys.exit(2)
 
     return wrapper  # type: ignore[return-value]
@@ -76,8 +78,8 @@ def index_command(
 
         summary = Indexer(settings).index_paths(targets, rebuild=rebuild, progress=progress)
     for file, reason in summary.errors:
-        console.print(f"[red]✗[/] {file}: {reason}")
-    console.print(summary.line())
+        console.print(f"[red]✗[/] {escape(file)}: {escape(reason)}", soft_wrap=True, highlight=False)
+    console.print(summary.line(), soft_wrap=True, highlight=False)
     if strict and summary.errors:
         raise typer.Exit(1)
 
@@ -112,6 +114,76 @@ def sources_command() -> None:
     for doc in library.documents():
         table.add_row(doc.doc_id, doc.title, doc.kind, doc.lang, doc.version, str(doc.chunks))
     console.print(table)
+
+
+@app.command("serve")
+@user_errors
+def serve_command(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (loopback by default)."),
+    port: int = typer.Option(7860, help="Port to listen on."),
+) -> None:
+    """Open the workspace in the browser; indexes the built-in corpus on first start."""
+    from assistant.config import BUILTIN_CORPUS
+    from assistant.index.indexer import Indexer
+    from assistant.index.library import Library
+
+    settings = _settings()
+    library = Library(settings)
+    if not library.is_built():
+        console.print("First start: indexing the built-in corpus…")
+        summary = Indexer(settings, library).index_paths([BUILTIN_CORPUS])
+        console.print(summary.line(), soft_wrap=True, highlight=False)
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home
+    from ui.app import create_app
+
+    console.print(f"Oppi is at http://{host}:{port}")
+    create_app(library).launch(server_name=host, server_port=port, show_error=True)
+
+
+@app.command("check")
+@user_errors
+def check_command(
+    files: list[Path] = typer.Argument(..., help="Draft files: .md, .txt, .json, .pdf or .docx."),
+    fmt: str = typer.Option("md", "--format", help="md (readable) or json."),
+) -> None:
+    """Check drafts against the catalogue (C01-C21); no model, no network.
+
+    Exit code 0: every draft is ready; 1: some draft has an error finding; 2: a file could not
+    be read.
+    """
+    import json
+
+    from assistant.index.library import Library
+    from assistant.rules.report import render_markdown, report_dict
+    from assistant.services.checking import Checker
+
+    if fmt not in ("md", "json"):
+        raise OppiError(f"--format must be md or json, not '{fmt}'.")
+    settings = _settings()
+    library = Library(settings)
+    cited = library.is_built()
+    checker = Checker(settings, library.citation_for_check if cited else None)
+    results, unreadable, not_ready = [], False, False
+    for file in files:
+        try:
+            report = checker.check_file(file)
+        except OppiError as error:
+            # One unreadable file is reported and the others are still checked.
+            err_console.print(f"[bold red]Error:[/] {escape(str(error))}", soft_wrap=True)
+            unreadable = True
+            continue
+        not_ready = not_ready or not report.ready
+        if fmt == "json":
+            results.append(report_dict(report, str(file)))
+        else:
+            console.print(render_markdown(report, str(file), cited), markup=False, soft_wrap=True)
+    if fmt == "json":
+        payload = results[0] if len(files) == 1 and results else results
+        console.print_json(json.dumps(payload, ensure_ascii=False))
+    if unreadable:
+        raise typer.Exit(2)
+    if not_ready:
+        raise typer.Exit(1)
 
 
 def _ready_library():

@@ -35,7 +35,7 @@ def read_pages(path: Path, settings: Settings) -> Pages:
     size_mb = path.stat().st_size / 1_000_000
     if size_mb > settings.max_file_mb:
         raise OppiError(
-            f"{path.name}: {size_mb:.1f} MB is over the size limit of {settings.max_file_mb:g} MB "
+            f"{path.name}: {size_mb:.3g} MB is over the size limit of {settings.max_file_mb:g} MB "
             "(raise OPPI_MAX_FILE_MB to allow it)"
         )
     data = path.read_bytes()

@@ -1,0 +1,83 @@
+"""Retrieval quality on the built-in corpus with the real bundled embedding model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from assistant.cli import app
+from assistant.config import BUILTIN_CORPUS, Settings
+from assistant.index.indexer import Indexer
+from assistant.index.library import Library
+
+QUESTIONS = Path(__file__).resolve().parents[1] / "fixtures" / "retrieval_questions.yaml"
+
+
+@pytest.fixture(scope="module")
+def corpus_home(tmp_path_factory) -> Path:
+    home = tmp_path_factory.mktemp("corpus-index")
+    settings = Settings(_env_file=None, home=home)
+    summary = Indexer(settings).index_paths([BUILTIN_CORPUS])
+    assert summary.errors == [] and summary.added > 50
+    return home
+
+
+@pytest.fixture(scope="module")
+def library(corpus_home) -> Library:
+    return Library(Settings(_env_file=None, home=corpus_home))
+
+
+def is_relevant(passage, label: dict) -> bool:
+    citation = passage.citation
+    return citation.doc_id == label["doc"] and label["section"].lower() in citation.section.lower()
+
+
+def recall_at(library: Library, mode: str, k: int = 5) -> tuple[float, list[str]]:
+    cases = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+    total, misses = 0.0, []
+    for case in cases:
+        found = library.search(case["question"], k=k, mode=mode)
+        hits = [label for label in case["relevant"] if any(is_relevant(p, label) for p in found)]
+        total += len(hits) / len(case["relevant"])
+        if len(hits) < len(case["relevant"]):
+            misses.append(case["question"])
+    return total / len(cases), misses
+
+
+def test_question_set_is_big_enough_and_bilingual():
+    cases = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+    assert len(cases) >= 25
+    assert {case["lang"] for case in cases} == {"en", "fi"}
+
+
+def test_every_label_points_to_a_real_section(library):
+    cases = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+    sections = {(c.metadata["doc_id"], c.metadata["section"].lower()) for c in library.chunks()}
+    for case in cases:
+        for label in case["relevant"]:
+            assert any(doc == label["doc"] and label["section"].lower() in section for doc, section in sections), label
+
+
+def test_hybrid_recall_at_5_is_at_least_0_9(library):
+    figures = {mode: recall_at(library, mode) for mode in ("hybrid", "dense", "bm25")}
+    for mode, (recall, misses) in figures.items():
+        print(f"recall@5 {mode:6s} = {recall:.3f}  misses: {misses}")
+    assert figures["hybrid"][0] >= 0.9
+
+
+def test_cli_search_puts_the_workload_passage_in_the_top_3(corpus_home):
+    result = CliRunner().invoke(
+        app, ["search", "how many hours is one credit in Finland", "-k", "3"],
+        env={"OPPI_HOME": str(corpus_home)},
+    )
+    assert result.exit_code == 0, result.output
+    assert "guidelines/ects-workload" in result.output
+
+
+def test_cli_second_index_run_embeds_nothing(corpus_home):
+    result = CliRunner().invoke(app, ["index"], env={"OPPI_HOME": str(corpus_home)})
+    assert result.exit_code == 0, result.output
+    assert "0 chunks added" in result.output and "0 embedded" in result.output

@@ -1,0 +1,1 @@
+"""The Gradio workspace: thin, calls `assistant` services only."""
