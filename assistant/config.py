@@ -74,7 +74,26 @@ class Settings(BaseSettings):
 
     # --- retrieval ----------------------------------------------------------------------
     top_k: int = Field(5, ge=1, le=50, description="Passages returned by a search.")
-    rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
+    rrf_k: int = Field(
+        10, ge=1,
+        description="Reciprocal rank fusion constant; small values let the top ranks of each "
+        "retriever count more.",
+    )
+    dense_weight: float = Field(0.7, ge=0, description="Weight of dense results in the fusion (keywords: 1).")
+    dense_weight_non_english: float = Field(
+        0.4, ge=0, le=1,
+        description="Factor on the dense weight for non-English queries with the bundled "
+        "English-only embedding model.",
+    )
+
+    # --- chat -----------------------------------------------------------------------------
+    chat_min_similarity: float = Field(
+        0.35, ge=0, le=1,
+        description="Below this cosine similarity of the best passage, chat says the library "
+        "does not cover the question.",
+    )
+    chat_passages: int = Field(4, ge=1, le=12, description="Passages given to the model per answer.")
+    draft_repair_rounds: int = Field(2, ge=0, le=5, description="Repair rounds when drafting with a model.")
 
     # --- checker thresholds (catalogue defaults, spec/checks.md) -------------------------
     hours_per_credit_min: float = Field(25.0, gt=0, description="C03: lowest hours per ECTS.")
@@ -86,6 +105,10 @@ class Settings(BaseSettings):
     )
     duplicate_outcome_similarity: float = Field(
         0.8, gt=0, le=1, description="C21: word-overlap ratio above which outcomes are duplicates."
+    )
+    outcome_count_bands: list[tuple[float, int, int]] = Field(
+        [(2.0, 2, 4), (5.0, 3, 6), (15.0, 4, 8), (1e9, 5, 10)],
+        description="C11: (up to ECTS, fewest outcomes, most outcomes), smallest size first.",
     )
 
     @field_validator("openai_base_url", "chroma_url", mode="before")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 import bm25s
 import numpy as np
-from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SWEDISH
+from bm25s.stopwords import STOPWORDS_EN_PLUS, STOPWORDS_SWEDISH
 
 # A short Finnish stop list of our own (bm25s ships none for Finnish).
 STOPWORDS_FI = frozenset(
@@ -16,8 +17,10 @@ STOPWORDS_FI = frozenset(
     minä sinä voi voidaan myös vain kaikki kanssa mukaan kuten eli ole olisi""".split()
 )
 _STEMMER_NAMES = {"en": "english", "fi": "finnish", "sv": "swedish"}
-_STOPWORDS = {"en": set(STOPWORDS_EN), "fi": STOPWORDS_FI, "sv": set(STOPWORDS_SWEDISH)}
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_STOPWORDS = {"en": set(STOPWORDS_EN_PLUS), "fi": STOPWORDS_FI, "sv": set(STOPWORDS_SWEDISH)}
+# Section numbers such as "1.3" (ESG standards) stay one token; otherwise runs of letters/digits.
+_WORD = re.compile(r"\d+(?:\.\d+)+|[^\W_]+", re.UNICODE)
+_WORDBASE = re.compile(r"\(([^)+]+)\)")
 
 
 @lru_cache(maxsize=4)
@@ -27,20 +30,50 @@ def _stemmer(lang: str):
     return Stemmer.Stemmer(_STEMMER_NAMES[lang])
 
 
+_voikko_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _voikko():
+    import libvoikko
+
+    return libvoikko.Voikko("fi")
+
+
+@lru_cache(maxsize=200_000)
+def finnish_lemmas(word: str) -> tuple[str, ...]:
+    """Base form plus the base forms of a compound's parts (osaamistavoitteissa -> osaamistavoite,
+    osata, tavoite), so inflected and compound Finnish words meet; unknown words are stemmed."""
+    with _voikko_lock:
+        analyses = _voikko().analyze(word)
+    lemmas: list[str] = []
+    for analysis in analyses[:2]:
+        base = (analysis.get("BASEFORM") or "").lower()
+        parts = [p.lower() for p in _WORDBASE.findall(analysis.get("WORDBASES") or "")]
+        for lemma in [base, *parts]:
+            if lemma and lemma not in lemmas:
+                lemmas.append(lemma)
+    return tuple(lemmas) or (_stemmer("fi").stemWord(word),)
+
+
 def tokenize(text: str, lang: str) -> list[str]:
-    """Lowercased word stems in the text's language; unknown languages are not stemmed."""
+    """Lowercased word stems (English, Swedish) or lemmas (Finnish); other languages as is."""
     words = [w for w in _WORD.findall(text.lower()) if len(w) > 1 or w.isdigit()]
     if lang not in _STEMMER_NAMES:
         return words
     words = [w for w in words if w not in _STOPWORDS[lang]]
+    if lang == "fi":
+        return [lemma for w in words for lemma in finnish_lemmas(w)]
     return _stemmer(lang).stemWords(words)
 
 
 def tokenize_query(text: str) -> list[str]:
     """A query's language is unreliable on a few words: stem it both ways and keep both."""
+    all_stopwords = set().union(*_STOPWORDS.values())
+    words = " ".join(w for w in _WORD.findall(text.lower()) if w not in all_stopwords)
     tokens: list[str] = []
     for lang in ("en", "fi"):
-        for token in tokenize(text, lang):
+        for token in tokenize(words, lang):
             if token not in tokens:
                 tokens.append(token)
     return tokens

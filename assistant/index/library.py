@@ -12,6 +12,7 @@ from langchain_core.embeddings import Embeddings
 from assistant.config import Settings
 from assistant.index.bm25 import KeywordIndex
 from assistant.index.embeddings import build_embeddings
+from assistant.ingest.chunking import detect_lang
 from assistant.index.store import chroma_client, open_vector_store, recorded_model
 from assistant.schemas import Citation, Passage
 
@@ -122,7 +123,7 @@ class Library:
         with self._lock:
             if self._keyword is None:
                 self._keyword = KeywordIndex(
-                    [c.text for c in chunks], [c.metadata.get("lang", "other") for c in chunks]
+                    [_with_heading_boost(c) for c in chunks], [c.metadata.get("lang", "other") for c in chunks]
                 )
             return self._keyword
 
@@ -138,14 +139,21 @@ class Library:
         """Ranked passages; mode is 'hybrid', 'dense' or 'bm25'."""
         k = k or self.settings.top_k
         depth = k * CANDIDATES_PER_RESULT
-        rankings: list[list[tuple[Chunk, float]]] = []
-        if mode in ("hybrid", "dense"):
-            rankings.append(self.dense_ranking(query, depth, kind, lang))
-        if mode in ("hybrid", "bm25"):
-            rankings.append(self.keyword_ranking(query, depth, kind, lang))
-        if mode == "hybrid":
-            return [c.passage(score) for c, score in reciprocal_rank_fusion(rankings, self.settings.rrf_k)[:k]]
-        return [c.passage(score) for c, score in rankings[0][:k]]
+        if mode == "dense":
+            return [c.passage(s) for c, s in self.dense_ranking(query, k, kind, lang)]
+        if mode == "bm25":
+            return [c.passage(s) for c, s in self.keyword_ranking(query, k, kind, lang)]
+        rankings = [self.dense_ranking(query, depth, kind, lang), self.keyword_ranking(query, depth, kind, lang)]
+        weights = [self.dense_weight(query), 1.0]
+        fused = reciprocal_rank_fusion(rankings, self.settings.rrf_k, weights)
+        return [c.passage(score) for c, score in fused[:k]]
+
+    def dense_weight(self, query: str) -> float:
+        """The bundled embedding model was trained on English: trust it less on other languages."""
+        if self.settings.embedding_provider != "local":
+            return self.settings.dense_weight
+        finnish = detect_lang(query) == "fi" or any(ch in query.lower() for ch in "äö")
+        return self.settings.dense_weight * (self.settings.dense_weight_non_english if finnish else 1.0)
 
     def dense_ranking(self, query: str, depth: int, kind: str | None, lang: str | None) -> list[tuple[Chunk, float]]:
         if not self.chunks():
@@ -215,15 +223,20 @@ class Library:
         return candidates[0].citation(1.0)
 
 
+def _with_heading_boost(chunk: Chunk) -> str:
+    """The section heading counts twice for keywords: headings name what a section answers."""
+    return f"{chunk.metadata.get('section', '')}\n{chunk.text}"
+
+
 def reciprocal_rank_fusion(
-    rankings: list[list[tuple[Chunk, float]]], k: int
+    rankings: list[list[tuple[Chunk, float]]], k: int, weights: list[float] | None = None
 ) -> list[tuple[Chunk, float]]:
-    """Sum 1 / (k + rank) over the rankings (Cormack et al. 2009)."""
+    """Sum weight / (k + rank) over the rankings (weighted RRF, after Cormack et al. 2009)."""
     fused: dict[str, float] = {}
     chunks: dict[str, Chunk] = {}
-    for ranking in rankings:
+    for ranking, weight in zip(rankings, weights or [1.0] * len(rankings), strict=True):
         for rank, (chunk, _) in enumerate(ranking, start=1):
-            fused[chunk.id] = fused.get(chunk.id, 0.0) + 1.0 / (k + rank)
+            fused[chunk.id] = fused.get(chunk.id, 0.0) + weight / (k + rank)
             chunks[chunk.id] = chunk
     ordered = sorted(fused.items(), key=lambda item: (-item[1], item[0]))
     return [(chunks[chunk_id], score) for chunk_id, score in ordered]

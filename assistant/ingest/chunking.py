@@ -137,7 +137,14 @@ def _chunks(pages: list[tuple[int | None, str]], loaded: LoadedFile, settings: S
     )
     chunks: list[Document] = []
     for page, text in pages:
-        for section_doc in header_splitter.split_text(text):
+        # A past credential is short and only makes sense whole; its field sections alone
+        # ("Awarding body") would crowd out real answers.
+        sections = (
+            [Document(page_content=text, metadata={})]
+            if loaded.kind == "credential"
+            else header_splitter.split_text(text)
+        )
+        for section_doc in sections:
             section = _section_path(section_doc.metadata, loaded.title)
             checks = sorted(set(_CHECK_ID.findall(" ".join(_CHECKS_LINE.findall(section_doc.page_content)))))
             for body in size_splitter.split_text(section_doc.page_content):
