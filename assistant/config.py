@@ -93,6 +93,11 @@ class Settings(BaseSettings):
         "does not cover the question.",
     )
     chat_passages: int = Field(4, ge=1, le=12, description="Passages given to the model per answer.")
+    draft_strategy: Literal["auto", "composer", "llm", "hybrid"] = Field(
+        "auto",
+        description="'auto': the deterministic composer with the bundled model, 'hybrid' "
+        "(composer + model rewrite, checker-guarded) with any other model.",
+    )
     draft_repair_rounds: int = Field(2, ge=0, le=5, description="Repair rounds when drafting with a model.")
 
     # --- checker thresholds (catalogue defaults, spec/checks.md) -------------------------

@@ -1,0 +1,1 @@
+"""Drafting strategies behind one interface: composer (deterministic), llm and hybrid."""

@@ -1,0 +1,133 @@
+"""Chat: answers from the library with numbered citations, or says the library is silent."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from langchain_core.language_models import BaseChatModel
+
+from assistant.config import Settings
+from assistant.index.library import Library
+from assistant.llm import model_errors
+from assistant.prompts import Prompt, get_prompt
+from assistant.schemas import Answer, Passage
+
+STRONG_SIMILARITY = 0.6  # a passage this close counts as support even with no shared word
+_CITED = re.compile(r"\[(\d{1,2})\]")
+# Retrieved text is data. Lines that try to instruct the model are shown to it neutralised.
+_INJECTION = re.compile(
+    r"(ignore|disregard|forget)\s+(all\s+|any\s+)?(the\s+)?(previous|prior|above|earlier)\s+"
+    r"(instructions|prompts?|rules)|system\s+prompt|you\s+are\s+now\b|unohda\s+(aiemmat|edelliset)\s+ohjeet",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Turn:
+    question: str
+    answer: str
+
+
+def neutralise(text: str) -> str:
+    """Replace lines that address the model with a marker."""
+    return "\n".join(
+        "[a line that gave instructions was removed]" if _INJECTION.search(line) else line
+        for line in text.splitlines()
+    )
+
+
+def format_passages(passages: list[Passage]) -> str:
+    blocks = []
+    for number, passage in enumerate(passages, start=1):
+        citation = passage.citation
+        tag = "example" if citation.is_example else citation.kind
+        blocks.append(f"[{number}] ({tag}) {citation.label()}\n<passage>\n{neutralise(citation.quote)}\n</passage>")
+    return "\n\n".join(blocks)
+
+
+def not_covered_text(question: str) -> str:
+    finnish = _looks_finnish(question)
+    if finnish:
+        return (
+            "Kirjasto ei kata tätä kysymystä: en löytänyt siitä yhtään riittävän osuvaa kohtaa. "
+            "Lisää aihetta käsittelevä ohje tai laatukriteeri kirjastoon (`oppi index TIEDOSTO`)."
+        )
+    return (
+        "The library does not cover this question: no passage was close enough to answer from. "
+        "Add a guideline, quality criterion or past credential on the topic (`oppi index FILE`)."
+    )
+
+
+def _looks_finnish(text: str) -> bool:
+    from assistant.ingest.chunking import detect_lang
+
+    return detect_lang(text) == "fi" or bool(re.search(r"[äö]", text.lower()))
+
+
+class ChatService:
+    """One instance serves many conversations: all per-conversation state is in `history`."""
+
+    def __init__(self, settings: Settings, library: Library, llm: BaseChatModel) -> None:
+        self.settings = settings
+        self.library = library
+        self.llm = llm
+        self.answer_prompt: Prompt = get_prompt("chat_answer")
+        self.rewrite_prompt: Prompt = get_prompt("chat_rewrite")
+
+    def standalone_question(self, question: str, history: list[Turn]) -> str:
+        """The question rewritten with the conversation, so retrieval sees what it refers to."""
+        if not history:
+            return question
+        transcript = "\n".join(f"Q: {t.question}\nA: {t.answer[:300]}" for t in history[-3:])
+        with model_errors():
+            reply = self.llm.invoke(self.rewrite_prompt.messages(history=transcript, question=question))
+        rewritten = str(reply.content).strip().splitlines()[0].strip() if str(reply.content).strip() else ""
+        # A weak model may answer instead of rewriting; keep the original words in the query.
+        return f"{rewritten} {question}".strip() if rewritten and rewritten != question else question
+
+    def retrieve(self, query: str) -> tuple[list[Passage], bool]:
+        """Passages for the query, and whether the library covers it at all."""
+        k = self.settings.chat_passages
+        dense = self.library.dense_ranking(query, k, None, None)
+        keyword = self.library.keyword_ranking(query, k, None, None)
+        best = dense[0][1] if dense else 0.0
+        covered = best >= self.settings.chat_min_similarity and (bool(keyword) or best >= STRONG_SIMILARITY)
+        return (self.library.search(query, k=k) if covered else []), covered
+
+    def stream(self, question: str, history: list[Turn] | None = None) -> Iterator[str | Answer]:
+        """Yield answer tokens as they come, then the finished Answer."""
+        history = history or []
+        query = self.standalone_question(question, history)
+        passages, covered = self.retrieve(query)
+        meta = {"prompt_id": self.answer_prompt.id, "prompt_version": self.answer_prompt.version}
+        if not covered:
+            text = not_covered_text(question)
+            yield text
+            yield Answer(text=text, citations=[], covered=False, **meta)
+            return
+        messages = self.answer_prompt.messages(question=question, passages=format_passages(passages))
+        parts: list[str] = []
+        with model_errors():
+            for chunk in self.llm.stream(messages):
+                token = str(chunk.content)
+                if token:
+                    parts.append(token)
+                    yield token
+        text = "".join(parts).strip()
+        if not _CITED.search(text):
+            # The answer must carry its sources even when a small model forgets the markers.
+            sources = " ".join(f"[{n}]" for n in range(1, len(passages) + 1))
+            suffix = f"\n\nSources: {sources}"
+            text += suffix
+            yield suffix
+        yield Answer(text=text, citations=[p.citation for p in passages], covered=True, **meta)
+
+    def answer(self, question: str, history: list[Turn] | None = None) -> Answer:
+        result = None
+        for item in self.stream(question, history):
+            if isinstance(item, Answer):
+                result = item
+        assert result is not None
+        return result

@@ -1,0 +1,52 @@
+"""One place that builds the services from settings, for the CLI, the UI and the evals alike."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from langchain_core.language_models import BaseChatModel
+
+from assistant.config import Settings
+from assistant.index.library import Library
+from assistant.services.chat import ChatService
+from assistant.services.checking import Checker
+from assistant.services.drafting import DraftingService
+from assistant.services.review import ReviewService
+
+
+class Services:
+    """Collaborators built on first use: checking never starts a model, chat starts one once."""
+
+    def __init__(self, settings: Settings, llm: BaseChatModel | None = None) -> None:
+        self.settings = settings
+        self._llm = llm
+
+    @cached_property
+    def library(self) -> Library:
+        return Library(self.settings)
+
+    @cached_property
+    def checker(self) -> Checker:
+        library = self.library
+        resolver = library.citation_for_check if library.is_built() else None
+        return Checker(self.settings, resolver)
+
+    @property
+    def llm(self) -> BaseChatModel:
+        if self._llm is None:
+            from assistant.llm import build_chat_model
+
+            self._llm = build_chat_model(self.settings)
+        return self._llm
+
+    @cached_property
+    def chat(self) -> ChatService:
+        return ChatService(self.settings, self.library, self.llm)
+
+    @cached_property
+    def drafting(self) -> DraftingService:
+        return DraftingService(self.settings, self.library, self.checker, lambda: self.llm)
+
+    @cached_property
+    def review(self) -> ReviewService:
+        return ReviewService(self.settings, self.llm, self.checker, self.library)
