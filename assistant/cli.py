@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
@@ -116,80 +116,167 @@ def sources_command() -> None:
     console.print(table)
 
 
+@app.command("ask")
+@user_errors
+def ask_command(question: str = typer.Argument(..., help="A question for the library, in English or Finnish.")) -> None:
+    """Answer a question from the library, with numbered citations."""
+    from assistant.schemas import Answer
+    from assistant.services.factory import Services
+
+    services = Services(_settings())
+    _ready_library(services.library)
+    answer = None
+    for item in services.chat.stream(question):
+        if isinstance(item, Answer):
+            answer = item
+        else:
+            console.print(item, end="", markup=False, highlight=False)
+    console.print()
+    if answer and answer.citations:
+        console.print()
+        for number, citation in enumerate(answer.citations, start=1):
+            console.print(f"[{number}] {citation.label()}", markup=False, highlight=False)
+
+
+@app.command("draft")
+@user_errors
+def draft_command(
+    brief_file: Path = typer.Argument(None, help="A brief as YAML (title, target_group, level, ects, skill_needs, language)."),
+    title: str = typer.Option(None, help="Credential title (instead of a brief file)."),
+    target_group: str = typer.Option("", help="Who the credential is for."),
+    level: int = typer.Option(None, min=1, max=8, help="EQF level."),
+    ects: float = typer.Option(None, help="Size in ECTS credits."),
+    skill: list[str] = typer.Option(None, "--skill", help="A skill need; repeat for several."),
+    language: str = typer.Option("en", help="en or fi."),
+    strategy: str = typer.Option(None, help="composer, llm, hybrid or auto (default: OPPI_DRAFT_STRATEGY)."),
+    fmt: str = typer.Option("md", "--format", help="md or json."),
+) -> None:
+    """Draft learning outcomes for a credential brief."""
+    from assistant.export import draft_to_markdown
+    from assistant.services.factory import Services
+
+    brief = _load_brief(brief_file, title, target_group, level, ects, skill, language)
+    result = Services(_settings()).drafting.draft(brief, strategy)
+    if fmt == "json":
+        console.print_json(result.model_dump_json())
+    else:
+        console.print(draft_to_markdown(result), markup=False, highlight=False)
+    if not result.outcomes:
+        raise typer.Exit(1)
+
+
+def _load_brief(brief_file, title, target_group, level, ects, skills, language):
+    import yaml
+    from pydantic import ValidationError
+
+    from assistant.schemas import CredentialBrief
+
+    data: dict = {}
+    if brief_file is not None:
+        try:
+            data = yaml.safe_load(brief_file.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as error:
+            raise OppiError(f"{brief_file}: cannot read the brief ({error})") from None
+        if not isinstance(data, dict):
+            raise OppiError(f"{brief_file}: a brief is a YAML mapping with title, level, ects, skill_needs …")
+    options = {"title": title, "target_group": target_group or None, "level": level, "ects": ects,
+               "skill_needs": list(skills) if skills else None, "language": language if brief_file is None else None}
+    data.update({key: value for key, value in options.items() if value is not None})
+    if isinstance(data.get("skill_needs"), str):
+        data["skill_needs"] = [data["skill_needs"]]
+    try:
+        return CredentialBrief.model_validate(data)
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        raise OppiError(f"The brief is not valid: {problems}") from None
+
+
 @app.command("serve")
 @user_errors
 def serve_command(
     host: str = typer.Option("127.0.0.1", help="Address to listen on (loopback by default)."),
     port: int = typer.Option(7860, help="Port to listen on."),
+    lang: str = typer.Option("en", help="Language of the workspace: en or fi."),
+    auth: str = typer.Option(None, help="Require a login, given as USER:PASSWORD."),
 ) -> None:
     """Open the workspace in the browser; indexes the built-in corpus on first start."""
     from assistant.config import BUILTIN_CORPUS
     from assistant.index.indexer import Indexer
-    from assistant.index.library import Library
+    from assistant.services.factory import Services
 
-    settings = _settings()
-    library = Library(settings)
-    if not library.is_built():
+    if lang not in ("en", "fi"):
+        raise OppiError("--lang is en or fi.")
+    credentials = None
+    if auth:
+        user, sep, password = auth.partition(":")
+        if not sep or not user or not password:
+            raise OppiError("--auth takes USER:PASSWORD.")
+        credentials = (user, password)
+    services = Services(_settings())
+    if not services.library.is_built():
         console.print("First start: indexing the built-in corpus…")
-        summary = Indexer(settings, library).index_paths([BUILTIN_CORPUS])
+        summary = Indexer(services.settings, services.library).index_paths([BUILTIN_CORPUS])
         console.print(summary.line(), soft_wrap=True, highlight=False)
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home
     from ui.app import create_app
 
     console.print(f"Oppi is at http://{host}:{port}")
-    create_app(library).launch(server_name=host, server_port=port, show_error=True)
+    create_app(services, lang).launch(server_name=host, server_port=port, auth=credentials, show_error=True)
 
 
 @app.command("check")
 @user_errors
 def check_command(
     files: list[Path] = typer.Argument(..., help="Draft files: .md, .txt, .json, .pdf or .docx."),
-    fmt: str = typer.Option("md", "--format", help="md (readable) or json."),
+    fmt: str = typer.Option("md", "--format", help="md or json."),
+    review: bool = typer.Option(False, "--review", help="Add a model's review of what rules cannot see (L findings)."),
 ) -> None:
-    """Check drafts against the catalogue (C01-C21); no model, no network.
-
-    Exit code 0: every draft is ready; 1: some draft has an error finding; 2: a file could not
-    be read.
-    """
+    """Check drafts against the catalogue. Exit 0: all ready; 1: an error found; 2: a file unreadable."""
     import json
 
-    from assistant.index.library import Library
+    import assistant.index.library as library_module
+    from assistant.parsing.draft import parse_file
     from assistant.rules.report import render_markdown, report_dict
     from assistant.services.checking import Checker
 
     if fmt not in ("md", "json"):
-        raise OppiError(f"--format must be md or json, not '{fmt}'.")
+        raise OppiError(f"--format is md or json, not {fmt!r}.")
     settings = _settings()
-    library = Library(settings)
+    library = library_module.Library(settings)
     cited = library.is_built()
     checker = Checker(settings, library.citation_for_check if cited else None)
-    results, unreadable, not_ready = [], False, False
+    reviewer = None
+    if review:
+        from assistant.services.factory import Services
+
+        reviewer = Services(settings).review
+        reviewer.checker = checker
+    outputs, unreadable, not_ready = [], False, False
     for file in files:
         try:
-            report = checker.check_file(file)
+            parsed = parse_file(file, settings)
         except OppiError as error:
-            # One unreadable file is reported and the others are still checked.
-            err_console.print(f"[bold red]Error:[/] {escape(str(error))}", soft_wrap=True)
             unreadable = True
+            err_console.print(f"[red]✗[/] {escape(str(file))}: {escape(str(error))}", soft_wrap=True)
+            outputs.append({"file": str(file), "error": str(error)})
             continue
+        report = checker.check(parsed.credential, parsed.notes)
+        if reviewer is not None:
+            report = reviewer.review(parsed.credential, report)
         not_ready = not_ready or not report.ready
         if fmt == "json":
-            results.append(report_dict(report, str(file)))
+            outputs.append(report_dict(report, str(file)))
         else:
-            console.print(render_markdown(report, str(file), cited), markup=False, soft_wrap=True)
+            console.print(render_markdown(report, str(file), cited), markup=False, highlight=False, soft_wrap=True)
     if fmt == "json":
-        payload = results[0] if len(files) == 1 and results else results
-        console.print_json(json.dumps(payload, ensure_ascii=False))
-    if unreadable:
-        raise typer.Exit(2)
-    if not_ready:
-        raise typer.Exit(1)
+        typer.echo(json.dumps(outputs[0] if len(outputs) == 1 else outputs, ensure_ascii=False, indent=2))
+    raise typer.Exit(2 if unreadable else 1 if not_ready else 0)
 
 
-def _ready_library():
+def _ready_library(library=None):
     from assistant.index.library import Library
 
-    library = Library(_settings())
+    library = library or Library(_settings())
     if not library.is_built():
         raise OppiError("The library is empty. Run `oppi index` first (it indexes the built-in corpus).")
     return library

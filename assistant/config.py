@@ -54,6 +54,8 @@ class Settings(BaseSettings):
     local_model_path: Path | None = Field(
         None, description="A GGUF file to serve locally instead of the bundled SmolLM2-135M."
     )
+    local_threads: int = Field(0, ge=0, description="CPU threads of the local model (0: all cores).")
+    local_context: int = Field(4096, ge=512, description="Context window of the local model in tokens.")
     openai_api_key: SecretStr | None = Field(
         None,
         validation_alias=AliasChoices("OPPI_OPENAI_API_KEY", "OPENAI_API_KEY"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import socket
@@ -11,14 +10,13 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
 import pytest
-from langchain_core.embeddings import Embeddings
 
 from assistant.config import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))  # fixture helper modules under tests/fixtures
+pytest_plugins = ["small_library"]
 
 
 @pytest.fixture
@@ -27,31 +25,10 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(_env_file=None, home=tmp_path / "oppi-home", chat_provider="fake")
 
 
-class HashEmbeddings(Embeddings):
-    """Deterministic bag-of-words vectors: fast, offline, and similar texts stay similar."""
-
-    def __init__(self, name: str = "test-hash-embeddings", dim: int = 64) -> None:
-        self.model_name = name
-        self.dim = dim
-        self.texts_embedded = 0
-
-    def _vector(self, text: str) -> list[float]:
-        vector = np.zeros(self.dim, dtype=np.float32)
-        for word in text.lower().split():
-            vector[int(hashlib.md5(word.encode()).hexdigest(), 16) % self.dim] += 1.0
-        norm = np.linalg.norm(vector)
-        return (vector / norm if norm else vector).tolist()
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        self.texts_embedded += len(texts)
-        return [self._vector(t) for t in texts]
-
-    def embed_query(self, text: str) -> list[float]:
-        return self._vector(text)
-
-
 @pytest.fixture
-def hash_embeddings() -> HashEmbeddings:
+def hash_embeddings():
+    from fakes import HashEmbeddings
+
     return HashEmbeddings()
 
 

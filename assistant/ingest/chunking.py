@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -64,12 +65,16 @@ def _language_identifier():
     return py3langid
 
 
+_LANGID_LOCK = threading.Lock()  # py3langid's identifier is shared state, not thread-safe
+
+
 def detect_lang(text: str) -> str:
     """en, fi, sv, or other."""
     sample = text[:5000].strip()
     if not sample:
         return "other"
-    lang, _ = _language_identifier().classify(sample)
+    with _LANGID_LOCK:
+        lang, _ = _language_identifier().classify(sample)
     return lang if lang in ("en", "fi", "sv") else "other"
 
 

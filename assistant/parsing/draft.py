@@ -20,9 +20,21 @@ from assistant.schemas import LearningOutcome, MicroCredential
 FormatHint = Literal["auto", "md", "txt", "table", "json"]
 
 _TEXT_FIELDS = (
-    "title", "description", "awarding_body", "country", "assessment", "assessment_criteria",
-    "participation", "quality_assurance", "prerequisites", "supervision", "grade",
-    "stackability", "further_information", "target_group", "skill_needs",
+    "title",
+    "description",
+    "awarding_body",
+    "country",
+    "assessment",
+    "assessment_criteria",
+    "participation",
+    "quality_assurance",
+    "prerequisites",
+    "supervision",
+    "grade",
+    "stackability",
+    "further_information",
+    "target_group",
+    "skill_needs",
 )
 _MAPPING_LINE = re.compile(
     r"^\s*(?:[-*•]\s*)?(?:outcome|lo|ilo|ot|tavoite|osaamistavoite)?\s*#?(\d{1,2})\s*[.):–—-]?"
@@ -69,7 +81,9 @@ def parse_json(text: str) -> ParsedDraft:
         lines = [
             f"{'.'.join(str(p) for p in e['loc']) or '(root)'}: {e['msg']}" for e in error.errors()
         ]
-        raise OppiError("The JSON draft does not fit the MicroCredential schema:\n" + "\n".join(lines))
+        raise OppiError(
+            "The JSON draft does not fit the MicroCredential schema:\n" + "\n".join(lines)
+        )
     notes: list[str] = []
     if credential.ects is None and credential.hours is None and credential.workload_text:
         _apply_workload(credential, [("workload", credential.workload_text)], notes)
@@ -165,7 +179,7 @@ def _apply_mapping(cred: MicroCredential, section: Section, notes: list[str]) ->
     for line in section.lines:
         if not line.strip():
             continue
-        match = _MAPPING_LINE.match(line)
+        match = _MAPPING_LINE.match(line.strip())
         if match:
             mapping[int(match.group(1))] = match.group(2).strip()
         else:
@@ -189,35 +203,19 @@ def _language(value: str) -> str:
 
 
 def parse_file(path: Path, settings: Settings) -> ParsedDraft:
-    """Parse a draft file by its suffix: .json, .md, .txt, .pdf, .docx (others read as text)."""
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        return parse_json(read_plain_text(path, settings))
-    if suffix in {".pdf", ".docx", ".md", ".markdown", ".txt"}:
-        from assistant.ingest.loaders import read_pages  # the lead's loader owns PDF/DOCX
+    """Parse a draft file: .json as Oppi's schema; .md, .txt, .pdf, .docx through the loaders."""
+    from assistant.ingest.loaders import decode_text, read_pages  # owns size/encoding checks
 
-        pages = read_pages(path, settings)
-        return parse_text("\n".join(text for _, text in pages), "txt")
-    return parse_text(read_plain_text(path, settings))
-
-
-def read_plain_text(path: Path, settings: Settings) -> str:
-    """Read a UTF-8 text file, refusing missing, oversized, binary and non-UTF-8 files."""
-    if not path.is_file():
-        raise OppiError(f"{path}: no such file. Check the path.")
-    size_mb = path.stat().st_size / 1_000_000
-    if size_mb > settings.max_file_mb:
-        raise OppiError(
-            f"{path}: {size_mb:.1f} MB is over the {settings.max_file_mb} MB limit "
-            "(OPPI_MAX_FILE_MB)."
-        )
-    data = path.read_bytes()
-    if b"\x00" in data:
-        raise OppiError(f"{path}: looks like a binary file. Give a .md, .txt, .json, .pdf or .docx.")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise OppiError(f"{path}: is not UTF-8 text. Save it as UTF-8 and try again.") from None
-    if not text.strip():
-        raise OppiError(f"{path}: is empty.")
-    return text
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        if not path.is_file():
+            raise OppiError(f"{path}: no such file")
+        size_mb = path.stat().st_size / 1_000_000
+        if size_mb > settings.max_file_mb:
+            raise OppiError(
+                f"{path.name}: {size_mb:.3g} MB is over the size limit of "
+                f"{settings.max_file_mb:g} MB (raise OPPI_MAX_FILE_MB to allow it)"
+            )
+        return parse_json(decode_text(path.name, path.read_bytes()))
+    pages = read_pages(path, settings)
+    return parse_text("\n".join(text for _, text in pages), "txt")

@@ -10,8 +10,8 @@ _ITEM = re.compile(
 )
 _SENTENCE_END = re.compile(r"(?<=[.;!])\s+(?=\S)")
 _INLINE_ASSESSMENT = re.compile(
-    r"\s*(?:\((?:assessment|assessed by|assessed through|arviointi|arvioidaan)\s*:?\s*([^)]+)\)"
-    r"|[—–-]{1,2}\s*(?:assessed by|assessed through|arvioidaan)\s*:?\s*(.+))\s*\.?\s*$",
+    r"(?:\((?:assessment|assessed by|assessed through|arviointi|arvioidaan)\s*:?\s*([^)]+)\)"
+    r"|[—–-]{1,2}[ \t]?(?:assessed by|assessed through|arvioidaan):?[ \t]?(.+))[ \t]*\.?$",
     re.IGNORECASE,
 )
 
@@ -52,6 +52,7 @@ def _split_prose(text: str) -> list[str]:
 
 def pop_assessment(text: str) -> tuple[str, str | None]:
     """Separate an inline assessment note ('(assessment: report)') from an outcome."""
+    text = text.strip()
     match = _INLINE_ASSESSMENT.search(text)
     if not match:
         return text, None

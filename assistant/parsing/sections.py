@@ -8,12 +8,17 @@ from dataclasses import field as dc_field
 
 from assistant.parsing.labels import field_for, normalise
 
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*)$")
 _SETEXT = re.compile(r"^\s*(=+|-{3,})\s*$")
 _PIPE_ROW = re.compile(r"^\s*\|(.*)\|?\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:+-]+$")
-_LABEL_VALUE = re.compile(r"^\s*(?:[-*]\s+)?[*_]{0,2}([^:*_][^:]{0,60}?)[*_]{0,2}\s*:[*_]{0,2}\s*(.*)$")
+_LABEL_VALUE = re.compile(
+    r"^\s*(?:[-*][ \t]+)?[*_]{0,2}([^\s:*_][^:\t]{0,60}?)[*_]{0,2}[ \t]{0,8}:[*_]{0,2}\s*(.*)$"
+)
 _TWO_COLUMN = re.compile(r"^\s*(\S.{0,60}?)\s{2,}(\S.*)$")
+_UNKNOWN_LABEL = re.compile(r"^\s*([A-ZÄÖÅ][\w/ -]{0,40}?)[ \t]{0,8}:[ \t]+(\S.*)$")
+# Fields whose text often runs over several lines, where "Word: text" is content, not a label.
+_PROSE_FIELDS = {"outcomes", "description", "outcome_assessment", "esco_refs"}
 _TABLE_HEADERS = {"field", "element", "item", "kenttä", "tieto", "label", "nimike"}
 
 
@@ -75,7 +80,7 @@ def split_sections(text: str) -> Sections:
     for line in text.splitlines():
         heading = _HEADING.match(line)
         if heading:
-            label = heading.group(2).strip()
+            label = heading.group(2).strip().rstrip("#").strip()
             found = _labelled(label)
             if found:
                 current = Section(found[0], field_for(found[0]), [found[1]] if found[1] else [])
@@ -99,6 +104,15 @@ def split_sections(text: str) -> Sections:
         found = _labelled(line)
         if found:
             current = Section(found[0], field_for(found[0]), [found[1]] if found[1] else [])
+            result.items.append(current)
+            continue
+        unknown = _UNKNOWN_LABEL.match(line) if cells is None else None
+        if (
+            unknown
+            and len(unknown.group(1).split()) <= 4
+            and (current is None or current.field not in _PROSE_FIELDS)
+        ):
+            current = Section(unknown.group(1), None, [unknown.group(2)])
             result.items.append(current)
             continue
         if cells is not None and len(cells) >= 2 and cells[0]:

@@ -12,7 +12,9 @@ _CREDIT_UNITS = (
 )
 _HOUR_UNITS = r"(?:h|hrs?|hours?|tuntia|tunnin|tunti|t)"
 _CREDITS_AFTER = re.compile(rf"{_NUMBER}\s*{_CREDIT_UNITS}\b", re.IGNORECASE)
-_CREDITS_BEFORE = re.compile(rf"\b(?:ects|op)\s*:?\s*{_NUMBER}\b(?!\s*{_HOUR_UNITS}\b)", re.I)
+_CREDITS_BEFORE = re.compile(
+    rf"\b(?:ects|op)\s*:?\s*{_NUMBER}\b(?!\s*{_HOUR_UNITS}\b)", re.IGNORECASE
+)
 _HOURS = re.compile(rf"{_NUMBER}\s*{_HOUR_UNITS}\b", re.IGNORECASE)
 _RANGE = re.compile(rf"{_NUMBER}\s*(?:-|–|—|to|\.\.)\s*{_NUMBER}")
 _BARE_NUMBER = re.compile(rf"^\s*{_NUMBER}\s*$")
@@ -20,9 +22,15 @@ _HOUR_LABEL = re.compile(r"hour|tunti|tunnit|tuntimäärä", re.IGNORECASE)
 _CREDIT_LABEL = re.compile(r"credit|ects|opintopiste|\bop\b", re.IGNORECASE)
 
 _FRAMEWORKS = (
-    (re.compile(r"(?<![a-z])finqf(?![a-z])", re.I), "FiNQF"),
-    (re.compile(r"(?<![a-z])eqf(?![a-z])|eurooppalai", re.I), "EQF"),
-    (re.compile(r"(?<![a-z])nqf(?![a-z])|kansallinen viitekehys|kansallisen viitekehyksen|\bkvk\b", re.I), "NQF"),
+    (re.compile(r"(?<![a-z])finqf(?![a-z])", re.IGNORECASE), "FiNQF"),
+    (re.compile(r"(?<![a-z])eqf(?![a-z])|eurooppalai", re.IGNORECASE), "EQF"),
+    (
+        re.compile(
+            r"(?<![a-z])nqf(?![a-z])|kansallinen viitekehys|kansallisen viitekehyksen|\bkvk\b",
+            re.IGNORECASE,
+        ),
+        "NQF",
+    ),
 )
 _NOT_APPLICABLE = re.compile(
     r"^\s*(?:not applicable|n/?a|none|no level|ei sovellu|ei sovelleta|ei tasoa|ei määritelty)"
@@ -58,8 +66,13 @@ def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
+_MAX_VALUE = 300  # a workload or level longer than this is prose, not a value
+
+
 def parse_workload(text: str, label: str = "") -> Workload:
     """Read ECTS credits and hours from e.g. '5 op', '5 ECTS (135 h)', '135 hours'."""
+    if len(text) > _MAX_VALUE:
+        return Workload(problem=f"workload text is too long to read ({len(text)} characters)")
     if _RANGE.search(text) and not (_CREDITS_AFTER.search(text) and _HOURS.search(text)):
         return Workload(problem=f"workload '{text.strip()}' is a range, not one number")
     credits = [_number(m.group(1)) for m in _CREDITS_AFTER.finditer(text)]
@@ -83,6 +96,8 @@ def parse_workload(text: str, label: str = "") -> Workload:
 
 def parse_level(text: str, label: str = "") -> Level:
     """Read a level and its framework from e.g. 'EQF 6', 'EQF6', 'taso 6', 'NQF 7', 'n/a'."""
+    if len(text) > _MAX_VALUE:
+        return Level(problem=f"level text is too long to read ({len(text)} characters)")
     if _NOT_APPLICABLE.match(text):
         return Level(framework="not applicable")
     both = f"{label} {text}"

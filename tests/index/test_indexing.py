@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from conftest import HashEmbeddings
+from fakes import HashEmbeddings
 
 from assistant.errors import OppiError
 from assistant.index.indexer import Indexer

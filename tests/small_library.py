@@ -1,4 +1,4 @@
-"""A small real library (bundled embeddings, embedded Chroma) for the service tests."""
+"""Fixtures: a small real library (bundled embeddings, embedded Chroma) with a poisoned document."""
 
 from __future__ import annotations
 

@@ -1,0 +1,50 @@
+"""Reading Finnish words with libvoikko: base forms and moods of verbs, loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from assistant.errors import OppiError
+
+INSTALL_HINT = (
+    "Finnish text needs libvoikko with the Finnish dictionary. Install them with "
+    "`sudo apt-get install libvoikko1 voikko-fi` (Debian/Ubuntu) and `pip install libvoikko`."
+)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One analysis of a word: base form, word class and (for verbs) mood."""
+
+    baseform: str
+    word_class: str
+    mood: str | None
+
+
+@cache
+def _voikko() -> object:
+    """The Voikko instance for Finnish, created on first use."""
+    try:
+        import libvoikko
+    except ImportError as error:
+        raise OppiError(f"{INSTALL_HINT} ({error})") from None
+    try:
+        return libvoikko.Voikko("fi")
+    except (OSError, libvoikko.VoikkoException) as error:  # no library or no dictionary
+        raise OppiError(f"{INSTALL_HINT} ({error})") from None
+
+
+@cache
+def analyse(word: str) -> tuple[Reading, ...]:
+    """All analyses voikko gives for a word (cached per word)."""
+    voikko = _voikko()
+    results = voikko.analyze(word)  # type: ignore[attr-defined]
+    return tuple(
+        Reading(r.get("BASEFORM", "").lower(), r.get("CLASS", ""), r.get("MOOD")) for r in results
+    )
+
+
+def verb_readings(word: str) -> list[Reading]:
+    """The analyses of a word as a verb ('teonsana')."""
+    return [r for r in analyse(word) if r.word_class == "teonsana"]

@@ -1,0 +1,102 @@
+"""The verb lexicons (English, Finnish) and word lists of the checks, loaded once per process."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from assistant.schemas import Bloom
+
+DATA = resources.files("assistant.rules") / "data"
+
+
+@dataclass(frozen=True)
+class Verb:
+    """One lexicon entry: a verb, its language, its Bloom level or range, example objects."""
+
+    verb: str
+    language: str
+    bloom: tuple[Bloom, ...]
+    examples: tuple[str, ...]
+
+
+@dataclass
+class Lexicon:
+    """Verbs by language and the phrase lists (stems, vague verbs, placeholders, ...)."""
+
+    verbs: dict[str, dict[str, Verb]]
+    phrases: dict[str, object]
+    patterns: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
+    sets: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def verb(self, language: str, lemma: str) -> Verb | None:
+        """The entry for a lemma, or None."""
+        return self.verbs.get(language, {}).get(lemma)
+
+    def vague(self, language: str) -> list[str]:
+        """Unobservable verbs and phrases (C07) in a language."""
+        return list(self.phrases["vague"][language])  # type: ignore[index]
+
+    def words(self, name: str) -> list[str]:
+        """A plain word list from phrases.yaml."""
+        return list(self.phrases[name])  # type: ignore[arg-type]
+
+    def word_set(self, name: str) -> frozenset[str]:
+        """A word list from phrases.yaml as a set (cached)."""
+        if name not in self.sets:
+            self.sets[name] = frozenset(self.words(name))
+        return self.sets[name]
+
+    def vague_heads(self, language: str) -> frozenset[str]:
+        """First words of the vague verbs and phrases (cached)."""
+        key = f"vague-heads-{language}"
+        if key not in self.sets:
+            self.sets[key] = frozenset(p.split()[0] for p in self.vague(language))
+        return self.sets[key]
+
+    def starts(self, name: str) -> list[re.Pattern[str]]:
+        """A word list from phrases.yaml compiled to match words starting with each entry."""
+        key = f"starts-{name}"
+        if key not in self.patterns:
+            self.patterns[key] = [
+                re.compile(rf"\b{re.escape(w)}", re.IGNORECASE) for w in self.words(name)
+            ]
+        return self.patterns[key]
+
+    def regexes(self, name: str) -> list[re.Pattern[str]]:
+        """A list from phrases.yaml compiled as case-insensitive regular expressions."""
+        if name not in self.patterns:
+            self.patterns[name] = [re.compile(p, re.IGNORECASE) for p in self.words(name)]
+        return self.patterns[name]
+
+    def at_levels(self, language: str, levels: set[Bloom]) -> list[Verb]:
+        """Verbs (in file order) whose level or range touches any of `levels`."""
+        return [v for v in self.verbs.get(language, {}).values() if levels & set(v.bloom)]
+
+
+def _read_verbs(name: str) -> dict[str, Verb]:
+    with (DATA / name).open(encoding="utf-8") as handle:
+        return {
+            row["verb"]: Verb(
+                verb=row["verb"],
+                language=row["language"],
+                bloom=tuple(Bloom(level) for level in row["bloom"].split("|")),
+                examples=tuple(e.strip() for e in row["examples"].split(";") if e.strip()),
+            )
+            for row in csv.DictReader(handle)
+        }
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Load the lexicons and word lists (cached: read once per process)."""
+    phrases = yaml.safe_load((DATA / "phrases.yaml").read_text(encoding="utf-8"))
+    return Lexicon(
+        verbs={"en": _read_verbs("verbs_en.csv"), "fi": _read_verbs("verbs_fi.csv")},
+        phrases=phrases,
+    )

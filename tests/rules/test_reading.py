@@ -1,0 +1,119 @@
+"""Reading outcomes: stems stripped, verbs found in English and Finnish forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.errors import OppiError
+from assistant.rules import finnish
+from assistant.rules.lexicon import load_lexicon
+from assistant.rules.reading import outcome_language, read_outcome
+
+
+def _read(text: str, default: str = "en"):
+    lexicon = load_lexicon()
+    return read_outcome(text, outcome_language(text, default, lexicon), lexicon)
+
+
+@pytest.mark.parametrize(
+    "text,verb",
+    [
+        ("The learner can analyse sales data", "analyse"),
+        ("Upon completion, the learner is able to design a survey", "design"),
+        ("Students will be able to evaluate supplier offers", "evaluate"),
+        ("By the end of the module, participants can plan a route", "plan"),
+        ("Analyses customer feedback by theme", "analyse"),
+        ("Planned a project schedule", "plan"),
+        ("carry out a risk assessment on site", "carry out"),
+        ("Opiskelija osaa analysoida asiakasdataa", "analysoida"),
+        ("Osaat soveltaa tilastollisia menetelmiä", "soveltaa"),
+        ("Opiskelija pystyy arvioimaan hoidon tuloksia", "arvioida"),
+        ("Osallistuja osaa laatia suunnitelman", "laatia"),
+        ("Opintojakson suoritettuaan opiskelija osaa kuvata prosessin", "kuvata"),
+        ("Opiskelija analysoi asiakasdataa", "analysoida"),
+    ],
+)
+def test_stem_is_stripped_and_verb_found(text, verb):
+    reading = _read(text)
+    assert reading.verb == verb and reading.in_lexicon
+
+
+@pytest.mark.parametrize(
+    "text,verb",
+    [
+        ("The learner understands logistics", "understand"),
+        ("Be familiar with GDPR", "be familiar with"),
+        ("The learner will gain insight into retail", "gain insight"),
+        ("Opiskelija ymmärtää logistiikan", "ymmärtää"),
+        ("Opiskelija tuntee käsitteet", "tuntea"),
+        ("Opiskelija saa yleiskuvan logistiikasta", "saada yleiskuva"),
+        ("Opiskelija perehtyy kirjaamiseen", "perehtyä"),
+    ],
+)
+def test_vague_verbs_in_both_languages(text, verb):
+    reading = _read(text)
+    assert reading.vague and reading.verb == verb
+
+
+@pytest.mark.parametrize(
+    "text,count",
+    [
+        ("Identify, assess and mitigate risks", 3),
+        ("Plan and implement a safety plan", 2),
+        ("Analyse the data and present the results to managers", 2),
+        ("Handle packaging or returns in an online shop", 1),
+        ("Compare costs and benefits of two suppliers", 1),
+        ("Opiskelija osaa tunnistaa, arvioida ja hallita riskejä", 3),
+        ("Opiskelija pystyy arvioimaan ja kehittämään palveluprosessia", 2),
+        ("Opiskelija osaa käsitellä pakkauksia tai palautuksia verkkokaupassa", 1),
+        ("Opiskelija osaa vertailla päästöjä ja kustannuksia", 1),
+    ],
+)
+def test_coordinated_verbs_not_objects(text, count):
+    assert len(_read(text).verbs) == count
+
+
+def test_words_after_the_verb_are_counted():
+    assert _read("The learner can analyse data").words_after_verb == 1
+    assert (
+        _read(
+            "Opiskelija osaa analysoida asiakasdataa verkkokaupan päätöksenteossa tänään"
+        ).words_after_verb
+        == 4
+    )
+
+
+def test_language_of_each_outcome():
+    lexicon = load_lexicon()
+    assert outcome_language("Opiskelija osaa laskea kustannukset", "en", lexicon) == "fi"
+    assert outcome_language("The learner can plan a route", "fi", lexicon) == "en"
+
+
+def test_missing_voikko_is_a_clear_error_only_for_finnish(monkeypatch):
+    def broken():
+        raise OppiError(finnish.INSTALL_HINT)
+
+    finnish.analyse.cache_clear()
+    monkeypatch.setattr(finnish, "_voikko", broken)
+    assert _read("The learner can plan a delivery route", "en").verb == "plan"
+    with pytest.raises(OppiError, match="libvoikko1 and voikko-fi|libvoikko1 voikko-fi"):
+        _read("Opiskelija osaa laatia suunnitelman", "fi")
+    finnish.analyse.cache_clear()
+
+
+def test_voikko_load_failure_becomes_oppi_error(monkeypatch):
+    import libvoikko
+
+    def fail(language):
+        raise OSError("libvoikko.so.1: cannot open shared object file")
+
+    finnish._voikko.cache_clear()
+    finnish.analyse.cache_clear()
+    monkeypatch.setattr(libvoikko, "Voikko", fail)
+    try:
+        with pytest.raises(OppiError, match="voikko-fi"):
+            finnish.analyse("osaa")
+    finally:
+        monkeypatch.undo()
+        finnish._voikko.cache_clear()
+        finnish.analyse.cache_clear()

@@ -1,0 +1,161 @@
+"""The Checker service, its reports (Markdown, JSON) and the `oppi check` command."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant.cli import app
+from assistant.rules.report import render_markdown, report_dict
+from assistant.schemas import SEVERITY_ORDER, Citation
+from assistant.services.checking import Checker
+
+DRAFTS = Path(__file__).resolve().parent.parent / "fixtures" / "drafts"
+CLEAN = DRAFTS / "en_clean_markdown.md"
+FLAWED = DRAFTS / "en_flawed_fields.txt"
+
+
+class CountingResolver:
+    """A resolver that cites a fake passage per check and counts its look-ups."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def __call__(self, check_id: str) -> Citation | None:
+        self.calls.append(check_id)
+        if check_id == "C18":
+            return None  # a check the library does not back
+        return Citation(
+            chunk_id=f"chunk-{check_id}",
+            doc_id="guide",
+            title="Guide",
+            section=f"Rule {check_id}",
+            kind="guideline",
+        )
+
+
+def test_findings_carry_citations_resolved_once_per_check(settings):
+    resolver = CountingResolver()
+    checker = Checker(settings, resolver)
+    first = checker.check_file(FLAWED)
+    checker.check_file(FLAWED)
+    for f in first.findings:
+        expected = None if f.id == "C18" else f"Rule {f.id}"
+        assert (f.citation.section if f.citation else None) == expected
+    assert sorted(resolver.calls) == sorted({f.id for f in first.findings})
+
+
+def test_checker_without_resolver_gives_null_citations(settings):
+    report = Checker(settings).check_file(FLAWED)
+    assert report.findings and all(f.citation is None for f in report.findings)
+
+
+def test_report_is_sorted_by_severity_then_position(settings):
+    report = Checker(settings).check_file(FLAWED)
+    severities = [SEVERITY_ORDER[f.severity] for f in report.findings]
+    assert severities == sorted(severities)
+    assert not report.ready
+    assert report.counts == {
+        s: sum(1 for f in report.findings if f.severity == s) for s in ("E", "W", "I")
+    }
+
+
+def test_check_text_accepts_a_format_hint(settings):
+    checker = Checker(settings)
+    text = (DRAFTS / "en_clean_schema.json").read_text(encoding="utf-8")
+    assert checker.check_text(text, "json").ready
+    assert checker.check_text(CLEAN.read_text(encoding="utf-8"), "md").ready
+
+
+def test_json_report_shape(settings):
+    report = Checker(settings, CountingResolver()).check_file(FLAWED)
+    data = json.loads(json.dumps(report_dict(report, "draft.txt")))
+    assert set(data) >= {"file", "ready", "counts", "findings"}
+    assert data["file"] == "draft.txt" and data["ready"] is False
+    for f in data["findings"]:
+        assert set(f) == {"id", "severity", "where", "message", "suggestion", "citation"}
+
+
+def test_markdown_report_lists_findings_and_notes_missing_citations(settings):
+    report = Checker(settings).check_file(FLAWED)
+    text = render_markdown(report, "draft.txt", cited=False)
+    assert "run `oppi index` for citations" in text
+    assert all(f"{f.id}" in text and f.where in text for f in report.findings)
+    cited = render_markdown(Checker(settings, CountingResolver()).check_file(FLAWED), "d", True)
+    assert "Source: Guide › Rule C07" in cited and "oppi index" not in cited
+
+
+# --- the command line ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def cli_env(monkeypatch, tmp_path):
+    """Run the CLI with an empty home, so no index (and no citations) exists."""
+    monkeypatch.setenv("OPPI_HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    return CliRunner()
+
+
+def test_cli_exit_0_when_ready(cli_env):
+    result = cli_env.invoke(app, ["check", str(CLEAN)])
+    assert result.exit_code == 0, result.output
+    assert "Ready" in result.output and "oppi index" in result.output
+
+
+def test_cli_exit_1_when_any_draft_has_an_error(cli_env):
+    result = cli_env.invoke(app, ["check", str(CLEAN), str(FLAWED), "--format", "json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert [d["file"] for d in data] == [str(CLEAN), str(FLAWED)]
+    assert [d["ready"] for d in data] == [True, False]
+    assert all(f["citation"] is None for d in data for f in d["findings"])
+
+
+def test_cli_single_file_json_is_one_object(cli_env):
+    result = cli_env.invoke(app, ["check", str(FLAWED), "--format", "json"])
+    data = json.loads(result.stdout)
+    assert isinstance(data, dict) and data["counts"]["E"] > 0
+
+
+def test_cli_exit_2_when_a_file_cannot_be_read(cli_env, tmp_path):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really")
+    result = cli_env.invoke(app, ["check", str(broken), str(CLEAN)])
+    assert result.exit_code == 2
+    assert "broken.pdf" in result.output and "Ready" in result.output
+
+
+def test_cli_rejects_unknown_format(cli_env):
+    result = cli_env.invoke(app, ["check", str(CLEAN), "--format", "xml"])
+    assert result.exit_code == 2 and "md or json" in result.output
+
+
+def test_cli_uses_the_library_for_citations_when_built(cli_env, monkeypatch):
+    import assistant.index.library as library_module
+
+    class FakeLibrary:
+        def __init__(self, settings) -> None:
+            self.calls = 0
+
+        def is_built(self) -> bool:
+            return True
+
+        def citation_for_check(self, check_id: str) -> Citation:
+            return Citation(chunk_id="c", doc_id="annex-i", title="Annex I", section=check_id)
+
+    monkeypatch.setattr(library_module, "Library", FakeLibrary)
+    result = cli_env.invoke(app, ["check", str(FLAWED), "--format", "json"])
+    data = json.loads(result.stdout)
+    assert all(f["citation"]["section"] == f["id"] for f in data["findings"])
+
+
+def test_cli_checks_a_copied_draft_by_suffix(cli_env, tmp_path):
+    copy = tmp_path / "draft.json"
+    shutil.copy(DRAFTS / "fi_flawed_schema.json", copy)
+    result = cli_env.invoke(app, ["check", str(copy), "--format", "json"])
+    assert result.exit_code == 1
+    assert {f["id"] for f in json.loads(result.stdout)["findings"]} >= {"C06", "C14", "C20"}
