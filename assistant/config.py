@@ -88,6 +88,12 @@ class Settings(BaseSettings):
         "English-only embedding model.",
     )
 
+    prompts_dir: Path | None = Field(
+        None,
+        description="Folder of prompt files (default: prompts/ in the project). The evals point "
+        "it at a variant's folder.",
+    )
+
     # --- chat -----------------------------------------------------------------------------
     chat_min_similarity: float = Field(
         0.35, ge=0, le=1,

@@ -14,6 +14,7 @@ import contextlib
 import importlib.util
 import json
 import logging
+import os
 import socket
 import subprocess
 import sys
@@ -56,9 +57,10 @@ def bundled_model_path() -> Path:
 class LocalServer:
     """llama.cpp's OpenAI-compatible server as a child process on a loopback port."""
 
-    def __init__(self, model_path: Path, context: int = 4096) -> None:
+    def __init__(self, model_path: Path, context: int = 4096, threads: int = 0) -> None:
         self.model_path = model_path
         self.context = context
+        self.threads = threads or os.cpu_count() or 1
         self.port = _free_port()
         self.base_url = f"http://127.0.0.1:{self.port}/v1"
         self.process: subprocess.Popen | None = None
@@ -71,10 +73,12 @@ class LocalServer:
         command = [
             sys.executable, "-m", "llama_cpp.server", "--model", str(self.model_path),
             "--model_alias", LOCAL_MODEL_ALIAS, "--host", "127.0.0.1", "--port", str(self.port),
-            "--n_ctx", str(self.context), "--verbose", "False",
+            "--n_ctx", str(self.context), "--n_threads", str(self.threads), "--verbose", "False",
         ]
         log.info("starting local model server: %s", " ".join(command))
-        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=_die_with_parent
+        )
         deadline = time.monotonic() + SERVER_START_TIMEOUT_S
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -115,7 +119,7 @@ def local_server(settings: Settings) -> LocalServer:
     with _servers_lock:
         server = _servers.get(path)
         if server is None or not server.healthy():
-            server = LocalServer(path)
+            server = LocalServer(path, settings.local_context, settings.local_threads)
             server.start()
             _servers[path] = server
         return server
@@ -125,6 +129,15 @@ def local_server(settings: Settings) -> LocalServer:
 def _stop_servers() -> None:
     for server in _servers.values():
         server.stop()
+
+
+def _die_with_parent() -> None:
+    """On Linux, have the kernel stop the server if Oppi dies without running atexit."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def _free_port() -> int:
@@ -173,7 +186,7 @@ def build_chat_model(settings: Settings, *, temperature: float = 0.2) -> BaseCha
         server = local_server(settings)
         return ChatOpenAI(
             model=LOCAL_MODEL_ALIAS, base_url=server.base_url, api_key="local", seed=0,
-            max_completion_tokens=700, **common,
+            max_completion_tokens=400, **common,
         )
     if not settings.openai_api_key and not settings.openai_base_url:
         raise OppiError("The openai provider needs OPENAI_API_KEY (or OPENAI_BASE_URL).")

@@ -78,7 +78,8 @@ def load_prompts(folder: Path = PROMPTS_DIR) -> dict[str, Prompt]:
     return prompts
 
 
-def get_prompt(prompt_id: str, folder: Path = PROMPTS_DIR) -> Prompt:
+def get_prompt(prompt_id: str, folder: Path | None = None) -> Prompt:
+    folder = folder or PROMPTS_DIR
     prompts = load_prompts(folder)
     if prompt_id not in prompts:
         raise OppiError(f"no prompt '{prompt_id}' in {folder}")

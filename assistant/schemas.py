@@ -138,6 +138,9 @@ class Finding(BaseModel):
     suggestion: str = ""
     citation: Citation | None = None
     model_judgement: bool = False
+    fix: dict[str, str] | None = Field(
+        None, description="A replacement the draft text can take: {'old': ..., 'new': ...}."
+    )
 
 
 class CheckReport(BaseModel):

@@ -70,7 +70,7 @@ class LlmDrafter:
         self.settings = settings
         self.llm = llm
         self.checker = checker
-        self.prompt = get_prompt("draft_outcomes")
+        self.prompt = get_prompt("draft_outcomes", settings.prompts_dir)
 
     def _ask(self, brief: CredentialBrief, guidance: Guidance, count: int, findings: list[Finding]) -> object:
         lexicon = load_lexicon()

@@ -35,17 +35,36 @@ def c06_outcome_verb(d: Draft) -> list[Finding]:
 
 def c07_vague_verb(d: Draft) -> list[Finding]:
     """C07: no outcome rests on an unobservable verb (know, understand, ymmärtää ...)."""
-    return [
-        finding(
+    out = []
+    for number, r in d.outcomes:
+        if not r.vague:
+            continue
+        found = finding(
             "C07",
             "E",
             f"outcome {number}",
             f"'{r.verb_text}' names an inner state that cannot be observed or assessed.",
             f"Say what the learner does to show it, e.g. {_verb_list(d, r.language)}.",
         )
-        for number, r in d.outcomes
-        if r.vague
-    ]
+        found.fix = _verb_fix(d, r)
+        out.append(found)
+    return out
+
+
+def _verb_fix(d: Draft, r) -> dict[str, str] | None:
+    """Swap the vague verb for the first level-fitting one, within the outcome's own text."""
+    choices = suggest_verbs(d, r.language)
+    if not choices or not r.verb_text or r.verb_text not in r.text:
+        return None
+    replacement = choices[0]
+    if r.language == "fi":
+        before = r.text.split(r.verb_text, 1)[0].split()
+        previous = before[-1].lower() if before else ""
+        if previous in ("pystyy", "kykenee", "pystyt", "kykenet"):
+            return None  # these take the MA-infinitive; a planner rewrites it better by hand
+        if previous not in ("osaa", "osaat"):
+            replacement = f"osaa {replacement}"  # a finite verb becomes osaa + A-infinitive
+    return {"old": r.text, "new": r.text.replace(r.verb_text, replacement, 1)}
 
 
 def c08_single_verb(d: Draft) -> list[Finding]:

@@ -73,8 +73,8 @@ class ChatService:
         self.settings = settings
         self.library = library
         self.llm = llm
-        self.answer_prompt: Prompt = get_prompt("chat_answer")
-        self.rewrite_prompt: Prompt = get_prompt("chat_rewrite")
+        self.answer_prompt: Prompt = get_prompt("chat_answer", settings.prompts_dir)
+        self.rewrite_prompt: Prompt = get_prompt("chat_rewrite", settings.prompts_dir)
 
     def standalone_question(self, question: str, history: list[Turn]) -> str:
         """The question rewritten with the conversation, so retrieval sees what it refers to."""

@@ -43,7 +43,7 @@ class ReviewService:
         self.llm = llm
         self.checker = checker
         self.library = library
-        self.prompt = get_prompt("review_draft")
+        self.prompt = get_prompt("review_draft", settings.prompts_dir)
 
     def review(self, credential: MicroCredential, report: CheckReport | None = None) -> CheckReport:
         """The rule report with the model's findings added; a model failure is a parse note."""
