@@ -55,6 +55,7 @@ class Settings(BaseSettings):
         None, description="A GGUF file to serve locally instead of the bundled SmolLM2-135M."
     )
     local_threads: int = Field(0, ge=0, description="CPU threads of the local model (0: all cores).")
+    local_max_tokens: int = Field(400, ge=16, description="Longest reply of the local model in tokens.")
     local_context: int = Field(4096, ge=512, description="Context window of the local model in tokens.")
     openai_api_key: SecretStr | None = Field(
         None,

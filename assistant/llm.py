@@ -186,7 +186,9 @@ def build_chat_model(settings: Settings, *, temperature: float = 0.2) -> BaseCha
         server = local_server(settings)
         return ChatOpenAI(
             model=LOCAL_MODEL_ALIAS, base_url=server.base_url, api_key="local", seed=0,
-            max_completion_tokens=400, **common,
+            # llama.cpp's server reads `max_tokens` and ignores `max_completion_tokens`, which
+            # langchain sends: without this a looping small model runs to the context limit.
+            extra_body={"max_tokens": settings.local_max_tokens}, **common,
         )
     if not settings.openai_api_key and not settings.openai_base_url:
         raise OppiError("The openai provider needs OPENAI_API_KEY (or OPENAI_BASE_URL).")
