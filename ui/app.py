@@ -1,43 +1,58 @@
-"""A first workspace page: search the library. The full planner workspace grows from here."""
+"""The planner's workspace: composes one module per tab; all work is done by `assistant` services."""
 
 from __future__ import annotations
 
 import gradio as gr
 
-from assistant.index.library import Library
+from ui.labels import Labels
+from ui.locales import LANGUAGES
+from ui.tabs.about import about_markdown, create_about
+from ui.tabs.chat import create_chat
+from ui.tabs.check import create_check
+from ui.tabs.credentials import create_credentials
+from ui.tabs.draft import create_draft, open_credential
+from ui.tabs.library import create_library
 
 
-def render_passages(library: Library, query: str, kind: str, lang: str) -> str:
-    """Markdown source cards for the best passages."""
-    if not query.strip():
-        return "Type a question, for example *How many hours is one credit in Finland?*"
-    passages = library.search(query, k=5, kind=kind or None, lang=lang or None)
-    if not passages:
-        return "The library has nothing on that. Add documents with `oppi index PATH`."
-    cards = []
-    for number, passage in enumerate(passages, start=1):
-        citation = passage.citation
-        quote = " ".join(citation.quote.split())
-        cards.append(f"**[{number}] {citation.label()}**  \n`{citation.doc_id}` · {citation.kind} · {citation.lang if hasattr(citation, 'lang') else ''}\n\n> {quote[:600]}")
-    return "\n\n---\n\n".join(cards)
-
-
-def create_app(library: Library) -> gr.Blocks:
+def create_app(services, lang: str = "en") -> gr.Blocks:
+    labels = Labels(lang)
     with gr.Blocks(title="Oppi") as app:
-        gr.Markdown("# Oppi\nA learning-design assistant for micro-credential planners.")
-        with gr.Tab("Library search"):
-            query = gr.Textbox(label="Question", placeholder="How many hours is one credit in Finland?")
-            with gr.Row():
-                kind = gr.Dropdown(["", "guideline", "quality", "credential", "other"], value="", label="Kind")
-                lang = gr.Dropdown(["", "en", "fi", "sv", "other"], value="", label="Language")
-            button = gr.Button("Search", variant="primary")
-            results = gr.Markdown()
-            for trigger in (button.click, query.submit):
-                trigger(lambda q, k, l: render_passages(library, q, k, l), [query, kind, lang], results)
-        with gr.Tab("Sources"):
-            table = gr.Dataframe(headers=["doc id", "title", "kind", "lang", "version", "chunks"], interactive=False)
-            refresh = gr.Button("Refresh")
-            rows = lambda: [[d.doc_id, d.title, d.kind, d.lang, d.version, d.chunks] for d in library.documents()]  # noqa: E731
-            refresh.click(rows, None, table)
-            app.load(rows, None, table)
+        with gr.Row():
+            labels.bind(gr.Markdown(labels("app.title")), "app.title", "value")
+            language = labels.bind(
+                gr.Radio([(name, code) for code, name in LANGUAGES.items()], value=lang,
+                         label=labels("app.language"), elem_id="ui-language", scale=0),
+                "app.language",
+            )
+        current_id = gr.BrowserState(None, storage_key="oppi-current-credential")
+        with gr.Tabs() as tabs:
+            with labels.bind(gr.Tab(labels("tab.chat"), id="chat", elem_id="tab-chat"), "tab.chat"):
+                create_chat(services, labels)
+            with labels.bind(gr.Tab(labels("tab.draft"), id="draft", elem_id="tab-draft"), "tab.draft"):
+                draft = create_draft(services, labels, current_id)
+            with labels.bind(gr.Tab(labels("tab.check"), id="check", elem_id="tab-check"), "tab.check"):
+                create_check(services, labels)
+            with labels.bind(gr.Tab(labels("tab.credentials"), id="credentials", elem_id="tab-credentials"), "tab.credentials"):
+                credentials = create_credentials(services, labels)
+            with labels.bind(gr.Tab(labels("tab.library"), id="library", elem_id="tab-library"), "tab.library"):
+                library = create_library(services, labels)
+            with labels.bind(gr.Tab(labels("tab.evaluations"), id="evaluations", elem_id="tab-evaluations"), "tab.evaluations"):
+                labels.bind(gr.Markdown(labels("eval.placeholder")), "eval.placeholder", "value")
+            with labels.bind(gr.Tab(labels("tab.about"), id="about", elem_id="tab-about"), "tab.about"):
+                about = create_about(services, labels)
+
+        def open_saved(credential_id):
+            if not credential_id:
+                raise gr.Error("Choose a saved credential first.")
+            return credential_id, *draft["restore"](credential_id)
+
+        credentials["open"].click(
+            open_saved, credentials["choice"],
+            [current_id, draft["state"], draft["table"], draft["status"], *draft["form"]],
+        ).then(lambda: gr.Tabs(selected="draft"), None, tabs)
+        language.change(labels.updates, language, labels.components)
+        app.load(draft["restore"], current_id, [draft["state"], draft["table"], draft["status"], *draft["form"]])
+        app.load(credentials["listing"], None, [credentials["table"], credentials["choice"]])
+        app.load(library["refresh"], None, [library["table"], library["remove_choice"]])
+        app.load(lambda: about_markdown(services), None, about)
     return app

@@ -10,7 +10,7 @@ from assistant.config import Settings
 from assistant.drafting.common import Drafter, gather_guidance
 from assistant.errors import OppiError
 from assistant.index.library import Library
-from assistant.schemas import CredentialBrief, DraftResult
+from assistant.schemas import CredentialBrief, DraftResult, LearningOutcome
 
 STRATEGIES = ("auto", "composer", "llm", "hybrid")
 
@@ -53,3 +53,30 @@ class DraftingService:
     def draft(self, brief: CredentialBrief, strategy: str | None = None) -> DraftResult:
         name = self.resolve(strategy)
         return self.drafter(name).draft(brief, gather_guidance(self.library, brief))
+
+    def regenerate(
+        self, brief: CredentialBrief, outcomes: list[LearningOutcome], index: int, strategy: str | None = None
+    ) -> LearningOutcome:
+        """A different suggestion for outcome `index` that still passes the outcome checks."""
+        from assistant.drafting.common import outcome_findings, outcome_text
+        from assistant.rules.lexicon import load_lexicon
+
+        current = outcomes[index]
+        fresh = self.draft(brief, strategy).outcomes
+        if index < len(fresh) and fresh[index].text != current.text:
+            return fresh[index]
+        # Same suggestion again: offer the next lexicon verb at the same Bloom level instead.
+        used = {o.verb for o in outcomes}
+        levels = set(current.bloom)
+        for verb in load_lexicon().at_levels(brief.language, levels):
+            if verb.verb in used or len(verb.bloom) > 1:
+                continue
+            candidate = current.model_copy(update={
+                "verb": verb.verb, "status": "suggested",
+                "text": outcome_text(brief.language, verb.verb, current.object or "", current.context or ""),
+            })
+            trial = outcomes[:index] + [candidate] + outcomes[index + 1:]
+            where = f"outcome {index + 1}"
+            if not any(f.where == where for f in outcome_findings(self.checker, brief, trial)):
+                return candidate
+        raise OppiError("No other suggestion passes the checks for this outcome; edit it by hand.")

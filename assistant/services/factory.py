@@ -48,5 +48,12 @@ class Services:
         return DraftingService(self.settings, self.library, self.checker, lambda: self.llm)
 
     @cached_property
+    def store(self):
+        from assistant.store import CredentialStore
+
+        self.settings.ensure_home()
+        return CredentialStore(self.settings.database_path)
+
+    @cached_property
     def review(self) -> ReviewService:
         return ReviewService(self.settings, self.llm, self.checker, self.library)

@@ -77,7 +77,8 @@ def test_json_report_shape(settings):
     assert set(data) >= {"file", "ready", "counts", "findings"}
     assert data["file"] == "draft.txt" and data["ready"] is False
     for f in data["findings"]:
-        assert set(f) == {"id", "severity", "where", "message", "suggestion", "citation"}
+        assert set(f) == {"id", "severity", "where", "message", "suggestion", "citation", "model_judgement"}
+        assert f["model_judgement"] is False  # rules only: no --review
 
 
 def test_markdown_report_lists_findings_and_notes_missing_citations(settings):

@@ -1,0 +1,492 @@
+"""The composer: deterministic outcomes from a brief, built to pass the outcome checks.
+
+Skill needs become skill phrases; the count is fitted to the C11 band (merging the closest
+phrases, or adding outcomes about the work context); Bloom levels are spread over the EQF
+level's band (C12); each phrase gets the lexicon verb whose example objects are closest to it
+(embedding similarity), and the outcome reads '<stem> <verb> <object> <context>'. Finnish
+objects are put in the verb's case with voikko-checked forms. No randomness anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from assistant.config import Settings
+from assistant.drafting import inflect
+from assistant.drafting.common import Guidance, count_band, outcome_findings, outcome_text
+from assistant.drafting.coverage import content_words, same_word
+from assistant.drafting.levels import assessment_for, assign_levels, fits_level, level_quotas
+from assistant.drafting.skills import skill_phrases
+from assistant.drafting.verbs import composable_verbs, embed, government, ranked_at, verb_scores
+from assistant.rules import finnish
+from assistant.rules.context import band_for_level
+from assistant.rules.lexicon import load_lexicon
+from assistant.schemas import Bloom, Citation, CredentialBrief, DraftResult, LearningOutcome
+
+OVERLAP_BONUS = 0.15
+# Verbs that fit almost any object at their level, as outcome builders offer first. The bundled
+# embedding model reads English only, so in Finnish they weigh more against noisy similarity.
+GENERAL_VERBS = {
+    "en": {"identify", "describe", "explain", "apply", "implement", "use", "analyse", "examine",
+           "evaluate", "assess", "justify", "design", "develop", "plan"},
+    "fi": {"tunnistaa", "kuvata", "selittää", "soveltaa", "toteuttaa", "hyödyntää", "analysoida",
+           "tarkastella", "arvioida", "perustella", "suunnitella", "kehittää", "laatia"},
+}
+GENERAL_BONUS = {"en": 0.06, "fi": 0.2}
+HINT_BONUS = 0.25  # the planner's own verb ("plan sustainable events") beats a similar one
+_EN_PREPOSITIONS = {"in", "of", "for", "with", "on", "at", "to", "within", "across", "from", "by"}
+_EN_DEVERBAL = (("ysis", "yse"), ("ment", ""), ("ation", "ate"), ("ation", ""), ("ing", ""), ("ing", "e"))
+
+# Outcomes about the work context, for briefs with fewer skill phrases than the band needs.
+# (verb, object and context with {ctx}); the verbs sit at one level each.
+FILLERS: dict[str, dict[str, list[tuple[str, str]]]] = {
+    "en": {
+        "evaluate": [
+            ("justify", "the professional choices they make {ctx}"),
+            ("evaluate", "the quality of their own work against agreed criteria {ctx}"),
+            ("reflect", "on their own professional practice and its development {ctx}"),
+            ("recommend", "improvements to everyday working practices {ctx}"),
+        ],
+        "apply": [
+            ("document", "their own work clearly and accurately {ctx}"),
+            ("present", "the results of their work to colleagues {ctx}"),
+            ("follow", "the relevant safety and quality guidelines {ctx}"),
+            ("communicate", "with customers and colleagues about their work {ctx}"),
+        ],
+    },
+    "fi": {
+        "evaluate": [
+            ("perustella", "tekemänsä ammatilliset ratkaisut {ctx}"),
+            ("arvioida", "oman työnsä laatua sovittujen kriteerien avulla {ctx}"),
+            ("reflektoida", "omaa ammatillista toimintaansa ja sen kehittämistä {ctx}"),
+            ("suositella", "parannuksia arkisiin työkäytäntöihin {ctx}"),
+        ],
+        "apply": [
+            ("dokumentoida", "oman työnsä selkeästi ja täsmällisesti {ctx}"),
+            ("esittää", "työnsä tulokset työyhteisölle {ctx}"),
+            ("noudattaa", "alan turvallisuus- ja laatuohjeita {ctx}"),
+            ("hyödyntää", "saamaansa palautetta oman työnsä kehittämisessä {ctx}"),
+        ],
+    },
+}
+
+
+@dataclass(frozen=True)
+class Skill:
+    """A skill phrase ready for an outcome: its object (Finnish: nominative) and any verb the
+    planner already used."""
+
+    phrase: str
+    obj: str
+    hint: str | None = None
+    fixed: bool = False  # Finnish: the object stays as written, in the hint verb's own case
+    noun: str = ""  # the phrase as a noun phrase, for merging: no verb of its own
+
+    @property
+    def nominal(self) -> str:
+        return self.noun or self.obj
+
+
+class Composer:
+    """Deterministic drafting strategy: no model, every outcome passes the outcome checks."""
+
+    name = "composer"
+
+    def __init__(self, settings: Settings, checker, embeddings: Embeddings | None = None) -> None:
+        if embeddings is None:
+            from assistant.index.embeddings import LocalOnnxEmbeddings
+
+            embeddings = LocalOnnxEmbeddings()
+        self.settings = settings
+        self.checker = checker
+        self.embeddings = embeddings
+
+    # --- the strategy ------------------------------------------------------------------
+    def draft(self, brief: CredentialBrief, guidance: Guidance | None = None) -> DraftResult:
+        """Outcomes for a brief, with the outcome-check findings that remain (none expected)."""
+        outcomes = self.compose(brief, guidance or Guidance())
+        findings = outcome_findings(self.checker, brief, outcomes)
+        return DraftResult(brief=brief, outcomes=outcomes, findings=findings, strategy=self.name)
+
+    def compose(self, brief: CredentialBrief, guidance: Guidance) -> list[LearningOutcome]:
+        """The outcome list (unchecked beyond the built-in repair of any failing outcome)."""
+        lang = brief.language
+        low, high = count_band(self.settings, brief.ects)
+        skills = [self._skill(p, lang) for p in skill_phrases(brief.skill_needs, lang)]
+        vectors = embed(self.embeddings, [s.phrase for s in skills])
+        skills, vectors = self._merge(skills, vectors, high, lang)
+        fillers = max(0, low - len(skills))
+        scores = [self._scores(skill, vector, lang) for skill, vector in zip(skills, vectors)]
+        levels = self._levels(brief, skills, scores)
+        context = self._context(brief)
+        used: set[str] = set()
+        plans: list[_Plan] = []
+        for skill, score, level in zip(skills, scores, levels):
+            options = self._verb_options(skill, score, level, lang, used)
+            plans.append(_Plan(skill, level, options, 0))
+            used.add(options[0])
+        plans += self._filler_plans(brief, fillers, used)
+        outcomes = [self._outcome(plan, lang, context, guidance, brief) for plan in plans]
+        return self._repair(brief, plans, outcomes, context, guidance)
+
+    # --- skill phrases -------------------------------------------------------------------
+    def _skill(self, phrase: str, lang: str) -> Skill:
+        return _finnish_skill(phrase) if lang == "fi" else _english_skill(phrase)
+
+    def _merge(self, skills: list[Skill], vectors: np.ndarray, most: int, lang: str) -> tuple[list[Skill], np.ndarray]:
+        """Merge the two closest phrases until the count fits the band's maximum."""
+        skills, vectors = list(skills), np.array(vectors)
+        joiner = " ja " if lang == "fi" else " and "
+        while len(skills) > most:
+            sims = vectors @ vectors.T
+            best: tuple[float, int, int] | None = None
+            for i in range(len(skills)):
+                for j in range(i + 1, len(skills)):
+                    # A Finnish object kept in its own case cannot share another verb.
+                    if skills[i].fixed or skills[j].fixed:
+                        continue
+                    if best is None or sims[i, j] > best[0] + 1e-9:
+                        best = (float(sims[i, j]), i, j)
+            if best is None:
+                best = (0.0, len(skills) - 2, len(skills) - 1)
+            _, i, j = best
+            a, b = skills[i], skills[j]
+            hint = a.hint if a.hint == b.hint else None
+            obj = _join(a.obj, b.obj, joiner) if hint else _join(a.nominal, b.nominal, joiner)
+            skills[i] = Skill(a.phrase + joiner + b.phrase, obj, hint, a.fixed and b.fixed)
+            merged = vectors[i] + vectors[j]
+            vectors[i] = merged / max(float(np.linalg.norm(merged)), 1e-12)
+            del skills[j]
+            vectors = np.delete(vectors, j, axis=0)
+        return skills, vectors
+
+    # --- verbs and levels ----------------------------------------------------------------
+    def _scores(self, skill: Skill, vector: np.ndarray, lang: str) -> dict[str, float]:
+        scores = verb_scores(self.embeddings, vector, lang)
+        words = content_words(skill.obj, lang)
+        out = {}
+        for verb, score in scores.items():
+            # A verb that repeats the object's stem ("plan project planning") adds nothing.
+            if any(same_word(w, verb.split()[0]) for w in words):
+                continue
+            # Shared words with the verb's examples back the (English-only) embedding model up.
+            example_words = _example_words(verb, lang)
+            shared = sum(1 for w in words if any(same_word(w, e) for e in example_words))
+            general = GENERAL_BONUS[lang] if verb in GENERAL_VERBS[lang] else 0.0
+            out[verb] = score + OVERLAP_BONUS * shared / max(len(words), 1) + general
+        return out
+
+    def _levels(self, brief: CredentialBrief, skills: list[Skill], scores: list[dict[str, float]]) -> list[Bloom]:
+        """Planned Bloom levels: a planner's own verb keeps its level where C12 allows; the
+        other phrases are spread over the EQF level's band."""
+        lang = brief.language
+        fixed: dict[int, Bloom] = {}
+        for i, skill in enumerate(skills):
+            entry = load_lexicon().verb(lang, skill.hint) if skill.hint else None
+            if entry is not None and (skill.fixed or skill.hint in composable_verbs(lang)):
+                fixed[i] = max(entry.bloom, key=lambda b: b.rank)
+        while True:
+            free = [i for i in range(len(skills)) if i not in fixed]
+            quotas = level_quotas(len(free), brief.level, list(fixed.values()))
+            chosen = assign_levels(
+                len(free), quotas, lambda k, level: self._level_score(skills[free[k]], scores[free[k]], level, lang)
+            )
+            levels = dict(fixed) | dict(zip(free, chosen))
+            planned = [levels[i] for i in range(len(skills))]
+            movable = [i for i in sorted(fixed) if not skills[i].fixed]
+            if fits_level(planned, brief.level) or not movable:
+                return planned
+            del fixed[movable[-1]]  # the planner's verb gives way to a level that fits
+
+    def _level_score(self, skill: Skill, scores: dict[str, float], level: Bloom, lang: str) -> float:
+        hint = load_lexicon().verb(lang, skill.hint) if skill.hint else None
+        if hint is not None and level in hint.bloom:
+            return HINT_BONUS + max(scores.values(), default=0.0)
+        if skill.fixed:
+            return -1.0
+        ranked = ranked_at(scores, lang, level)
+        return scores[ranked[0]] if ranked else -1.0
+
+    def _verb_options(self, skill: Skill, scores: dict[str, float], level: Bloom, lang: str, used: set[str]) -> list[str]:
+        """Verbs for this skill at this level, best first; unused ones before used ones."""
+        hint = load_lexicon().verb(lang, skill.hint) if skill.hint else None
+        if skill.fixed and hint is not None:
+            return [hint.verb]
+        ranked = ranked_at(scores, lang, level)
+        if lang == "fi":
+            ranked = [v for v in ranked if _finnish_object(skill.obj, v) is not None] or [
+                v for v in ranked if government(v) == "osanto"
+            ]
+        if hint is not None and level in hint.bloom and hint.verb in composable_verbs(lang):
+            ranked = [hint.verb] + [v for v in ranked if v != hint.verb]
+        fresh = [v for v in ranked if v not in used]
+        options = fresh + [v for v in ranked if v in used]
+        return options or [_fallback_verb(lang, level)]
+
+    # --- text ----------------------------------------------------------------------------
+    def _context(self, brief: CredentialBrief) -> list[str]:
+        """Context phrasings, preferred first: the work setting, else the target group's work."""
+        return finnish_contexts(brief) if brief.language == "fi" else english_contexts(brief)
+
+    def _outcome(self, plan: _Plan, lang: str, context: list[str], guidance: Guidance, brief: CredentialBrief) -> LearningOutcome:
+        verb = plan.options[plan.choice % len(plan.options)]
+        ctx = context[min(plan.context, len(context) - 1)]
+        if plan.filler is not None:
+            obj = plan.filler.format(ctx=ctx).strip()
+            text, ctx_out, obj_out = outcome_text(lang, verb, obj), ctx, obj.replace(ctx, "").strip()
+        else:
+            obj_out = plan.skill.obj if plan.skill.fixed else (
+                _finnish_object(plan.skill.obj, verb) or f"aihepiiriä {plan.skill.obj}"
+                if lang == "fi" else plan.skill.obj
+            )
+            ctx_out = ctx
+            if len((obj_out + " " + ctx).split()) < self.settings.outcome_min_words_after_verb:
+                ctx_out = ("arjen työtilanteissa " if lang == "fi" else "as part of their work ") + ctx
+            text = outcome_text(lang, verb, obj_out, ctx_out)
+        entry = load_lexicon().verb(lang, verb)
+        bloom = list(entry.bloom) if entry else [plan.level]
+        return LearningOutcome(
+            text=text, verb=verb, bloom=bloom, object=obj_out, context=ctx_out,
+            assessment=assessment_for(plan.level, lang),
+            citations=self._citations(guidance, plan.skill.phrase if plan.skill else text),
+            strategy=self.name,
+        )
+
+    def _citations(self, guidance: Guidance, phrase: str) -> list[Citation]:
+        """The outcome-structure and level passages, and the past credential closest to it."""
+        cites = list(guidance.structure) + list(guidance.level)
+        if guidance.examples:
+            texts = [f"{c.title} {c.quote}" for c in guidance.examples]
+            vectors = embed(self.embeddings, [phrase] + texts)
+            sims = vectors[1:] @ vectors[0]
+            best = max(range(len(texts)), key=lambda i: (round(float(sims[i]), 6), -i))
+            cites.append(guidance.examples[best])
+        return cites
+
+    def _filler_plans(self, brief: CredentialBrief, count: int, used: set[str]) -> list[_Plan]:
+        """Outcomes about judging and sharing one's work in the context, at a level that fits."""
+        lang = brief.language
+        top = max(band_for_level(brief.level), key=lambda b: b.rank)
+        group = "evaluate" if top.rank >= Bloom.analyse.rank else "apply"
+        plans = []
+        for verb, template in FILLERS[lang][group] + FILLERS[lang]["apply" if group == "evaluate" else "evaluate"]:
+            if len(plans) == count:
+                break
+            if verb in used:
+                continue
+            used.add(verb)
+            entry = load_lexicon().verb(lang, verb)
+            level = entry.bloom[0] if entry else Bloom.apply
+            plans.append(_Plan(None, level, [verb], 0, filler=template))
+        return plans
+
+    # --- repair --------------------------------------------------------------------------
+    def _repair(self, brief: CredentialBrief, plans: list[_Plan], outcomes: list[LearningOutcome],
+                context: list[str], guidance: Guidance) -> list[LearningOutcome]:
+        """Rewrite any outcome the checker flags with its next verb or context, until clean."""
+        lang = brief.language
+        for _ in range(3 * len(plans)):
+            findings = outcome_findings(self.checker, brief, outcomes)
+            flagged = sorted({int(m.group(1)) for f in findings if (m := re.match(r"outcome (\d+)", f.where))})
+            if not flagged:
+                break
+            changed = False
+            for number in flagged:
+                index = number - 1
+                plan = plans[index]
+                for option in _alternatives(plan, len(context)):
+                    trial = outcomes[:index] + [self._outcome(option, lang, context, guidance, brief)] + outcomes[index + 1:]
+                    mine = [f for f in outcome_findings(self.checker, brief, trial) if f.where == f"outcome {number}"]
+                    if not mine:
+                        plans[index], outcomes, changed = option, trial, True
+                        break
+            if not changed:
+                break
+        return outcomes
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How one outcome is built: skill (None for a context outcome), level, verb options, which
+    verb option and which context phrasing are in use."""
+
+    skill: Skill | None
+    level: Bloom
+    options: list[str]
+    choice: int
+    context: int = 0
+    filler: str | None = None
+
+
+def _alternatives(plan: _Plan, contexts: int) -> list[_Plan]:
+    out = []
+    for context in range(contexts):
+        for choice in range(min(len(plan.options), 6)):
+            if (choice, context) != (plan.choice, plan.context):
+                out.append(replace(plan, choice=choice, context=context))
+    return out
+
+
+def _join(first: str, second: str, joiner: str) -> str:
+    """'A and B' + 'C' -> 'A, B and C'."""
+    head, sep, tail = first.rpartition(joiner)
+    return f"{head}, {tail}{joiner}{second}" if sep else f"{first}{joiner}{second}"
+
+
+@cache
+def _example_words(verb: str, lang: str) -> tuple[str, ...]:
+    entry = load_lexicon().verb(lang, verb)
+    return tuple(content_words(" ".join(entry.examples), lang)) if entry else ()
+
+
+def _fallback_verb(lang: str, level: Bloom) -> str:
+    verbs = sorted(v for v, e in composable_verbs(lang).items() if level in e.bloom)
+    return verbs[0] if verbs else ("apply" if lang == "en" else "soveltaa")
+
+
+# --- English ---------------------------------------------------------------------------
+def _english_skill(phrase: str) -> Skill:
+    """Read an English skill phrase: a leading verb ('plan events') or an action-noun head
+    ('customer data analysis') becomes the verb hint; the rest is the object."""
+    lexicon = load_lexicon()
+    words = phrase.split()
+    for size in (2, 1):
+        head = " ".join(words[:size]).lower()
+        lemma = _en_verb(head) if size == 1 else (head if head in lexicon.verbs["en"] else None)
+        if lemma and len(words) > size:
+            # 'use of equipment', 'prototyping of services': the verb's noun, then its object.
+            tail = words[size + 1:] if words[size].lower() == "of" else words[size:]
+            if not tail:
+                continue
+            # 'calculate their carbon footprint': 'their' pointed into the planner's sentence.
+            rest = re.sub(r"^(?:their|its|his|her)\s+", "the ", " ".join(tail), flags=re.IGNORECASE)
+            return Skill(phrase, rest, lemma, noun=rest)
+    # The head noun is the word before the first preposition (or the last word).
+    cut = next((i for i, w in enumerate(words) if w.lower() in _EN_PREPOSITIONS and i > 0), len(words))
+    head_index = cut - 1
+    verb = _en_verb(words[head_index].lower(), nouns=True)
+    if verb:
+        if head_index == 0 and cut < len(words) and words[cut].lower() == "of":
+            rest = words[cut + 1:]
+        else:
+            rest = words[:head_index] + words[cut:]
+        if len(rest) >= 2:
+            return Skill(phrase, " ".join(rest), verb, noun=phrase)
+    return Skill(phrase, phrase)
+
+
+def _en_verb(word: str, nouns: bool = False) -> str | None:
+    """The composable lexicon verb a word is, or (with nouns) the verb an action noun comes from."""
+    verbs = composable_verbs("en")
+    if not nouns and word in verbs:
+        return word
+    endings = _EN_DEVERBAL if nouns else (("ing", ""), ("ing", "e"))
+    for suffix, repl in endings:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)] + repl
+            for candidate in (stem, stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+                if candidate in verbs:
+                    return candidate
+    return None
+
+
+def english_contexts(brief: CredentialBrief) -> list[str]:
+    """'in <work context>' (or 'in the work of <target group>'), then shorter fallbacks."""
+    out = []
+    if brief.work_context.strip():
+        ctx = " ".join(brief.work_context.split()).rstrip(".")
+        first = ctx.split()[0].lower()
+        out.append(ctx if first in _EN_PREPOSITIONS | {"as", "when", "during"} else f"in {_lower(ctx)}")
+    if brief.target_group.strip():
+        group = re.sub(r"^the\s+", "", " ".join(brief.target_group.split()).rstrip("."), flags=re.IGNORECASE)
+        out.append(f"in the work of {_lower(group)}")
+    out.append("in their own professional work")
+    return out
+
+
+def _lower(text: str) -> str:
+    first = text.split()[0]
+    return text if first[1:] != first[1:].lower() or first.isupper() else text[0].lower() + text[1:]
+
+
+# --- Finnish ---------------------------------------------------------------------------
+def _finnish_skill(phrase: str) -> Skill:
+    """Read a Finnish skill phrase: a leading lexicon verb is the hint (its object kept as
+    written when it is not a plain partitive/accusative); an action-noun head
+    ('asiakasdatan analysointi') becomes the verb, its genitive the object."""
+    lexicon = load_lexicon()
+    words = phrase.split()
+    first = words[0]
+    readings = [r.baseform for r in finnish.verb_readings(first) if r.baseform == first.lower()]
+    if readings and len(words) > 1:
+        verb = readings[0]
+        # 'laskea niiden hiilijalanjälki': the pronoun pointed into the planner's sentence.
+        rest = [w for i, w in enumerate(words[1:]) if i or w.lower() not in {"niiden", "sen", "heidän", "näiden", "tämän"}]
+        head_cases = inflect.case_of(rest[-1]) if rest else set()
+        if verb in composable_verbs("fi") and head_cases & {"osanto", "omanto", "nimento"}:
+            nominal = " ".join(inflect.to_nominative(rest))
+            return Skill(phrase, nominal, verb, noun=nominal)
+        if lexicon.verb("fi", verb) and verb not in lexicon.vague("fi"):
+            return Skill(phrase, " ".join(rest), verb, fixed=True)
+        return Skill(phrase, " ".join(inflect.to_nominative(rest)))
+    if len(words) >= 2 and "nimento" in inflect.case_of(words[-1]) and "omanto" in inflect.case_of(words[-2]):
+        verb = inflect.derived_verb(words[-1])
+        if verb and verb in composable_verbs("fi"):
+            obj = " ".join(inflect.to_nominative(words[:-1]))
+            if _finnish_object(obj, verb):
+                return Skill(phrase, obj, verb, noun=phrase)
+    return Skill(phrase, phrase)
+
+
+def _finnish_object(obj: str, verb: str) -> str | None:
+    """A nominative object in the case the verb governs, or None if voikko cannot confirm it."""
+    case = government(verb)
+    if case is None:
+        return None
+    if case == "osanto":
+        return inflect.inflect_phrase(obj, "osanto")
+    return _accusative(obj)
+
+
+def _accusative(phrase: str) -> str | None:
+    # Total object: genitive form in the singular, nominative in the plural.
+    out = []
+    for token in phrase.split():
+        word = token.rstrip(",")
+        numbers = {a.get("NUMBER") for a in inflect.analyses(word) if a.get("SIJAMUOTO") == "nimento"}
+        if word.lower() in {"ja", "tai", "sekä"} or word.endswith("-") or not numbers:
+            out.append(token)
+        elif "singular" in numbers:
+            form = inflect.inflect_word(word, "omanto", "singular")
+            if form is None:
+                return None
+            out.append(form + token[len(word):])
+        else:
+            out.append(token)
+    # Nothing voikko reads as a nominative means nothing was put in the accusative.
+    return " ".join(out) if any("nimento" in inflect.case_of(w.rstrip(",")) for w in phrase.split()) else None
+
+
+def finnish_contexts(brief: CredentialBrief) -> list[str]:
+    """The work setting in the inessive ('pienissä matkailuyrityksissä'), else the target
+    group's work ('matkailuyrittäjien työssä'), then phrasings that need no inflection."""
+    out = []
+    ctx = " ".join(brief.work_context.split()).rstrip(".")
+    if ctx:
+        words = ctx.split()
+        if inflect.case_of(words[-1]) & {"sisaolento", "ulkoolento"}:
+            out.append(_lower(ctx))
+        elif (form := inflect.inflect_phrase(_lower(ctx), "sisaolento")) is not None:
+            out.append(form)
+        else:
+            out.append(f"työssä, jonka toimintaympäristö on {_lower(ctx)}")
+    group = " ".join(brief.target_group.split()).rstrip(".")
+    if group and (form := inflect.inflect_phrase(_lower(group), "omanto")) is not None:
+        out.append(f"{form} työssä")
+    out.append("omassa ammatillisessa työssään")
+    return out

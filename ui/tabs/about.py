@@ -1,0 +1,36 @@
+"""About: which models and store are active, and corpus statistics. Never a key."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import gradio as gr
+
+from assistant.index.embeddings import LOCAL_MODEL_NAME
+from assistant.llm import describe_chat_model
+
+
+def about_markdown(services) -> str:
+    settings = services.settings
+    embedding = LOCAL_MODEL_NAME + " (bundled, offline)" if settings.embedding_provider == "local" else f"openai:{settings.embedding_model}"
+    store = f"Chroma server at {settings.chroma_url}" if settings.chroma_url else f"embedded Chroma in {settings.chroma_path}"
+    documents = services.library.documents()
+    kinds = Counter(d.kind for d in documents)
+    langs = Counter(d.lang for d in documents)
+    mode = "offline (local models)" if settings.resolved_chat_provider == "local" and settings.embedding_provider == "local" else "OpenAI-compatible"
+    return "\n".join([
+        f"- **Mode:** {mode}",
+        f"- **Chat model:** {describe_chat_model(settings)}",
+        f"- **Drafting strategy:** {services.drafting.resolve()}",
+        f"- **Embedding model:** {embedding}",
+        f"- **Store:** {store}",
+        f"- **Library:** {len(documents)} documents, {sum(d.chunks for d in documents)} chunks; "
+        + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) + "; "
+        + ", ".join(f"{k} {v}" for k, v in sorted(langs.items())),
+        f"- **Data folder:** {settings.home}",
+    ])
+
+
+def create_about(services, labels) -> gr.Markdown:
+    labels.bind(gr.Markdown(labels("about.heading")), "about.heading", "value")
+    return gr.Markdown(elem_id="about-text")

@@ -1,0 +1,83 @@
+"""Check: paste or upload a draft; the report grouped by severity, with a ready badge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import gradio as gr
+
+from assistant.errors import OppiError
+from assistant.schemas import CheckReport
+
+SEVERITY_NAMES = {"E": "Errors", "W": "Warnings", "I": "Information"}
+
+
+def report_markdown(report: CheckReport) -> str:
+    """Findings grouped by severity, each with where, what, what to do and its source."""
+    badge = "✅ **Ready: no errors**" if report.ready else f"❌ **Not ready: {report.counts['E']} error(s)**"
+    lines = [badge, "", f"E {report.counts['E']} · W {report.counts['W']} · I {report.counts['I']}"]
+    for severity, name in SEVERITY_NAMES.items():
+        group = [f for f in report.findings if f.severity == severity]
+        if not group:
+            continue
+        lines += ["", f"### {name}"]
+        for f in group:
+            judged = " *(model judgement)*" if f.model_judgement else ""
+            lines.append(f"- **{f.id}** · {f.where}{judged}: {f.message}")
+            if f.suggestion:
+                lines.append(f"  - *Do instead:* {f.suggestion}")
+            if f.citation:
+                lines.append(f"  - *Source:* {f.citation.label()}")
+    if report.parse_notes:
+        lines += ["", "### Could not read", *[f"- {note}" for note in report.parse_notes]]
+    return "\n".join(lines)
+
+
+def fixable(report: CheckReport) -> list[tuple[str, int]]:
+    """Dropdown choices for findings that carry a replacement the text can take."""
+    return [(f"{f.id} {f.where}: '{f.fix['old']}' → '{f.fix['new']}'", n)
+            for n, f in enumerate(report.findings) if getattr(f, "fix", None)]
+
+
+def create_check(services, labels) -> None:
+    labels.bind(gr.Markdown(labels("check.intro")), "check.intro", "value")
+    with gr.Row():
+        with gr.Column():
+            text = labels.bind(gr.Textbox(lines=16, label=labels("check.text"), elem_id="check-text"), "check.text")
+            upload = labels.bind(gr.File(file_types=[".md", ".txt", ".pdf", ".docx", ".json"], label=labels("check.file"),
+                                         elem_id="check-file"), "check.file")
+            run = labels.bind(gr.Button(labels("check.run"), variant="primary", elem_id="check-run"), "check.run", "value")
+        with gr.Column():
+            result = gr.Markdown(elem_id="check-report")
+            choice = labels.bind(gr.Dropdown(choices=[], label=labels("check.finding"), elem_id="check-fix-choice"), "check.finding")
+            apply = labels.bind(gr.Button(labels("check.apply"), elem_id="check-apply"), "check.apply", "value")
+    last = gr.State(None)
+
+    def check(draft_text: str, file):
+        try:
+            if file is not None:
+                path = Path(file if isinstance(file, str) else file.name)
+                report = services.checker.check_file(path)
+                if path.suffix.lower() in (".md", ".txt"):
+                    draft_text = path.read_text(encoding="utf-8", errors="replace")
+            elif draft_text.strip():
+                report = services.checker.check_text(draft_text)
+            else:
+                raise gr.Error("Paste a draft or upload a file first.")
+        except OppiError as error:
+            raise gr.Error(str(error)) from None
+        choices = fixable(report)
+        return report_markdown(report), gr.update(choices=choices, value=choices[0][1] if choices else None), report, draft_text
+
+    def apply_fix(draft_text: str, index, report: CheckReport | None):
+        if report is None or index is None:
+            raise gr.Error("Check a draft first, then pick a finding with a suggestion.")
+        fix = report.findings[int(index)].fix
+        if fix["old"] not in draft_text:
+            raise gr.Error("The text has changed; check it again first.")
+        new_text = draft_text.replace(fix["old"], fix["new"], 1)
+        markdown, update, new_report, _ = check(new_text, None)
+        return new_text, markdown, update, new_report
+
+    run.click(check, [text, upload], [result, choice, last, text])
+    apply.click(apply_fix, [text, choice, last], [text, result, choice, last])

@@ -1,0 +1,188 @@
+"""Draft: a brief form, suggested outcomes to accept, edit, reject or regenerate, and saving."""
+
+from __future__ import annotations
+
+import gradio as gr
+from pydantic import ValidationError
+
+from assistant.errors import OppiError
+from assistant.schemas import CredentialBrief, LearningOutcome, MicroCredential
+
+HEADERS = ["#", "status", "outcome", "Bloom", "strategy", "findings", "sources"]
+
+
+def brief_from_form(title, target_group, level, ects, skills, work_context, language) -> CredentialBrief:
+    try:
+        return CredentialBrief(
+            title=title.strip(), target_group=target_group.strip(), level=int(level) if level else None,
+            ects=float(ects) if ects else None, work_context=work_context.strip(), language=language,
+            skill_needs=[line.strip(" -•\t") for line in skills.splitlines() if line.strip(" -•\t")],
+        )
+    except (ValidationError, ValueError) as error:
+        raise gr.Error(f"The brief is not valid: {error}") from None
+
+
+def credential_from(brief: CredentialBrief, outcomes: list[LearningOutcome]) -> MicroCredential:
+    return MicroCredential(
+        title=brief.title, target_group=brief.target_group or None, level=brief.level,
+        level_framework="EQF" if brief.level else None, ects=brief.ects,
+        skill_needs="; ".join(brief.skill_needs) or None, language=brief.language, outcomes=outcomes,
+    )
+
+
+def table_rows(outcomes: list[LearningOutcome], findings_by_outcome: dict[int, list[str]]) -> list[list]:
+    return [
+        [number, o.status, o.text, "/".join(b.value for b in o.bloom), o.strategy or "",
+         "; ".join(findings_by_outcome.get(number, [])), "; ".join(dict.fromkeys(c.label() for c in o.citations))]
+        for number, o in enumerate(outcomes, start=1)
+    ]
+
+
+def findings_by_outcome(services, brief: CredentialBrief, outcomes: list[LearningOutcome]) -> dict[int, list[str]]:
+    from assistant.drafting.common import outcome_findings
+
+    live = [o for o in outcomes if o.status != "rejected"]
+    numbers = [n for n, o in enumerate(outcomes, start=1) if o.status != "rejected"]
+    result: dict[int, list[str]] = {}
+    for finding in outcome_findings(services.checker, brief, live):
+        if finding.where.startswith("outcome "):
+            real = numbers[int(finding.where.split()[1]) - 1]
+            result.setdefault(real, []).append(f"{finding.id} {finding.severity}: {finding.message}")
+    return result
+
+
+def create_draft(services, labels, current_id: gr.BrowserState) -> dict:
+    labels.bind(gr.Markdown(labels("draft.intro")), "draft.intro", "value")
+    with gr.Row():
+        title = labels.bind(gr.Textbox(label=labels("draft.title"), elem_id="brief-title"), "draft.title")
+        target_group = labels.bind(gr.Textbox(label=labels("draft.target_group"), elem_id="brief-target"), "draft.target_group")
+    with gr.Row():
+        level = labels.bind(gr.Dropdown([4, 5, 6, 7, 8], value=6, label=labels("draft.level"), elem_id="brief-level"), "draft.level")
+        ects = labels.bind(gr.Number(value=5, label=labels("draft.ects"), elem_id="brief-ects"), "draft.ects")
+        language = labels.bind(gr.Radio(["en", "fi"], value="en", label=labels("draft.language"), elem_id="brief-language"), "draft.language")
+        strategy = labels.bind(gr.Dropdown(["auto", "composer", "llm", "hybrid"], value=services.settings.draft_strategy, label=labels("draft.strategy"), elem_id="brief-strategy"), "draft.strategy")
+    skills = labels.bind(gr.Textbox(lines=4, label=labels("draft.skills"), elem_id="brief-skills"), "draft.skills")
+    work_context = labels.bind(gr.Textbox(label=labels("draft.work_context"), elem_id="brief-context"), "draft.work_context")
+    run = labels.bind(gr.Button(labels("draft.run"), variant="primary", elem_id="draft-run"), "draft.run", "value")
+    table = labels.bind(gr.Dataframe(headers=HEADERS, interactive=False, wrap=True,
+                                     column_widths=["4%", "9%", "42%", "8%", "9%", "14%", "14%"],
+                                     label=labels("draft.table"), elem_id="draft-table"), "draft.table")
+    with gr.Row():
+        number = labels.bind(gr.Number(value=1, precision=0, minimum=1, label=labels("draft.number"), elem_id="draft-number"), "draft.number")
+        accept = labels.bind(gr.Button(labels("draft.accept"), elem_id="draft-accept"), "draft.accept", "value")
+        reject = labels.bind(gr.Button(labels("draft.reject"), elem_id="draft-reject"), "draft.reject", "value")
+        regenerate = labels.bind(gr.Button(labels("draft.regenerate"), elem_id="draft-regenerate"), "draft.regenerate", "value")
+    with gr.Row():
+        edit_text = labels.bind(gr.Textbox(label=labels("draft.edit_text"), elem_id="draft-edit-text", scale=4), "draft.edit_text")
+        edit = labels.bind(gr.Button(labels("draft.edit"), elem_id="draft-edit"), "draft.edit", "value")
+        save = labels.bind(gr.Button(labels("draft.save"), variant="primary", elem_id="draft-save"), "draft.save", "value")
+    status = gr.Markdown(elem_id="draft-status")
+    state = gr.State(None)  # {"id", "brief", "outcomes"} for this browser session
+    form = [title, target_group, level, ects, skills, work_context, language]
+
+    def render(current: dict):
+        brief, outcomes = current["brief"], current["outcomes"]
+        return table_rows(outcomes, findings_by_outcome(services, brief, outcomes))
+
+    def suggest(*values):
+        *brief_values, chosen = values
+        brief = brief_from_form(*brief_values)
+        try:
+            result = services.drafting.draft(brief, chosen)
+        except OppiError as error:
+            raise gr.Error(str(error)) from None
+        current = {"id": None, "brief": brief, "outcomes": result.outcomes}
+        note = f"{len(result.outcomes)} outcomes · strategy **{result.strategy}**"
+        if result.errors:
+            note += " · problems: " + "; ".join(result.errors)
+        return current, render(current), note
+
+    def decide(current, index, decision):
+        outcome = _pick(current, index)
+        outcome.status = decision
+        _persist_status(services, current, int(index) - 1, decision)
+        return current, render(current), f"Outcome {int(index)}: {decision}"
+
+    def edited(current, index, text: str):
+        outcome = _pick(current, index)
+        text = " ".join(text.split())
+        if not text:
+            raise gr.Error("Write the new text of the outcome first.")
+        outcome.text, outcome.status = text, "edited"
+        outcome.verb, outcome.bloom = None, []  # the checker reads the new verb again
+        _persist_status(services, current, int(index) - 1, "edited", text)
+        return current, render(current), f"Outcome {int(index)}: edited", ""
+
+    def pick_for_edit(current, index):
+        try:
+            return _pick(current, index).text
+        except gr.Error:
+            return gr.update()
+
+    def regenerate_one(current, index):
+        outcome = _pick(current, index)
+        try:
+            new = services.drafting.regenerate(current["brief"], current["outcomes"], int(index) - 1)
+        except OppiError as error:
+            raise gr.Error(str(error)) from None
+        current["outcomes"][int(index) - 1] = new
+        return current, render(current), f"Outcome {int(index)} regenerated (was: {outcome.text})"
+
+    def save_current(current):
+        if not current:
+            raise gr.Error("Nothing to save yet: suggest outcomes first.")
+        credential = credential_from(current["brief"], current["outcomes"])
+        credential_id, version = services.store.save(credential, credential_id=current["id"], note="saved from Draft")
+        current["id"] = credential_id
+        return current, credential_id, f"Saved **{credential.title}** (version {version})"
+
+    def restore(credential_id):
+        """After a reload, show the credential this browser last worked on."""
+        if not credential_id:
+            return None, gr.update(), "", *[gr.update()] * len(form)
+        try:
+            credential = services.store.load(credential_id)
+        except OppiError:
+            return None, gr.update(), "", *[gr.update()] * len(form)
+        current = open_credential(credential_id, credential)
+        brief = current["brief"]
+        return (current, render(current), f"Opened saved credential **{credential.title}**",
+                brief.title, brief.target_group, brief.level, brief.ects, "\n".join(brief.skill_needs),
+                brief.work_context, brief.language)
+
+    run.click(suggest, form + [strategy], [state, table, status])
+    accept.click(lambda c, i: decide(c, i, "accepted"), [state, number], [state, table, status])
+    reject.click(lambda c, i: decide(c, i, "rejected"), [state, number], [state, table, status])
+    regenerate.click(regenerate_one, [state, number], [state, table, status])
+    edit.click(edited, [state, number, edit_text], [state, table, status, edit_text])
+    number.change(pick_for_edit, [state, number], edit_text)
+    save.click(save_current, [state], [state, current_id, status])
+    return {"state": state, "table": table, "status": status, "form": form, "restore": restore}
+
+
+def open_credential(credential_id: str, credential: MicroCredential) -> dict:
+    """Draft-tab state for a saved credential."""
+    brief = CredentialBrief(
+        title=credential.title or "Untitled", target_group=credential.target_group or "",
+        level=credential.level if credential.level and 1 <= credential.level <= 8 else None,
+        ects=credential.ects if credential.ects and credential.ects > 0 else None,
+        skill_needs=[s.strip() for s in (credential.skill_needs or "").split(";") if s.strip()],
+        language="fi" if credential.language == "fi" else "en",
+    )
+    return {"id": credential_id, "brief": brief, "outcomes": list(credential.outcomes)}
+
+
+def _pick(current, index) -> LearningOutcome:
+    if not current or not current["outcomes"]:
+        raise gr.Error("Suggest outcomes first.")
+    if index is None or not 1 <= int(index) <= len(current["outcomes"]):
+        raise gr.Error(f"Choose an outcome number between 1 and {len(current['outcomes'])}.")
+    return current["outcomes"][int(index) - 1]
+
+
+def _persist_status(services, current, index: int, status: str, text: str | None = None) -> None:
+    """Once a credential is saved, every decision is stored with its time."""
+    if current.get("id"):
+        services.store.set_outcome_status(current["id"], index, status, new_text=text)
+
+

@@ -1,0 +1,82 @@
+"""Evaluations: list runs, start a suite with progress, and read its report (no terminal needed)."""
+
+from __future__ import annotations
+
+import html
+
+import gradio as gr
+
+from assistant.errors import OppiError
+
+RUN_HEADERS = ["run", "suite", "gate", "variants", "chat model"]
+
+
+def suite_names() -> list[str]:
+    from assistant.evals.storage import SUITES_DIR
+
+    return sorted(path.stem for path in SUITES_DIR.glob("*.yaml"))
+
+
+def report_frame(run_dir) -> str:
+    """The run's HTML report inside an iframe, so its own styles stay out of the workspace."""
+    from assistant.evals.report import html_report, load_run
+
+    page = html_report(load_run(run_dir))
+    return (f"<iframe srcdoc=\"{html.escape(page, quote=True)}\" title=\"evaluation report\" "
+            "style=\"width:100%;height:900px;border:1px solid #ddd\"></iframe>")
+
+
+def create_evaluations(services, labels) -> dict:
+    from assistant.evals.storage import find_run
+
+    runs_dir = services.settings.home / "runs"
+    labels.bind(gr.Markdown(labels("eval.intro")), "eval.intro", "value")
+    with gr.Row():
+        names = suite_names()
+        suite = labels.bind(gr.Dropdown(names, value=names[0] if names else None, label=labels("eval.suite"),
+                                        elem_id="eval-suite"), "eval.suite")
+        model = labels.bind(gr.Radio(["fake", "configured"], value="fake", label=labels("eval.model"),
+                                     elem_id="eval-model"), "eval.model")
+        start = labels.bind(gr.Button(labels("eval.run"), variant="primary", elem_id="eval-run"), "eval.run", "value")
+    status = gr.Markdown(elem_id="eval-status")
+    refresh = labels.bind(gr.Button(labels("eval.refresh"), elem_id="eval-refresh"), "eval.refresh", "value")
+    table = gr.Dataframe(headers=RUN_HEADERS, interactive=False, elem_id="eval-runs")
+    with gr.Row():
+        choice = labels.bind(gr.Dropdown(choices=[], label=labels("eval.select"), elem_id="eval-choice"), "eval.select")
+        show = labels.bind(gr.Button(labels("eval.show"), elem_id="eval-show"), "eval.show", "value")
+    report = gr.HTML(elem_id="eval-report")
+
+    def listing():
+        from assistant.evals.report import runs_table
+
+        rows = runs_table(runs_dir)
+        ids = [row[0] for row in rows]
+        return rows, gr.update(choices=ids, value=ids[0] if ids else None)
+
+    def run(chosen_suite, chosen_model, progress=gr.Progress()):
+        from assistant.evals.runner import RunRequest, run_suite
+        from assistant.evals.storage import SUITES_DIR
+
+        if not chosen_suite:
+            raise gr.Error(labels("eval.no_suite"))
+        request = RunRequest(SUITES_DIR / f"{chosen_suite}.yaml", model=chosen_model, runs_dir=runs_dir)
+        try:
+            outcome = run_suite(request, services.settings,
+                                lambda done, total, what: progress((done, total), desc=what))
+        except OppiError as error:
+            raise gr.Error(str(error)) from None
+        rows, update = listing()
+        return f"**{outcome.run_dir.name}**: {outcome.reason} (exit {outcome.exit_code})", rows, update, report_frame(outcome.run_dir)
+
+    def show_report(run_id):
+        if not run_id:
+            return ""
+        try:
+            return report_frame(find_run(run_id, runs_dir))
+        except OppiError as error:
+            raise gr.Error(str(error)) from None
+
+    start.click(run, [suite, model], [status, table, choice, report])
+    refresh.click(listing, None, [table, choice])
+    show.click(show_report, choice, report)
+    return {"listing": listing, "table": table, "choice": choice, "report": report, "run": run}
