@@ -37,7 +37,7 @@ class HybridDrafter:
 
     def draft(self, brief: CredentialBrief, guidance: Guidance | None = None) -> DraftResult:
         """Compose, then rewrite outcome by outcome; model errors keep the composer's text."""
-        prompt = get_prompt(PROMPT_ID)
+        prompt = get_prompt(PROMPT_ID, self.settings.prompts_dir)
         base = self.composer.draft(brief, guidance)
         outcomes = list(base.outcomes)
         errors: list[str] = []
