@@ -287,5 +287,9 @@ def _shorten(text: str, limit: int = 400) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+from assistant.evals.cli import eval_app  # noqa: E402
+app.add_typer(eval_app, name="eval")
+
+
 def main() -> None:
     app()

@@ -10,7 +10,8 @@ from ui.tabs.about import about_markdown, create_about
 from ui.tabs.chat import create_chat
 from ui.tabs.check import create_check
 from ui.tabs.credentials import create_credentials
-from ui.tabs.draft import create_draft, open_credential
+from ui.tabs.draft import create_draft
+from ui.tabs.evaluations import create_evaluations
 from ui.tabs.library import create_library
 
 
@@ -37,7 +38,7 @@ def create_app(services, lang: str = "en") -> gr.Blocks:
             with labels.bind(gr.Tab(labels("tab.library"), id="library", elem_id="tab-library"), "tab.library"):
                 library = create_library(services, labels)
             with labels.bind(gr.Tab(labels("tab.evaluations"), id="evaluations", elem_id="tab-evaluations"), "tab.evaluations"):
-                labels.bind(gr.Markdown(labels("eval.placeholder")), "eval.placeholder", "value")
+                evaluations = create_evaluations(services, labels)
             with labels.bind(gr.Tab(labels("tab.about"), id="about", elem_id="tab-about"), "tab.about"):
                 about = create_about(services, labels)
 
@@ -54,5 +55,6 @@ def create_app(services, lang: str = "en") -> gr.Blocks:
         app.load(draft["restore"], current_id, [draft["state"], draft["table"], draft["status"], *draft["form"]])
         app.load(credentials["listing"], None, [credentials["table"], credentials["choice"]])
         app.load(library["refresh"], None, [library["table"], library["remove_choice"]])
+        app.load(evaluations["listing"], None, [evaluations["table"], evaluations["choice"]])
         app.load(lambda: about_markdown(services), None, about)
     return app

@@ -53,7 +53,7 @@ def create_evaluations(services, labels) -> dict:
         ids = [row[0] for row in rows]
         return rows, gr.update(choices=ids, value=ids[0] if ids else None)
 
-    def run(chosen_suite, chosen_model, progress=gr.Progress()):
+    def run(chosen_suite, chosen_model, progress=gr.Progress()):  # noqa: B008 - how Gradio injects progress
         from assistant.evals.runner import RunRequest, run_suite
         from assistant.evals.storage import SUITES_DIR
 

@@ -1,0 +1,41 @@
+"""Cases imported from the test fixtures: labelled retrieval questions and golden drafts."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+
+from assistant.evals.suite import slug
+from assistant.rules.catalogue import CATALOGUE
+
+
+def retrieval_questions(path: Path) -> list[dict]:
+    """One retrieval case per labelled question; ids from the question's first words."""
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [
+        {"id": f"ret-{item['lang']}-{slug(item['question'])}", "type": "retrieval", "query": item["question"],
+         "lang": item["lang"], "relevant": item["relevant"]}
+        for item in items
+    ]
+
+
+def golden_drafts(folder: Path, suite_dir: Path) -> list[dict]:
+    """One checking case per golden draft: each catalogue check fails if a finding names it."""
+    cases = []
+    for sidecar in sorted(folder.glob("*.expected.yaml")):
+        name = sidecar.name.removesuffix(".expected.yaml")
+        sources = [p for p in folder.glob(f"{name}.*") if not p.name.endswith(".expected.yaml")]
+        if len(sources) != 1:
+            raise OSError(f"{sidecar.name}: expected one draft named {name}.*, found {len(sources)}")
+        expected = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
+        failing = {str(item).split()[0] for item in expected.get("findings") or []}
+        verdicts = {check.id: ("fail" if check.id in failing else "pass") for check in CATALOGUE}
+        # PDF/DOCX goldens are checked from their text source: file parsing has its own tests,
+        # and the eval measures the checker's verdicts.
+        cases.append({
+            "id": f"chk-{name.replace('_', '-')}", "type": "checking",
+            "draft": os.path.relpath(sources[0], suite_dir), "expect": verdicts, "lang": name.split("_")[0],
+        })
+    return cases

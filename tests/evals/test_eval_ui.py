@@ -1,0 +1,31 @@
+"""The Evaluations tab builds, lists runs and starts a suite through the same runner as the CLI."""
+
+from __future__ import annotations
+
+import gradio as gr
+
+from assistant.config import Settings
+from assistant.evals.fake import eval_fake_model
+from assistant.services.factory import Services
+from ui.labels import Labels
+from ui.locales import STRINGS
+from ui.tabs.evaluations import create_evaluations
+
+
+def test_tab_runs_a_suite_and_shows_its_report(eval_home, tmp_path):
+    import shutil
+
+    home = tmp_path / "home"
+    shutil.copytree(eval_home, home)
+    services = Services(Settings(_env_file=None, home=home, chat_provider="fake"), eval_fake_model())
+    with gr.Blocks():
+        tab = create_evaluations(services, Labels("fi"))
+    status, rows, _choice, frame = tab["run"]("checking", "fake", progress=lambda *a, **k: None)
+    assert "exit 0" in status and rows[0][1] == "checking"
+    assert frame.startswith("<iframe srcdoc=") and "Cases" in frame
+    assert tab["listing"]()[0] == rows
+
+
+def test_every_eval_label_is_in_both_languages():
+    keys = [k for k in STRINGS if k.startswith("eval.")]
+    assert len(keys) >= 8 and all(STRINGS[k].get("en") and STRINGS[k].get("fi") for k in keys)
