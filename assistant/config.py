@@ -101,6 +101,11 @@ class Settings(BaseSettings):
         description="Below this cosine similarity of the best passage, chat says the library "
         "does not cover the question.",
     )
+    chat_min_keyword_score: float = Field(
+        3.0, ge=0,
+        description="For non-English questions with the bundled English embedding model: the "
+        "BM25 score the best passage needs for chat to answer.",
+    )
     chat_passages: int = Field(4, ge=1, le=12, description="Passages given to the model per answer.")
     draft_strategy: Literal["auto", "composer", "llm", "hybrid"] = Field(
         "auto",

@@ -148,12 +148,16 @@ class Library:
         fused = reciprocal_rank_fusion(rankings, self.settings.rrf_k, weights)
         return [c.passage(score) for c, score in fused[:k]]
 
-    def dense_weight(self, query: str) -> float:
-        """The bundled embedding model was trained on English: trust it less on other languages."""
+    def dense_is_weak_for(self, query: str) -> bool:
+        """True when the bundled, English-trained embedding model reads a non-English query."""
         if self.settings.embedding_provider != "local":
-            return self.settings.dense_weight
-        finnish = detect_lang(query) == "fi" or any(ch in query.lower() for ch in "äö")
-        return self.settings.dense_weight * (self.settings.dense_weight_non_english if finnish else 1.0)
+            return False
+        return detect_lang(query) == "fi" or any(ch in query.lower() for ch in "äö")
+
+    def dense_weight(self, query: str) -> float:
+        """Trust the dense ranking less where the embedding model is weak."""
+        factor = self.settings.dense_weight_non_english if self.dense_is_weak_for(query) else 1.0
+        return self.settings.dense_weight * factor
 
     def dense_ranking(self, query: str, depth: int, kind: str | None, lang: str | None) -> list[tuple[Chunk, float]]:
         if not self.chunks():

@@ -93,7 +93,13 @@ class ChatService:
         dense = self.library.dense_ranking(query, k, None, None)
         keyword = self.library.keyword_ranking(query, k, None, None)
         best = dense[0][1] if dense else 0.0
-        covered = best >= self.settings.chat_min_similarity and (bool(keyword) or best >= STRONG_SIMILARITY)
+        best_keyword = keyword[0][1] if keyword else 0.0
+        if self.library.dense_is_weak_for(query):
+            # The bundled English model finds any Finnish text somewhat similar; shared words
+            # (lemmas) are the better evidence there.
+            covered = best >= self.settings.chat_min_similarity and best_keyword >= self.settings.chat_min_keyword_score
+        else:
+            covered = best >= self.settings.chat_min_similarity and (best_keyword > 0 or best >= STRONG_SIMILARITY)
         return (self.library.search(query, k=k) if covered else []), covered
 
     def stream(self, question: str, history: list[Turn] | None = None) -> Iterator[str | Answer]:
