@@ -25,6 +25,7 @@ class DraftingService:
         self.library = library
         self.checker = checker
         self.llm_factory = llm_factory
+        self._drafters: dict[str, Drafter] = {}
 
     def resolve(self, strategy: str | None = None) -> str:
         """`auto`: the deterministic composer with the bundled 135M model, hybrid with a real one."""
@@ -37,15 +38,21 @@ class DraftingService:
         return "composer" if bundled else "hybrid"
 
     def drafter(self, strategy: str) -> Drafter:
+        """The strategy's drafter, built once: the composer's verb embeddings are costly."""
+        if strategy not in self._drafters:
+            self._drafters[strategy] = self._build(strategy)
+        return self._drafters[strategy]
+
+    def _build(self, strategy: str) -> Drafter:
         if strategy == "llm":
             from assistant.drafting.llm_drafter import LlmDrafter
 
             return LlmDrafter(self.settings, self.llm_factory(), self.checker)
-        from assistant.drafting.composer import Composer
-
-        composer = Composer(self.settings, self.checker)
+        composer = self.drafter("composer") if strategy == "hybrid" else None
         if strategy == "composer":
-            return composer
+            from assistant.drafting.composer import Composer
+
+            return Composer(self.settings, self.checker)
         from assistant.drafting.hybrid import HybridDrafter
 
         return HybridDrafter(self.settings, self.llm_factory(), self.checker, composer)
