@@ -107,6 +107,10 @@ class Settings(BaseSettings):
         "BM25 score the best passage needs for chat to answer.",
     )
     chat_passages: int = Field(4, ge=1, le=12, description="Passages given to the model per answer.")
+    chat_passage_chars: int = Field(
+        700, ge=100, description="Characters of each passage given to the model (prompt length "
+        "sets the local model's time to first token).",
+    )
     draft_strategy: Literal["auto", "composer", "llm", "hybrid"] = Field(
         "auto",
         description="'auto': the deterministic composer with the bundled model, 'hybrid' "

@@ -38,12 +38,16 @@ def neutralise(text: str) -> str:
     )
 
 
-def format_passages(passages: list[Passage]) -> str:
+def format_passages(passages: list[Passage], limit: int = 100_000) -> str:
+    """Numbered passages, each cut to `limit` characters (prompt length is the local model's
+    time to first token)."""
     blocks = []
     for number, passage in enumerate(passages, start=1):
         citation = passage.citation
         tag = "example" if citation.is_example else citation.kind
-        blocks.append(f"[{number}] ({tag}) {citation.label()}\n<passage>\n{neutralise(citation.quote)}\n</passage>")
+        quote = neutralise(citation.quote)
+        quote = quote if len(quote) <= limit else quote[:limit].rsplit(" ", 1)[0] + " …"
+        blocks.append(f"[{number}] ({tag}) {citation.label()}\n<passage>\n{quote}\n</passage>")
     return "\n\n".join(blocks)
 
 
@@ -113,7 +117,8 @@ class ChatService:
             yield text
             yield Answer(text=text, citations=[], covered=False, **meta)
             return
-        messages = self.answer_prompt.messages(question=question, passages=format_passages(passages))
+        passages_text = format_passages(passages, self.settings.chat_passage_chars)
+        messages = self.answer_prompt.messages(question=question, passages=passages_text)
         parts: list[str] = []
         with model_errors():
             for chunk in self.llm.stream(messages):

@@ -14,7 +14,7 @@ SEVERITY_NAMES = {"E": "Errors", "W": "Warnings", "I": "Information"}
 
 def report_markdown(report: CheckReport) -> str:
     """Findings grouped by severity, each with where, what, what to do and its source."""
-    badge = "✅ **Ready: no errors**" if report.ready else f"❌ **Not ready: {report.counts['E']} error(s)**"
+    badge = "✓ **Ready: no errors**" if report.ready else f"✗ **Not ready: {report.counts['E']} error(s)**"
     lines = [badge, "", f"E {report.counts['E']} · W {report.counts['W']} · I {report.counts['I']}"]
     for severity, name in SEVERITY_NAMES.items():
         group = [f for f in report.findings if f.severity == severity]

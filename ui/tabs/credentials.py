@@ -46,7 +46,7 @@ def create_credentials(services, labels) -> dict:
     with gr.Row():
         fmt = labels.bind(gr.Radio(list(FORMATS), value="Open Badges 3.0", label=labels("cred.format"), elem_id="cred-format"), "cred.format")
         export_button = labels.bind(gr.Button(labels("cred.export"), variant="primary", elem_id="cred-export"), "cred.export", "value")
-    download = gr.File(label="⬇", elem_id="cred-download")
+    download = gr.File(label="Download", elem_id="cred-download")
     labels.bind(gr.Markdown(f"### {labels('cred.history')}"), "cred.history", "value", "### {}")
     history = gr.Markdown(elem_id="cred-history")
 

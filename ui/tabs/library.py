@@ -45,7 +45,7 @@ def create_library(services, labels) -> dict:
             summary = Indexer(services.settings, services.library).index_paths(paths, progress=report)
         except OppiError as error:
             raise gr.Error(str(error)) from None
-        lines = [f"**{summary.line()}**"] + [f"- ❌ {Path(file).name}: {reason}" for file, reason in summary.errors]
+        lines = [f"**{summary.line()}**"] + [f"- ✗ {Path(file).name}: {reason}" for file, reason in summary.errors]
         return "\n".join(lines)
 
     def index_uploads(files, progress=gr.Progress()):
