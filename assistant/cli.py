@@ -60,13 +60,22 @@ def index_command(
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when any file could not be indexed."),
 ) -> None:
     """Index guidelines, quality criteria and past credentials (pdf, md, txt, docx, json)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
     from assistant.config import BUILTIN_CORPUS
     from assistant.index.indexer import Indexer
 
     settings = _settings()
-    targets = paths or [BUILTIN_CORPUS]
+    summary = _index_with_progress(Indexer(settings), paths or [BUILTIN_CORPUS], rebuild)
+    for file, reason in summary.errors:
+        console.print(f"[red]✗[/] {escape(file)}: {escape(reason)}", soft_wrap=True, highlight=False)
+    console.print(summary.line(), soft_wrap=True, highlight=False)
+    if strict and summary.errors:
+        raise typer.Exit(1)
+
+
+def _index_with_progress(indexer, targets, rebuild: bool = False):
+    """Index with a progress bar on stderr; returns the summary."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     with Progress(
         TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
         console=err_console, transient=True,
@@ -76,12 +85,7 @@ def index_command(
         def progress(name: str, done: int, total: int) -> None:
             bar.update(task, total=total, completed=done, description=f"Indexing {name}")
 
-        summary = Indexer(settings).index_paths(targets, rebuild=rebuild, progress=progress)
-    for file, reason in summary.errors:
-        console.print(f"[red]✗[/] {escape(file)}: {escape(reason)}", soft_wrap=True, highlight=False)
-    console.print(summary.line(), soft_wrap=True, highlight=False)
-    if strict and summary.errors:
-        raise typer.Exit(1)
+        return indexer.index_paths(targets, rebuild=rebuild, progress=progress)
 
 
 @app.command("search")
@@ -215,7 +219,7 @@ def serve_command(
     services = Services(_settings())
     if not services.library.is_built():
         console.print("First start: indexing the built-in corpus…")
-        summary = Indexer(services.settings, services.library).index_paths([BUILTIN_CORPUS])
+        summary = _index_with_progress(Indexer(services.settings, services.library), [BUILTIN_CORPUS])
         console.print(summary.line(), soft_wrap=True, highlight=False)
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home
     from ui.app import create_app
