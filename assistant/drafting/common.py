@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -59,9 +60,20 @@ def gather_guidance(library: Library | None, brief: CredentialBrief) -> Guidance
     skills = "; ".join(brief.skill_needs)
     return Guidance(
         structure=[p.citation for p in library.search(structure_query, k=1, kind="guideline", lang=brief.language)],
-        level=[p.citation for p in library.search(level_query, k=1, kind="guideline", lang="en")],
+        level=_level_passage(library, level_query, brief.level),
         examples=[p.citation for p in library.search(f"{brief.title} {skills}", k=2, kind="credential")],
     )
+
+
+def _level_passage(library: Library, query: str, level: int | None) -> list[Citation]:
+    """The descriptor of the brief's own EQF level: a near neighbour ('level 3') is wrong."""
+    found = [p.citation for p in library.search(query, k=8, kind="guideline", lang="en")]
+    if level is not None:
+        own = re.compile(rf"\blevel {level}\b", re.IGNORECASE)
+        exact = [c for c in found if own.search(c.section)]
+        if exact:
+            return exact[:1]
+    return found[:1]
 
 
 def as_credential(brief: CredentialBrief, outcomes: list[LearningOutcome]) -> MicroCredential:

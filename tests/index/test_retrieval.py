@@ -81,3 +81,14 @@ def test_cli_second_index_run_embeds_nothing(corpus_home):
     result = CliRunner().invoke(app, ["index"], env={"OPPI_HOME": str(corpus_home)})
     assert result.exit_code == 0, result.output
     assert "0 chunks added" in result.output and "0 embedded" in result.output
+
+
+@pytest.mark.parametrize("level", [4, 5, 6, 7, 8])
+def test_draft_guidance_cites_the_briefs_own_eqf_level(library, level):
+    from assistant.drafting.common import gather_guidance
+    from assistant.schemas import CredentialBrief
+
+    guidance = gather_guidance(library, CredentialBrief(title="Green logistics", level=level, ects=5,
+                                                        skill_needs=["route planning"]))
+    assert [c.section for c in guidance.level] == [f"EQF level {level}"]
+    assert guidance.structure and all(c.kind == "credential" for c in guidance.examples)
