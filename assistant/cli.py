@@ -47,9 +47,9 @@ def user_errors(func: F) -> F:
 
 
 def _settings():
-    from assistant.config import Settings
+    from assistant.config import load_settings
 
-    return Settings()
+    return load_settings()
 
 
 @app.command("index")

@@ -165,3 +165,19 @@ class Settings(BaseSettings):
     def ensure_home(self) -> Path:
         self.home.mkdir(parents=True, exist_ok=True)
         return self.home
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment, with a wrong value reported field by field."""
+    from pydantic import ValidationError
+
+    from assistant.errors import OppiError
+
+    try:
+        return Settings(**overrides)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"OPPI_{'_'.join(str(part) for part in e['loc']).upper()}={e.get('input')!r}: {e['msg']}"
+            for e in error.errors()
+        )
+        raise OppiError(f"Invalid setting: {problems}") from None

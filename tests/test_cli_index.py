@@ -39,3 +39,11 @@ def test_search_before_indexing_says_what_to_do(tmp_path):
     result = CliRunner().invoke(app, ["search", "credits"], env={"OPPI_HOME": str(tmp_path / "h")})
     assert result.exit_code == 2
     assert "Run `oppi index` first" in result.output and "Traceback" not in result.output
+
+
+def test_a_wrong_setting_is_named_without_a_traceback(tmp_path):
+    env = {"OPPI_HOME": str(tmp_path / "h"), "OPPI_EMBEDDING_PROVIDER": "bogus", "OPPI_TOP_K": "abc"}
+    result = CliRunner().invoke(app, ["search", "credits"], env=env)
+    assert result.exit_code == 2
+    assert "OPPI_EMBEDDING_PROVIDER='bogus'" in result.output and "OPPI_TOP_K='abc'" in result.output
+    assert "Traceback" not in result.output

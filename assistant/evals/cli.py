@@ -53,9 +53,9 @@ def eval_errors(func: F) -> F:
 
 
 def _settings():
-    from assistant.config import Settings
+    from assistant.config import load_settings
 
-    return Settings()
+    return load_settings()
 
 
 def _runs_dir(runs_dir: Path | None) -> Path:
