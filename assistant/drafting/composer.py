@@ -33,14 +33,38 @@ OVERLAP_BONUS = 0.15
 # embedding model reads English only, so in Finnish they weigh more against noisy similarity.
 GENERAL_VERBS = {
     "en": {"identify", "describe", "explain", "apply", "implement", "use", "analyse", "examine",
-           "evaluate", "assess", "justify", "design", "develop", "plan"},
+           "evaluate", "assess", "design", "develop", "plan"},
     "fi": {"tunnistaa", "kuvata", "selittää", "soveltaa", "toteuttaa", "hyödyntää", "analysoida",
            "tarkastella", "arvioida", "perustella", "suunnitella", "kehittää", "laatia"},
 }
-GENERAL_BONUS = {"en": 0.06, "fi": 0.2}
+# English: a rare verb ('critique', 'attribute') must beat a general one by a clear margin.
+GENERAL_BONUS = {"en": 0.2, "fi": 0.2}
 HINT_BONUS = 0.25  # the planner's own verb ("plan sustainable events") beats a similar one
 _EN_PREPOSITIONS = {"in", "of", "for", "with", "on", "at", "to", "within", "across", "from", "by"}
-_EN_DEVERBAL = (("ysis", "yse"), ("ment", ""), ("ation", "ate"), ("ation", ""), ("ing", ""), ("ing", "e"))
+_EN_DEVERBAL = (("ysis", "yse"), ("ment", ""), ("isation", "ise"), ("ization", "ize"), ("ation", "ate"),
+                ("ation", ""), ("ing", ""), ("ing", "e"))
+# Nouns that are their verb unchanged ('dashboard design' -> 'design dashboards'); most such
+# nouns read wrongly as verbs ('business model', 'user guide'), so only these few.
+_EN_ZERO_DEVERBAL = {"design", "review", "audit"}
+# General verbs that take a thing, not an activity: 'use forecasting sales' reads wrongly.
+_EN_TOOL_VERBS = {"use", "apply", "implement", "develop", "design"}
+_EN_ACTION_ENDINGS = ("ing", "ment", "ation", "ysis", "ance", "ence", "sion", "tion")
+# Verbs whose people-object takes 'with' ('customer communication' -> 'communicate with customers').
+_EN_WITH = {"communicate", "interact", "cooperate", "collaborate", "negotiate"}
+# 'python programming', 'cloud computing': the word before names a field, not a plain object.
+_EN_LANGUAGE_VERBS = {"program", "code", "script", "compute"}
+# 'reproducible reporting', 'pedagogical documentation': an adjective is no object.
+_EN_ADJECTIVE_ENDINGS = ("ible", "able", "al", "ive", "ous", "ful", "less", "ary", "ic", "ed")
+# Nouns that stay singular as a plain object ('analyse customer data', 'manage time').
+_EN_MASS = {
+    "data", "content", "quality", "safety", "security", "privacy", "information", "software",
+    "equipment", "energy", "waste", "code", "inventory", "stock", "research", "knowledge", "traffic",
+    "staff", "personnel", "feedback", "compliance", "maintenance", "health", "money", "time",
+    "work", "marketing", "finance", "water", "evidence", "media", "performance", "risk-taking",
+    "sales", "infrastructure", "housing", "care", "food", "furniture", "luggage", "logistics",
+    "change", "pay", "payroll", "revenue", "procurement", "welfare", "wellbeing", "budgeting",
+}
+_EN_MASS_ENDINGS = ("ing", "ness", "ity", "ics", "ware", "ship", "ism", "ledge", "tion", "sion", "ance", "ence")
 
 # Outcomes about the work context, for briefs with fewer skill phrases than the band needs.
 # (verb, object and context with {ctx}); the verbs sit at one level each.
@@ -86,6 +110,9 @@ class Skill:
     hint: str | None = None
     fixed: bool = False  # Finnish: the object stays as written, in the hint verb's own case
     noun: str = ""  # the phrase as a noun phrase, for merging: no verb of its own
+    # English: names an action whose verb is not usable, 'gerund' ('forecasting sales') or
+    # 'noun' ('data privacy compliance'), so a general verb takes the whole phrase.
+    action: str = ""
 
     @property
     def nominal(self) -> str:
@@ -169,10 +196,12 @@ class Composer:
     def _scores(self, skill: Skill, vector: np.ndarray, lang: str) -> dict[str, float]:
         scores = verb_scores(self.embeddings, vector, lang)
         words = content_words(skill.obj, lang)
+        # English: a verb other than the phrase's own is written with the whole phrase.
+        whole = content_words(skill.nominal, lang) if lang == "en" else words
         out = {}
         for verb, score in scores.items():
             # A verb that repeats the object's stem ("plan project planning") adds nothing.
-            if any(same_word(w, verb.split()[0]) for w in words):
+            if any(same_word(w, verb.split()[0]) for w in (words if verb == skill.hint else whole)):
                 continue
             # Shared words with the verb's examples back the (English-only) embedding model up.
             example_words = _example_words(verb, lang)
@@ -189,12 +218,16 @@ class Composer:
         for i, skill in enumerate(skills):
             entry = load_lexicon().verb(lang, skill.hint) if skill.hint else None
             if entry is not None and (skill.fixed or skill.hint in composable_verbs(lang)):
-                fixed[i] = max(entry.bloom, key=lambda b: b.rank)
+                # The verb's highest level in the EQF band, else its highest level.
+                inband = [b for b in entry.bloom if b in band_for_level(brief.level)] if lang == "en" else []
+                fixed[i] = max(inband or entry.bloom, key=lambda b: b.rank)
         while True:
             free = [i for i in range(len(skills)) if i not in fixed]
+            taken = {skills[i].hint for i in fixed if skills[i].hint}  # verbs the fixed outcomes use
             quotas = level_quotas(len(free), brief.level, list(fixed.values()))
             chosen = assign_levels(
-                len(free), quotas, lambda k, level: self._level_score(skills[free[k]], scores[free[k]], level, lang)
+                len(free), quotas,
+                lambda k, level, free=free, taken=taken: self._level_score(skills[free[k]], scores[free[k]], level, lang, taken),
             )
             levels = dict(fixed) | dict(zip(free, chosen))
             planned = [levels[i] for i in range(len(skills))]
@@ -203,13 +236,21 @@ class Composer:
                 return planned
             del fixed[movable[-1]]  # the planner's verb gives way to a level that fits
 
-    def _level_score(self, skill: Skill, scores: dict[str, float], level: Bloom, lang: str) -> float:
+    def _level_score(self, skill: Skill, scores: dict[str, float], level: Bloom, lang: str,
+                     taken: set[str] = frozenset()) -> float:
         hint = load_lexicon().verb(lang, skill.hint) if skill.hint else None
         if hint is not None and level in hint.bloom:
             return HINT_BONUS + max(scores.values(), default=0.0)
         if skill.fixed:
             return -1.0
         ranked = ranked_at(scores, lang, level)
+        if lang == "en" and (skill.action or hint is not None):
+            # Scored as it will be written: with a general verb no other outcome already has.
+            general = [v for v in _general_first(ranked, level) if v in GENERAL_VERBS[lang] and v not in taken
+                       and not (skill.action == "gerund" and v in _EN_TOOL_VERBS)]
+            if not general and ranked and skill.action == "gerund":
+                return scores[ranked[0]] - 1.0  # a level with a general verb for it comes first
+            ranked = general or ranked
         return scores[ranked[0]] if ranked else -1.0
 
     def _verb_options(self, skill: Skill, scores: dict[str, float], level: Bloom, lang: str, used: set[str]) -> list[str]:
@@ -222,6 +263,12 @@ class Composer:
             ranked = [v for v in ranked if _finnish_object(skill.obj, v) is not None] or [
                 v for v in ranked if government(v) == "osanto"
             ]
+        if lang == "en" and (skill.action or hint is not None):
+            # An action phrase without its own verb at this level reads best with a general verb
+            # ('evaluate route planning'), not a rare one that happens to be close ('critique').
+            ranked = _general_first(ranked, level)
+            if skill.action == "gerund":
+                ranked = [v for v in ranked if v not in _EN_TOOL_VERBS] + [v for v in ranked if v in _EN_TOOL_VERBS]
         if hint is not None and level in hint.bloom and hint.verb in composable_verbs(lang):
             ranked = [hint.verb] + [v for v in ranked if v != hint.verb]
         fresh = [v for v in ranked if v not in used]
@@ -242,7 +289,7 @@ class Composer:
         else:
             obj_out = plan.skill.obj if plan.skill.fixed else (
                 _finnish_object(plan.skill.obj, verb) or f"aihepiiriä {plan.skill.obj}"
-                if lang == "fi" else plan.skill.obj
+                if lang == "fi" else _english_object(plan.skill, verb)
             )
             ctx_out = ctx
             if len((obj_out + " " + ctx).split()) < self.settings.outcome_min_words_after_verb:
@@ -332,6 +379,15 @@ def _alternatives(plan: _Plan, contexts: int) -> list[_Plan]:
     return out
 
 
+def _general_first(ranked: list[str], level: Bloom) -> list[str]:
+    """English verbs with the general ones first: those at this level only ('analyse', not
+    'identify', whose first level is Remember), then the others, then the rest as ranked."""
+    verbs = composable_verbs("en")
+    general = [v for v in ranked if v in GENERAL_VERBS["en"]]
+    own = [v for v in general if set(verbs[v].bloom) == {level}]
+    return own + [v for v in general if v not in own] + [v for v in ranked if v not in general]
+
+
 def _join(first: str, second: str, joiner: str) -> str:
     """'A and B' + 'C' -> 'A, B and C'."""
     head, sep, tail = first.rpartition(joiner)
@@ -358,6 +414,9 @@ def _english_skill(phrase: str) -> Skill:
     for size in (2, 1):
         head = " ".join(words[:size]).lower()
         lemma = _en_verb(head) if size == 1 else (head if head in lexicon.verbs["en"] else None)
+        # 'code review', 'test automation': a noun before an action noun, not a leading verb.
+        if size == 1 and head == words[0] and len(words) == 2 and _en_action_noun(words[-1].lower()):
+            continue
         if lemma and len(words) > size:
             # 'use of equipment', 'prototyping of services': the verb's noun, then its object.
             tail = words[size + 1:] if words[size].lower() == "of" else words[size:]
@@ -369,15 +428,55 @@ def _english_skill(phrase: str) -> Skill:
     # The head noun is the word before the first preposition (or the last word).
     cut = next((i for i, w in enumerate(words) if w.lower() in _EN_PREPOSITIONS and i > 0), len(words))
     head_index = cut - 1
-    verb = _en_verb(words[head_index].lower(), nouns=True)
+    head = words[head_index].lower()
+    verb = _en_verb(head, nouns=True) or (head if head in _EN_ZERO_DEVERBAL and head in composable_verbs("en") else None)
     if verb:
         if head_index == 0 and cut < len(words) and words[cut].lower() == "of":
             rest = words[cut + 1:]
         else:
             rest = words[:head_index] + words[cut:]
         if len(rest) >= 2:
+            if head_index > 0 and cut == len(words):
+                # 'supply chain risk assessment' -> 'assess supply chain risks'
+                rest = rest[:-1] + [_en_plural(rest[-1])]
             return Skill(phrase, " ".join(rest), verb, noun=phrase)
-    return Skill(phrase, phrase)
+        if (len(rest) == 1 and head_index == 1 and cut == len(words) and rest[0].isalpha() and verb not in _EN_LANGUAGE_VERBS
+                and not rest[0].lower().endswith(_EN_ADJECTIVE_ENDINGS)):
+            # 'route planning' -> 'plan routes', 'customer communication' -> 'communicate with customers'
+            obj = _en_plural(rest[0])
+            return Skill(phrase, f"with {obj}" if verb in _EN_WITH else obj, verb, noun=phrase)
+    # 'forecasting sales', 'data privacy compliance': an action whose verb the lexicon lacks.
+    action = ""
+    if len(words) >= 2 and words[0].lower().endswith("ing") and len(words[0]) > 5 and cut == len(words):
+        action = "gerund"
+    elif len(words) >= 2 and _en_action_noun(words[head_index].lower()):
+        action = "noun"
+    return Skill(phrase, phrase, action=action)
+
+
+def _en_action_noun(word: str) -> bool:
+    return word in _EN_ZERO_DEVERBAL or word.endswith(_EN_ACTION_ENDINGS)
+
+
+def _english_object(skill: Skill, verb: str) -> str:
+    """The object for a verb: the phrase's own verb takes the words it governs ('plan routes'),
+    another verb the whole phrase ('evaluate route planning')."""
+    if skill.hint is None or verb == skill.hint or not skill.noun:
+        return skill.obj
+    return skill.noun
+
+
+def _en_plural(word: str) -> str:
+    """A countable head noun in the plural, as a plain object reads ('routes'); others as written."""
+    lower = word.lower()
+    if (lower in _EN_MASS or lower.endswith(_EN_MASS_ENDINGS) or lower.endswith("s") or not lower.isalpha()
+            or word.isupper() and len(word) > 1):
+        return word + "s" if word.isupper() and len(word) > 1 and not word.endswith("S") else word
+    if lower.endswith(("x", "z", "ch", "sh")):
+        return word + "es"
+    if lower.endswith("y") and lower[-2:-1] not in set("aeiou"):
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def _en_verb(word: str, nouns: bool = False) -> str | None:
