@@ -47,9 +47,11 @@ def user_errors(func: F) -> F:
 
 
 def _settings():
-    from assistant.config import load_settings
+    from assistant.config import configure_logging, load_settings
 
-    return load_settings()
+    settings = load_settings()
+    configure_logging(settings)
+    return settings
 
 
 @app.command("index")

@@ -181,3 +181,19 @@ def load_settings(**overrides: object) -> Settings:
             for e in error.errors()
         )
         raise OppiError(f"Invalid setting: {problems}") from None
+
+
+def configure_logging(settings: Settings) -> Path:
+    """Log Oppi's own records (model calls with latency and tokens, indexing) to a file under
+    OPPI_HOME/logs; the terminal stays for results."""
+    import logging
+
+    settings.log_path.mkdir(parents=True, exist_ok=True)
+    path = settings.log_path / "oppi.log"
+    logger = logging.getLogger("oppi")
+    if not any(getattr(h, "baseFilename", None) == str(path.resolve()) for h in logger.handlers):
+        handler = logging.FileHandler(path, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    return path

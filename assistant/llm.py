@@ -147,24 +147,30 @@ def _free_port() -> int:
 
 
 class CallLog(BaseCallbackHandler):
-    """Logs latency and token counts of every model call."""
+    """Logs latency and token counts of every model call. Streamed replies from llama.cpp
+    carry no usage, so their streamed tokens are counted instead."""
 
     def __init__(self) -> None:
         self._starts: dict[Any, float] = {}
+        self._streamed: dict[Any, int] = {}
 
     def on_chat_model_start(self, serialized, messages, *, run_id, **kwargs) -> None:
         self._starts[run_id] = time.perf_counter()
 
+    def on_llm_new_token(self, token, *, run_id, **kwargs) -> None:
+        self._streamed[run_id] = self._streamed.get(run_id, 0) + 1
+
     def on_llm_end(self, response, *, run_id, **kwargs) -> None:
         elapsed = time.perf_counter() - self._starts.pop(run_id, time.perf_counter())
+        streamed = self._streamed.pop(run_id, None)
         usage = {}
         for generations in response.generations:
             for generation in generations:
                 message = getattr(generation, "message", None)
                 usage = getattr(message, "usage_metadata", None) or usage
+        tokens_out = usage.get("output_tokens", streamed if streamed is not None else "?")
         log.info(
-            "model call: %.2f s, tokens in %s, out %s", elapsed,
-            usage.get("input_tokens", "?"), usage.get("output_tokens", "?"),
+            "model call: %.2f s, tokens in %s, out %s", elapsed, usage.get("input_tokens", "?"), tokens_out
         )
 
 

@@ -24,8 +24,11 @@ def local_services(small_library_home) -> Services:
     return Services(settings)
 
 
-def test_chat_streams_a_cited_answer(local_services):
+def test_chat_streams_a_cited_answer(local_services, caplog):
+    caplog.set_level("INFO", logger="oppi.llm")
     items = list(local_services.chat.stream("How many hours is one credit in Finland?"))
+    calls = [r.getMessage() for r in caplog.records if r.getMessage().startswith("model call:")]
+    assert calls and int(calls[-1].rsplit("out ", 1)[1]) > 0  # latency and tokens logged per call
     answer = items[-1]
     assert isinstance(answer, Answer) and answer.covered
     assert len([i for i in items if isinstance(i, str)]) >= 2
