@@ -20,7 +20,9 @@ BASELINES_DIR = EVALS_DIR / "baselines"
 
 def new_run_dir(runs_dir: Path, suite: str) -> Path:
     """A fresh folder named by time, suite and a random tail, so parallel runs never collide."""
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    now = datetime.now(UTC)
+    # Milliseconds in the id: runs started within one second still sort newest first.
+    stamp = now.strftime("%Y%m%d-%H%M%S") + f"{now.microsecond // 1000:03d}"
     path = runs_dir / f"{stamp}-{suite}-{secrets.token_hex(2)}"
     path.mkdir(parents=True)
     return path
