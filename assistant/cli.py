@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from pathlib import Path
 from collections.abc import Callable
-from typing import Annotated, TypeVar
+from pathlib import Path
+from typing import TypeVar
 
 import typer
 from rich.console import Console
@@ -99,7 +99,6 @@ def search_command(
     k: int = typer.Option(5, "-k", min=1, max=50, help="How many passages."),
 ) -> None:
     """Print the best-matching passages with their citations."""
-    from assistant.index.library import Library
 
     library = _ready_library()
     for number, passage in enumerate(library.search(query, k=k, kind=kind, lang=lang), start=1):
@@ -293,7 +292,8 @@ def _shorten(text: str, limit: int = 400) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-from assistant.evals.cli import eval_app  # noqa: E402
+from assistant.evals.cli import eval_app  # noqa: E402  (it imports this module's helpers)
+
 app.add_typer(eval_app, name="eval")
 
 

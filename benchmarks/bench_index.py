@@ -22,10 +22,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant.config import BUILTIN_CORPUS, Settings  # noqa: E402
-from assistant.index.embeddings import LocalOnnxEmbeddings  # noqa: E402
-from assistant.index.indexer import Indexer  # noqa: E402
-from assistant.index.library import Library  # noqa: E402
+from assistant.config import BUILTIN_CORPUS, Settings
+from assistant.index.embeddings import LocalOnnxEmbeddings
+from assistant.index.indexer import Indexer
+from assistant.index.library import Library
 
 QUERIES = [
     "how many hours is one credit in Finland",

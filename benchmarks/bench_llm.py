@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant.config import BUILTIN_CORPUS, Settings  # noqa: E402
-from assistant.index.indexer import Indexer  # noqa: E402
-from assistant.schemas import Answer, CredentialBrief  # noqa: E402
-from assistant.services.factory import Services  # noqa: E402
+from assistant.config import BUILTIN_CORPUS, Settings
+from assistant.index.indexer import Indexer
+from assistant.schemas import Answer, CredentialBrief
+from assistant.services.factory import Services
 
 QUESTIONS = ["How many hours is one credit in Finland?", "Which verbs should learning outcomes avoid?",
              "Mitä laadunvarmistus-kohtaan pitää kirjoittaa?"]
@@ -37,7 +37,7 @@ def main() -> None:
         Indexer(settings).index_paths([BUILTIN_CORPUS])
         services = Services(settings)
         start = time.perf_counter()
-        services.llm  # starts the local server
+        _ = services.llm  # starts the local server
         print(f"local server start: {time.perf_counter() - start:.1f} s")
         services.chat.answer("warm up")
         ttft, total = [], []

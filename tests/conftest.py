@@ -46,7 +46,7 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory):
         pytest.fail("the `chroma` command (from chromadb) is not installed")
     port = free_port()
     data = tmp_path_factory.mktemp("chroma-server")
-    log = open(data / "server.log", "wb")
+    log = open(data / "server.log", "wb")  # noqa: SIM115 - kept open for the server's lifetime
     process = subprocess.Popen(
         [chroma, "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)],
         stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},

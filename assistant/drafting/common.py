@@ -8,7 +8,14 @@ from typing import Protocol
 
 from assistant.config import Settings
 from assistant.index.library import Library
-from assistant.schemas import Citation, CredentialBrief, DraftResult, Finding, LearningOutcome, MicroCredential
+from assistant.schemas import (
+    Citation,
+    CredentialBrief,
+    DraftResult,
+    Finding,
+    LearningOutcome,
+    MicroCredential,
+)
 
 # The checks an outcome list must pass (issue: C06-C12 and C21). C10 covers outcome phrasing too.
 OUTCOME_CHECKS = ("C06", "C07", "C08", "C09", "C10", "C11", "C12", "C21")

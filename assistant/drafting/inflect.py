@@ -55,7 +55,7 @@ def _nominal(word: str) -> list[dict[str, str]]:
 def _stems(word: str) -> list[str]:
     """The word cut by 0-4 letters, each with its gradation variants."""
     out: list[str] = []
-    for cut in range(0, 5):
+    for cut in range(5):
         stem = word[: len(word) - cut] if cut else word
         if len(stem) < 2:
             break

@@ -12,8 +12,8 @@ from langchain_core.embeddings import Embeddings
 from assistant.config import Settings
 from assistant.index.bm25 import KeywordIndex
 from assistant.index.embeddings import build_embeddings
-from assistant.ingest.chunking import detect_lang
 from assistant.index.store import chroma_client, open_vector_store, recorded_model
+from assistant.ingest.chunking import detect_lang
 from assistant.schemas import Citation, Passage
 
 CANDIDATES_PER_RESULT = 4  # each retriever proposes k * this before fusion

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from urllib.parse import urlparse
 
 from langchain_chroma import Chroma
@@ -71,7 +72,6 @@ def open_vector_store(client, settings: Settings, embeddings: Embeddings) -> Chr
 
 
 def drop_collection(client, settings: Settings) -> None:
-    try:
+    # A missing collection raises (its type differs between chromadb versions): nothing to drop.
+    with contextlib.suppress(Exception):
         client.delete_collection(settings.collection)
-    except Exception:  # missing collection: nothing to drop
-        pass

@@ -69,7 +69,9 @@ def parse_json(text: str) -> ParsedDraft:
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as error:
-        raise OppiError(f"The draft is not valid JSON ({error}). Fix the JSON or paste it as text.")
+        raise OppiError(
+            f"The draft is not valid JSON ({error}). Fix the JSON or paste it as text."
+        ) from None
     if not isinstance(data, dict):
         raise OppiError("The JSON draft must be one object with MicroCredential fields.")
     outcomes = data.get("outcomes")
@@ -83,7 +85,7 @@ def parse_json(text: str) -> ParsedDraft:
         ]
         raise OppiError(
             "The JSON draft does not fit the MicroCredential schema:\n" + "\n".join(lines)
-        )
+        ) from None
     notes: list[str] = []
     if credential.ects is None and credential.hours is None and credential.workload_text:
         _apply_workload(credential, [("workload", credential.workload_text)], notes)

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 import pytest
+from fixtures.briefs import load_briefs
 
 from assistant.drafting.common import Guidance, count_band, outcome_findings
 from assistant.drafting.composer import Composer
@@ -16,7 +17,6 @@ from assistant.rules import finnish
 from assistant.rules.context import band_for_level
 from assistant.rules.lexicon import load_lexicon
 from assistant.schemas import Bloom, Citation, CredentialBrief
-from fixtures.briefs import load_briefs
 
 BRIEFS = load_briefs()
 IDS = [b.title for b in BRIEFS]
@@ -34,7 +34,7 @@ def test_fixture_is_varied() -> None:
     assert {b.language for b in BRIEFS} == {"en", "fi"}
     assert min(b.ects for b in BRIEFS) == 1 and max(b.ects for b in BRIEFS) == 30
     assert {b.level for b in BRIEFS} == {4, 5, 6, 7}
-    bulleted = [b for b in BRIEFS if any(re.search(r"^\s*[-*]", s, re.M) for s in b.skill_needs)]
+    bulleted = [b for b in BRIEFS if any(re.search(r"^\s*[-*]", s, re.MULTILINE) for s in b.skill_needs)]
     sentences = [b for b in BRIEFS if any(len(s.split()) >= 15 and s.rstrip().endswith(".") for s in b.skill_needs)]
     assert len(bulleted) >= 4 and len(sentences) >= 4
 

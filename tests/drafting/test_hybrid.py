@@ -7,6 +7,7 @@ import re
 import httpx
 import openai
 import pytest
+from fixtures.briefs import load_briefs
 
 from assistant.drafting.common import Guidance, outcome_findings
 from assistant.drafting.composer import Composer
@@ -14,7 +15,6 @@ from assistant.drafting.hybrid import HybridDrafter
 from assistant.llm import FakeChatModel
 from assistant.prompts import get_prompt
 from assistant.rules import finnish
-from fixtures.briefs import load_briefs
 
 BRIEFS = load_briefs()
 ENGLISH = next(b for b in BRIEFS if b.language == "en" and b.level >= 6)

@@ -57,5 +57,5 @@ def test_every_check_is_raised_twice_and_guarded_once():
 
 
 def test_golden_sources_are_text(tmp_path: Path):
-    for name, source, expected in CASES:
+    for name, source, _expected in CASES:
         assert source.read_text(encoding="utf-8").strip(), name
