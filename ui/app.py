@@ -32,7 +32,7 @@ def create_app(services, lang: str = "en") -> gr.Blocks:
             with labels.bind(gr.Tab(labels("tab.draft"), id="draft", elem_id="tab-draft"), "tab.draft"):
                 draft = create_draft(services, labels, current_id)
             with labels.bind(gr.Tab(labels("tab.check"), id="check", elem_id="tab-check"), "tab.check"):
-                create_check(services, labels)
+                create_check(services, labels, language)
             with labels.bind(gr.Tab(labels("tab.credentials"), id="credentials", elem_id="tab-credentials"), "tab.credentials"):
                 credentials = create_credentials(services, labels)
             with labels.bind(gr.Tab(labels("tab.library"), id="library", elem_id="tab-library"), "tab.library"):

@@ -8,28 +8,28 @@ import gradio as gr
 
 from assistant.errors import OppiError
 from assistant.schemas import CheckReport
+from ui.locales import t
 
-SEVERITY_NAMES = {"E": "Errors", "W": "Warnings", "I": "Information"}
 
-
-def report_markdown(report: CheckReport) -> str:
+def report_markdown(report: CheckReport, lang: str = "en") -> str:
     """Findings grouped by severity, each with where, what, what to do and its source."""
-    badge = "✓ **Ready: no errors**" if report.ready else f"✗ **Not ready: {report.counts['E']} error(s)**"
-    lines = [badge, "", f"E {report.counts['E']} · W {report.counts['W']} · I {report.counts['I']}"]
-    for severity, name in SEVERITY_NAMES.items():
+    counts = report.counts
+    badge = f"✓ **{t('check.ready', lang)}**" if report.ready else f"✗ **{t('check.not_ready', lang).format(n=counts['E'])}**"
+    lines = [badge, "", f"E {counts['E']} · W {counts['W']} · I {counts['I']}"]
+    for severity in ("E", "W", "I"):
         group = [f for f in report.findings if f.severity == severity]
         if not group:
             continue
-        lines += ["", f"### {name}"]
+        lines += ["", f"### {t('check.' + severity, lang)}"]
         for f in group:
-            judged = " *(model judgement)*" if f.model_judgement else ""
+            judged = f" *({t('check.model', lang)})*" if f.model_judgement else ""
             lines.append(f"- **{f.id}** · {f.where}{judged}: {f.message}")
             if f.suggestion:
-                lines.append(f"  - *Do instead:* {f.suggestion}")
+                lines.append(f"  - *{t('check.do_instead', lang)}:* {f.suggestion}")
             if f.citation:
-                lines.append(f"  - *Source:* {f.citation.label()}")
+                lines.append(f"  - *{t('check.source', lang)}:* {f.citation.label()}")
     if report.parse_notes:
-        lines += ["", "### Could not read", *[f"- {note}" for note in report.parse_notes]]
+        lines += ["", f"### {t('check.unread', lang)}", *[f"- {note}" for note in report.parse_notes]]
     return "\n".join(lines)
 
 
@@ -39,7 +39,7 @@ def fixable(report: CheckReport) -> list[tuple[str, int]]:
             for n, f in enumerate(report.findings) if getattr(f, "fix", None)]
 
 
-def create_check(services, labels) -> None:
+def create_check(services, labels, language) -> None:
     labels.bind(gr.Markdown(labels("check.intro")), "check.intro", "value")
     with gr.Row():
         with gr.Column():
@@ -53,7 +53,7 @@ def create_check(services, labels) -> None:
             apply = labels.bind(gr.Button(labels("check.apply"), elem_id="check-apply"), "check.apply", "value")
     last = gr.State(None)
 
-    def check(draft_text: str, file):
+    def check(draft_text: str, file, lang: str = "en"):
         try:
             if file is not None:
                 path = Path(file if isinstance(file, str) else file.name)
@@ -67,17 +67,17 @@ def create_check(services, labels) -> None:
         except OppiError as error:
             raise gr.Error(str(error)) from None
         choices = fixable(report)
-        return report_markdown(report), gr.update(choices=choices, value=choices[0][1] if choices else None), report, draft_text
+        return report_markdown(report, lang), gr.update(choices=choices, value=choices[0][1] if choices else None), report, draft_text
 
-    def apply_fix(draft_text: str, index, report: CheckReport | None):
+    def apply_fix(draft_text: str, index, report: CheckReport | None, lang: str):
         if report is None or index is None:
             raise gr.Error("Check a draft first, then pick a finding with a suggestion.")
         fix = report.findings[int(index)].fix
         if fix["old"] not in draft_text:
             raise gr.Error("The text has changed; check it again first.")
         new_text = draft_text.replace(fix["old"], fix["new"], 1)
-        markdown, update, new_report, _ = check(new_text, None)
+        markdown, update, new_report, _ = check(new_text, None, lang)
         return new_text, markdown, update, new_report
 
-    run.click(check, [text, upload], [result, choice, last, text])
-    apply.click(apply_fix, [text, choice, last], [text, result, choice, last])
+    run.click(check, [text, upload, language], [result, choice, last, text])
+    apply.click(apply_fix, [text, choice, last, language], [text, result, choice, last])
