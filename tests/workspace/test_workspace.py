@@ -162,3 +162,15 @@ def test_ten_simultaneous_chat_sessions_keep_their_own_history(workspace):
         transcript = str(call["messages"][-1].content)
         owners = {n for n in range(10) if f"planner {n}?" in transcript}
         assert len(owners) == 1, transcript
+
+
+def test_evaluations_tab_runs_a_suite_and_shows_its_report(page, screenshot):
+    open_tab(page, "evaluations")
+    page.locator("#eval-suite input").fill("checking")
+    page.keyboard.press("Enter")
+    page.click("#eval-run")
+    wait_text(page, "#eval-status", "exit", timeout=120_000)
+    assert "(exit 0)" in page.inner_text("#eval-status")
+    page.locator("#eval-report iframe, #eval-report").first.wait_for()
+    assert "checking" in page.inner_text("#eval-runs")
+    screenshot(page, "evaluations-run")
