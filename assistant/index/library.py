@@ -13,7 +13,7 @@ from assistant.config import Settings
 from assistant.index.bm25 import KeywordIndex
 from assistant.index.embeddings import build_embeddings
 from assistant.index.store import chroma_client, open_vector_store, recorded_model
-from assistant.ingest.chunking import detect_lang
+from assistant.ingest.chunking import looks_finnish
 from assistant.schemas import Citation, Passage
 
 CANDIDATES_PER_RESULT = 4  # each retriever proposes k * this before fusion
@@ -68,6 +68,7 @@ class Library:
         self._embeddings = embeddings
         self._lock = threading.Lock()
         self._chunks: list[Chunk] | None = None
+        self._by_id: dict[str, Chunk] | None = None
         self._keyword: KeywordIndex | None = None
         self._check_citations: dict[str, Citation | None] = {}
 
@@ -95,6 +96,7 @@ class Library:
         """Forget cached chunks after the collection changed."""
         with self._lock:
             self._chunks = None
+            self._by_id = None
             self._keyword = None
             self._check_citations.clear()
 
@@ -118,6 +120,13 @@ class Library:
         # Chroma returns no stable order; sort so rank ties break the same way every run.
         return sorted(chunks, key=lambda c: (c.metadata.get("doc_id", ""), c.metadata.get("chunk_index", 0), c.id))
 
+    def chunks_by_id(self) -> dict[str, Chunk]:
+        chunks = self.chunks()
+        with self._lock:
+            if self._by_id is None:
+                self._by_id = {c.id: c for c in chunks}
+            return self._by_id
+
     def keyword_index(self) -> KeywordIndex:
         chunks = self.chunks()
         with self._lock:
@@ -138,21 +147,25 @@ class Library:
     ) -> list[Passage]:
         """Ranked passages; mode is 'hybrid', 'dense' or 'bm25'."""
         k = k or self.settings.top_k
-        depth = k * CANDIDATES_PER_RESULT
         if mode == "dense":
             return [c.passage(s) for c, s in self.dense_ranking(query, k, kind, lang)]
         if mode == "bm25":
             return [c.passage(s) for c, s in self.keyword_ranking(query, k, kind, lang)]
-        rankings = [self.dense_ranking(query, depth, kind, lang), self.keyword_ranking(query, depth, kind, lang)]
-        weights = [self.dense_weight(query), 1.0]
-        fused = reciprocal_rank_fusion(rankings, self.settings.rrf_k, weights)
+        return self.fuse(query, *self.rankings(query, k, kind, lang), k)
+
+    def rankings(self, query: str, k: int, kind: str | None = None, lang: str | None = None):
+        """The dense and the keyword ranking, each k * CANDIDATES_PER_RESULT deep."""
+        depth = k * CANDIDATES_PER_RESULT
+        return self.dense_ranking(query, depth, kind, lang), self.keyword_ranking(query, depth, kind, lang)
+
+    def fuse(self, query: str, dense: list[tuple[Chunk, float]], keyword: list[tuple[Chunk, float]], k: int) -> list[Passage]:
+        """The top k of the two rankings fused by weighted RRF."""
+        fused = reciprocal_rank_fusion([dense, keyword], self.settings.rrf_k, [self.dense_weight(query), 1.0])
         return [c.passage(score) for c, score in fused[:k]]
 
     def dense_is_weak_for(self, query: str) -> bool:
         """True when the bundled, English-trained embedding model reads a non-English query."""
-        if self.settings.embedding_provider != "local":
-            return False
-        return detect_lang(query) == "fi" or any(ch in query.lower() for ch in "äö")
+        return self.settings.embedding_provider == "local" and looks_finnish(query)
 
     def dense_weight(self, query: str) -> float:
         """Trust the dense ranking less where the embedding model is weak."""
@@ -160,9 +173,9 @@ class Library:
         return self.settings.dense_weight * factor
 
     def dense_ranking(self, query: str, depth: int, kind: str | None, lang: str | None) -> list[tuple[Chunk, float]]:
-        if not self.chunks():
+        by_id = self.chunks_by_id()
+        if not by_id:
             return []
-        by_id = {c.id: c for c in self.chunks()}
         results = self.vector_store.similarity_search_with_score(
             query, k=min(depth, len(by_id)), filter=_where(kind, lang)
         )

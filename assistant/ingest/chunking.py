@@ -78,6 +78,11 @@ def detect_lang(text: str) -> str:
     return lang if lang in ("en", "fi", "sv") else "other"
 
 
+def looks_finnish(text: str) -> bool:
+    """Finnish by detection, or by its letters: a short query often defeats detection."""
+    return detect_lang(text) == "fi" or any(ch in text.lower() for ch in "äö")
+
+
 def _kind_for(path: Path, meta: dict) -> str:
     declared = str(meta.get("kind", "")).strip().lower()
     if declared in KINDS:

@@ -10,6 +10,7 @@ from langchain_core.language_models import BaseChatModel
 
 from assistant.config import Settings
 from assistant.index.library import Library
+from assistant.ingest.chunking import looks_finnish
 from assistant.llm import model_errors
 from assistant.prompts import Prompt, get_prompt
 from assistant.schemas import Answer, Passage
@@ -52,8 +53,7 @@ def format_passages(passages: list[Passage], limit: int = 100_000) -> str:
 
 
 def not_covered_text(question: str) -> str:
-    finnish = _looks_finnish(question)
-    if finnish:
+    if looks_finnish(question):
         return (
             "Kirjasto ei kata tätä kysymystä: en löytänyt siitä yhtään riittävän osuvaa kohtaa. "
             "Lisää aihetta käsittelevä ohje tai laatukriteeri kirjastoon (`oppi index TIEDOSTO`)."
@@ -62,12 +62,6 @@ def not_covered_text(question: str) -> str:
         "The library does not cover this question: no passage was close enough to answer from. "
         "Add a guideline, quality criterion or past credential on the topic (`oppi index FILE`)."
     )
-
-
-def _looks_finnish(text: str) -> bool:
-    from assistant.ingest.chunking import detect_lang
-
-    return detect_lang(text) == "fi" or bool(re.search(r"[äö]", text.lower()))
 
 
 class ChatService:
@@ -94,8 +88,7 @@ class ChatService:
     def retrieve(self, query: str) -> tuple[list[Passage], bool]:
         """Passages for the query, and whether the library covers it at all."""
         k = self.settings.chat_passages
-        dense = self.library.dense_ranking(query, k, None, None)
-        keyword = self.library.keyword_ranking(query, k, None, None)
+        dense, keyword = self.library.rankings(query, k)
         best = dense[0][1] if dense else 0.0
         best_keyword = keyword[0][1] if keyword else 0.0
         if self.library.dense_is_weak_for(query):
@@ -104,7 +97,8 @@ class ChatService:
             covered = best >= self.settings.chat_min_similarity and best_keyword >= self.settings.chat_min_keyword_score
         else:
             covered = best >= self.settings.chat_min_similarity and (best_keyword > 0 or best >= STRONG_SIMILARITY)
-        return (self.library.search(query, k=k) if covered else []), covered
+        # The same rankings are fused: the query is embedded and searched once.
+        return (self.library.fuse(query, dense, keyword, k) if covered else []), covered
 
     def stream(self, question: str, history: list[Turn] | None = None) -> Iterator[str | Answer]:
         """Yield answer tokens as they come, then the finished Answer."""
