@@ -252,10 +252,10 @@ def check_command(
     checker = Checker(settings, library.citation_for_check if cited else None)
     reviewer = None
     if review:
-        from assistant.services.factory import Services
+        from assistant.llm import build_chat_model
+        from assistant.services.review import ReviewService
 
-        reviewer = Services(settings).review
-        reviewer.checker = checker
+        reviewer = ReviewService(settings, build_chat_model(settings), checker, library)
     outputs, unreadable, not_ready = [], False, False
     for file in files:
         try:

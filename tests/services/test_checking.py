@@ -160,3 +160,12 @@ def test_cli_checks_a_copied_draft_by_suffix(cli_env, tmp_path):
     result = cli_env.invoke(app, ["check", str(copy), "--format", "json"])
     assert result.exit_code == 1
     assert {f["id"] for f in json.loads(result.stdout)["findings"]} >= {"C06", "C14", "C20"}
+
+
+def test_cli_review_keeps_rule_findings_when_the_model_gives_no_review(cli_env, monkeypatch):
+    monkeypatch.setenv("OPPI_CHAT_PROVIDER", "fake")  # the fake has no scripted review to give
+    result = cli_env.invoke(app, ["check", str(FLAWED), "--review", "--format", "json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["counts"]["E"] > 0 and not any(f["model_judgement"] for f in data["findings"])
+    assert any("model review unavailable" in note for note in data["parse_notes"])
