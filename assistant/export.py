@@ -14,10 +14,7 @@ from assistant.exports import (
 )
 from assistant.schemas import MicroCredential
 
-# The machine formats live in assistant.exports; these names keep one import for callers.
-to_ob3 = credential_to_ob3
-to_elm = credential_to_elm
-to_json = credential_to_json
+# The machine formats live in assistant.exports; they are re-exported here for one import.
 
 # Field -> (English heading, Finnish heading). The same headings the draft parser reads.
 MARKDOWN_FIELDS: list[tuple[str, str, str]] = [
@@ -116,8 +113,5 @@ __all__ = [
     "export_credential",
     "import_credential",
     "import_file",
-    "to_elm",
-    "to_json",
-    "to_ob3",
     "validate_ob3",
 ]

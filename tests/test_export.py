@@ -457,6 +457,6 @@ def test_assistant_export_offers_the_machine_formats_too() -> None:
     from assistant import export
 
     design = _design("en")
-    assert export.to_ob3(design) == credential_to_ob3(design)
-    assert export.to_elm(design) == credential_to_elm(design)
-    assert export.validate_ob3(export.to_ob3(design)) == []
+    assert export.credential_to_ob3(design) == credential_to_ob3(design)
+    assert export.credential_to_elm(design) == credential_to_elm(design)
+    assert export.validate_ob3(export.credential_to_ob3(design)) == []

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from assistant.config import Settings
 from assistant.index.library import Library
+from assistant.rules.context import outcome_band
 from assistant.schemas import (
     Citation,
     CredentialBrief,
@@ -30,10 +31,10 @@ def outcome_text(language: str, verb: str, obj: str, context: str = "") -> str:
 
 def count_band(settings: Settings, ects: float | None) -> tuple[int, int]:
     """The C11 band (fewest, most outcomes) for the credential's size."""
-    bands = sorted(settings.outcome_count_bands)
     if not ects:
-        return bands[1][1], bands[1][2]
-    return next(((low, high) for top, low, high in bands if ects <= top), bands[-1][1:])
+        _, low, high = sorted(settings.outcome_count_bands)[1]  # size unknown: a middle band
+        return low, high
+    return outcome_band(settings, ects)
 
 
 @dataclass
@@ -87,7 +88,7 @@ def as_credential(brief: CredentialBrief, outcomes: list[LearningOutcome]) -> Mi
     return MicroCredential(
         title=brief.title, target_group=brief.target_group or None, level=brief.level,
         level_framework="EQF" if brief.level else None, ects=brief.ects, outcomes=outcomes,
-        language=brief.language,
+        skill_needs="; ".join(brief.skill_needs) or None, language=brief.language,
     )
 
 

@@ -21,6 +21,7 @@ _cache: dict[tuple[str, str], tuple[list[str], np.ndarray]] = {}
 _lock = threading.Lock()
 
 
+@cache  # the lexicon is fixed for the process; the composer asks for this in its inner loops
 def composable_verbs(language: str) -> dict[str, Verb]:
     """Lexicon verbs the composer may use: observable, one spelling each, and in Finnish only
     verbs whose object is a plain partitive or accusative (the cases it can form)."""

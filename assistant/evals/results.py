@@ -18,7 +18,3 @@ class CaseResult:
 
     def as_dict(self) -> dict:
         return asdict(self)
-
-    @property
-    def undetermined(self) -> list[str]:
-        return [name for name, value in self.metrics.items() if value is None]

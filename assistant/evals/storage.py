@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-import shutil
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,13 +36,6 @@ def read_json(path: Path) -> dict:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
         raise OppiError(f"cannot read {path}: {error}") from None
-
-
-def read_results(run_dir: Path) -> list[dict]:
-    path = run_dir / "results.jsonl"
-    if not path.is_file():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def find_run(ref: str, runs_dir: Path) -> Path:
@@ -114,7 +106,3 @@ def index_fingerprint(library) -> dict:
 
 def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-
-
-def remove_run(run_dir: Path) -> None:
-    shutil.rmtree(run_dir, ignore_errors=True)

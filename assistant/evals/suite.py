@@ -86,9 +86,6 @@ class Gates(Strict):
     tolerances: dict[str, float] = Field(default_factory=dict, description="Per-metric tolerance.")
     max_undetermined: float = Field(0.05, ge=0, le=1, description="Share of undetermined scores allowed.")
 
-    def tolerance_for(self, metric: str) -> float:
-        return self.tolerances.get(metric, self.tolerance)
-
 
 class Import(Strict):
     """Cases kept elsewhere, read at load time so they never drift from their source."""

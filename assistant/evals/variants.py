@@ -43,20 +43,17 @@ class VariantWorld:
     settings: Settings
     services: Services
     prompt_hashes: dict[str, str] = field(default_factory=dict)
-    drafters: dict[str, object] = field(default_factory=dict)
     embeddings: object | None = None
 
     def drafter(self, strategy: str | None):
-        """The drafting strategy's drafter, built once per variant (the service builds one per
-        draft, which reloads the composer's embedding model every time)."""
+        """The strategy's drafter (the service builds each once), with the run's shared
+        embeddings so the variants embed each text once between them."""
         name = self.services.drafting.resolve(strategy)
-        if name not in self.drafters:
-            drafter = self.services.drafting.drafter(name)
-            composer = drafter if name == "composer" else getattr(drafter, "composer", None)
-            if composer is not None and self.embeddings is not None:
-                composer.embeddings = self.embeddings  # shared by the run's variants
-            self.drafters[name] = drafter
-        return self.drafters[name]
+        drafter = self.services.drafting.drafter(name)
+        composer = drafter if name == "composer" else getattr(drafter, "composer", None)
+        if composer is not None and self.embeddings is not None:
+            composer.embeddings = self.embeddings
+        return drafter
 
 
 def build_world(variant: Variant, base: Settings, llm: BaseChatModel, workdir: Path, shared_library=None,

@@ -25,19 +25,11 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".pdf", ".docx", ".json"}
 
 def read_pages(path: Path, settings: Settings) -> Pages:
     """Return the text of `path` page by page, or raise OppiError naming the problem."""
-    path = Path(path)
-    if not path.is_file():
-        raise OppiError(f"{path}: no such file")
+    path = check_file(Path(path), settings)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
         raise OppiError(f"{path.name}: unsupported file type '{suffix}' (supported: {supported})")
-    size_mb = path.stat().st_size / 1_000_000
-    if size_mb > settings.max_file_mb:
-        raise OppiError(
-            f"{path.name}: {size_mb:.3g} MB is over the size limit of {settings.max_file_mb:g} MB "
-            "(raise OPPI_MAX_FILE_MB to allow it)"
-        )
     data = path.read_bytes()
     if not data.strip():
         raise OppiError(f"{path.name}: the file is empty")
@@ -45,6 +37,19 @@ def read_pages(path: Path, settings: Settings) -> Pages:
     if not any(text.strip() for _, text in pages):
         raise OppiError(f"{path.name}: the file has no text")
     return pages
+
+
+def check_file(path: Path, settings: Settings) -> Path:
+    """The path, if it is a file within the size limit; otherwise a one-line OppiError."""
+    if not path.is_file():
+        raise OppiError(f"{path}: no such file")
+    size_mb = path.stat().st_size / 1_000_000
+    if size_mb > settings.max_file_mb:
+        raise OppiError(
+            f"{path.name}: {size_mb:.3g} MB is over the size limit of {settings.max_file_mb:g} MB "
+            "(raise OPPI_MAX_FILE_MB to allow it)"
+        )
+    return path
 
 
 def decode_text(name: str, data: bytes) -> str:

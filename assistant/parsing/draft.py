@@ -206,18 +206,11 @@ def _language(value: str) -> str:
 
 def parse_file(path: Path, settings: Settings) -> ParsedDraft:
     """Parse a draft file: .json as Oppi's schema; .md, .txt, .pdf, .docx through the loaders."""
-    from assistant.ingest.loaders import decode_text, read_pages  # owns size/encoding checks
+    from assistant.ingest.loaders import check_file, decode_text, read_pages  # own the file checks
 
     path = Path(path)
     if path.suffix.lower() == ".json":
-        if not path.is_file():
-            raise OppiError(f"{path}: no such file")
-        size_mb = path.stat().st_size / 1_000_000
-        if size_mb > settings.max_file_mb:
-            raise OppiError(
-                f"{path.name}: {size_mb:.3g} MB is over the size limit of "
-                f"{settings.max_file_mb:g} MB (raise OPPI_MAX_FILE_MB to allow it)"
-            )
+        check_file(path, settings)
         return parse_json(decode_text(path.name, path.read_bytes()))
     pages = read_pages(path, settings)
     return parse_text("\n".join(text for _, text in pages), "txt")

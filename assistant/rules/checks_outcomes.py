@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.rules.context import Draft, finding, suggest_verbs
+from assistant.rules.context import Draft, finding, outcome_band, suggest_verbs
 from assistant.schemas import Bloom, Finding
 
 _WORD = re.compile(r"\w+")
@@ -129,8 +129,7 @@ def c11_outcome_count(d: Draft) -> list[Finding]:
     ects, count = d.cred.ects, len(d.outcomes)
     if not ects or ects <= 0 or count == 0:
         return []
-    bands = sorted(d.settings.outcome_count_bands)
-    low, high = next(((lo, hi) for top, lo, hi in bands if ects <= top), bands[-1][1:])
+    low, high = outcome_band(d.settings, ects)
     if low <= count <= high:
         return []
     return [

@@ -77,6 +77,12 @@ def finding(
     )
 
 
+def outcome_band(settings: Settings, ects: float) -> tuple[int, int]:
+    """C11: the fewest and most outcomes usual at a size in ECTS."""
+    bands = sorted(settings.outcome_count_bands)
+    return next(((low, high) for top, low, high in bands if ects <= top), bands[-1][1:])
+
+
 def band_for_level(level: int | None) -> list[Bloom]:
     """Bloom levels that fit an EQF level (heuristic of spec/domain-facts.md)."""
     if level is None:

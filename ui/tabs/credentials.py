@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import tempfile
 from pathlib import Path
@@ -11,27 +10,27 @@ import gradio as gr
 
 from assistant.errors import OppiError
 
-FORMATS = {"Markdown": ".md", "JSON": ".json", "Open Badges 3.0": ".ob3.json", "ELM JSON-LD": ".elm.jsonld"}
+# Label -> (export format, file suffix).
+FORMATS = {
+    "Markdown": ("markdown", ".md"),
+    "JSON": ("json", ".json"),
+    "Open Badges 3.0": ("ob3", ".ob3.json"),
+    "ELM JSON-LD": ("elm", ".elm.jsonld"),
+}
 
 
 def export_file(services, credential_id: str, fmt: str) -> str:
     """Write the export to a temporary file for download; return its path."""
-    from assistant import export
+    from assistant.export import export_credential
+    from assistant.exports.common import published_outcomes
 
     credential = services.store.load(credential_id)
     # Rejected outcomes stay in the history, never in what is published.
-    credential = credential.model_copy(update={"outcomes": [o for o in credential.outcomes if o.status != "rejected"]})
-    if fmt == "Markdown":
-        content = export.credential_to_markdown(credential)
-    elif fmt == "JSON":
-        content = credential.model_dump_json(indent=2)
-    elif fmt == "Open Badges 3.0":
-        content = json.dumps(export.to_ob3(credential), indent=2, ensure_ascii=False)
-    else:
-        content = json.dumps(export.to_elm(credential), indent=2, ensure_ascii=False)
+    credential = credential.model_copy(update={"outcomes": published_outcomes(credential)})
+    export_format, suffix = FORMATS[fmt]
     slug = re.sub(r"[^a-z0-9]+", "-", (credential.title or "credential").lower()).strip("-")[:60] or "credential"
-    path = Path(tempfile.mkdtemp(prefix="oppi-export-")) / f"{slug}{FORMATS[fmt]}"
-    path.write_text(content, encoding="utf-8")
+    path = Path(tempfile.mkdtemp(prefix="oppi-export-")) / f"{slug}{suffix}"
+    path.write_text(export_credential(credential, export_format), encoding="utf-8")
     return str(path)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gradio as gr
 from pydantic import ValidationError
 
+from assistant.drafting.common import as_credential
 from assistant.errors import OppiError
 from assistant.schemas import CredentialBrief, LearningOutcome, MicroCredential
 
@@ -20,14 +21,6 @@ def brief_from_form(title, target_group, level, ects, skills, work_context, lang
         )
     except (ValidationError, ValueError) as error:
         raise gr.Error(f"The brief is not valid: {error}") from None
-
-
-def credential_from(brief: CredentialBrief, outcomes: list[LearningOutcome]) -> MicroCredential:
-    return MicroCredential(
-        title=brief.title, target_group=brief.target_group or None, level=brief.level,
-        level_framework="EQF" if brief.level else None, ects=brief.ects,
-        skill_needs="; ".join(brief.skill_needs) or None, language=brief.language, outcomes=outcomes,
-    )
 
 
 def table_rows(outcomes: list[LearningOutcome], findings_by_outcome: dict[int, list[str]]) -> list[list]:
@@ -131,7 +124,7 @@ def create_draft(services, labels, current_id: gr.BrowserState) -> dict:
     def save_current(current):
         if not current:
             raise gr.Error("Nothing to save yet: suggest outcomes first.")
-        credential = credential_from(current["brief"], current["outcomes"])
+        credential = as_credential(current["brief"], current["outcomes"])
         credential_id, version = services.store.save(credential, credential_id=current["id"], note="saved from Draft")
         current["id"] = credential_id
         return current, credential_id, f"Saved **{credential.title}** (version {version})"
