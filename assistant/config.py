@@ -126,6 +126,9 @@ class Settings(BaseSettings):
     outcome_min_words_after_verb: int = Field(
         4, ge=1, description="C09: words an outcome needs after its verb."
     )
+    outcome_min_words_after_verb_fi: int = Field(
+        3, ge=1, description="C09: words a Finnish outcome needs after its verb."
+    )
     duplicate_outcome_similarity: float = Field(
         0.8, gt=0, le=1, description="C21: word-overlap ratio above which outcomes are duplicates."
     )

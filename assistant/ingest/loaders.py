@@ -12,8 +12,6 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from assistant.config import Settings
 from assistant.errors import OppiError
 
@@ -64,6 +62,39 @@ def decode_text(name: str, data: bytes) -> str:
         ) from None
 
 
+_MAX_JSON_NUMBER_DIGITS = 40  # longer numbers are not a workload or a level
+_DOCX_MAX_UNZIPPED = 40_000_000  # bytes of XML python-docx may parse (about 1 GB in lxml at worst)
+_DOCX_MAX_RATIO = 100  # a member that expands more than this is a zip bomb, not a document
+UNDECODABLE = "\ufffd"  # what a character the PDF's font cannot map becomes (never dropped)
+
+
+def _json_number(text: str) -> int:
+    if len(text.lstrip("-")) > _MAX_JSON_NUMBER_DIGITS:
+        raise OppiError(f"a number with {len(text)} digits is too long to be a value")
+    return int(text)
+
+
+def _json_constant(name: str) -> float:
+    raise OppiError(f"'{name}' is not a JSON value")
+
+
+def load_json(text: str, name: str) -> object:
+    """Parse JSON with bounded numbers and depth; any failure is one OppiError line."""
+    try:
+        return json.loads(text, parse_int=_json_number, parse_constant=_json_constant)
+    except OppiError as error:
+        raise OppiError(f"{name}: not valid JSON ({error})") from None
+    except json.JSONDecodeError as error:
+        raise OppiError(
+            f"{name}: not valid JSON (line {error.lineno}: {error.msg}). Fix the JSON or paste it "
+            "as text."
+        ) from None
+    except RecursionError:
+        raise OppiError(f"{name}: not valid JSON (nested too deeply to read)") from None
+    except ValueError as error:  # e.g. a float literal Python cannot hold
+        raise OppiError(f"{name}: not valid JSON ({error})") from None
+
+
 def _load_text(path: Path, data: bytes) -> Pages:
     return [(None, decode_text(path.name, data))]
 
@@ -76,7 +107,12 @@ def _load_pdf(path: Path, data: bytes) -> Pages:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
             raise OppiError(f"{path.name}: the PDF is encrypted; save an unprotected copy")
-        pages = [(number, page.extract_text() or "") for number, page in enumerate(reader.pages, 1)]
+        # Glyphs without a Unicode map come out as NUL; they become a visible U+FFFD, never
+        # dropped ("Articial" would invent a word), and the draft parser notes them per page.
+        pages = [
+            (number, (page.extract_text() or "").replace("\x00", UNDECODABLE))
+            for number, page in enumerate(reader.pages, 1)
+        ]
     except OppiError:
         raise
     except FileNotDecryptedError:
@@ -96,10 +132,13 @@ def _load_docx(path: Path, data: bytes) -> Pages:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    _check_unzipped_size(path)
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise OppiError(f"{path.name}: corrupt or not a DOCX file ({error})") from None
+    except Exception as error:  # lxml's XMLSyntaxError and kin: a broken document  # noqa: BLE001
+        raise OppiError(f"{path.name}: corrupt DOCX ({type(error).__name__})") from None
     lines: list[str] = []
     for paragraph in document.paragraphs:
         text = paragraph.text.strip()
@@ -120,25 +159,40 @@ def _load_docx(path: Path, data: bytes) -> Pages:
     return [(None, "\n\n".join(lines))]
 
 
+def _check_unzipped_size(path: Path) -> None:
+    """Refuse a DOCX whose XML would expand past the budget, before anything is inflated."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise OppiError(f"{path.name}: corrupt or not a DOCX file ({error})") from None
+    total = sum(m.file_size for m in members)
+    if total > _DOCX_MAX_UNZIPPED:
+        raise OppiError(
+            f"{path.name}: the DOCX expands to {total / 1e6:.0f} MB, over the "
+            f"{_DOCX_MAX_UNZIPPED / 1e6:.0f} MB limit; save a smaller copy"
+        )
+    for member in members:
+        if member.file_size > 1_000_000 and member.file_size > _DOCX_MAX_RATIO * max(
+            member.compress_size, 1
+        ):
+            raise OppiError(
+                f"{path.name}: '{member.filename}' expands {member.file_size // max(member.compress_size, 1)}"
+                f"-fold; that is a zip bomb, not a document"
+            )
+
+
 def _load_json(path: Path, data: bytes) -> Pages:
+    """A JSON credential (Oppi's schema or a form with known keys) rendered as Markdown."""
     from assistant.export import credential_to_markdown
-    from assistant.schemas import MicroCredential
+    from assistant.parsing.draft import parse_json
 
     text = decode_text(path.name, data)
     try:
-        payload = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise OppiError(f"{path.name}: invalid JSON (line {error.lineno}: {error.msg})") from None
-    if not isinstance(payload, dict):
-        raise OppiError(f"{path.name}: expected a JSON object in Oppi's credential schema")
-    try:
-        credential = MicroCredential.model_validate(payload)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise OppiError(
-            f"{path.name}: not an Oppi credential ({where}: {first['msg']})"
-        ) from None
+        credential = parse_json(text).credential
+    except OppiError as error:
+        message = str(error).replace("The draft: ", "").replace("\n", "; ")
+        raise OppiError(f"{path.name}: {message}") from None
     return [(None, credential_to_markdown(credential))]
 
 

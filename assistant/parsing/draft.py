@@ -1,19 +1,26 @@
-"""Turning a draft (text, JSON or a file) into a MicroCredential, noting what could not be read."""
+"""Turning a draft (text, JSON or a file) into a MicroCredential, noting what could not be read.
+
+Labels come first (any shape, any spelling: see labels.py and sections.py); elements no label
+gives are then looked for in the prose (prose.py). Every value keeps its source span, and text
+the reader could not place is reported as a parse note instead of being guessed at.
+"""
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import ValidationError
 
 from assistant.config import Settings
 from assistant.errors import OppiError
+from assistant.parsing.labels import IGNORED, fields_for, normalise
+from assistant.parsing.mapping import ALL, covered
 from assistant.parsing.outcomes import pop_assessment, split_outcomes
-from assistant.parsing.sections import Section, split_sections
+from assistant.parsing.prose import find_country, read_prose
+from assistant.parsing.sections import Section, Sections, split_sections
 from assistant.parsing.units import parse_level, parse_workload
 from assistant.schemas import LearningOutcome, MicroCredential
 
@@ -36,44 +43,82 @@ _TEXT_FIELDS = (
     "target_group",
     "skill_needs",
 )
+# The Annex I elements (and C19's parts) the prose reader looks for when no label gives them.
+_SOUGHT = (
+    "title",
+    "awarding_body",
+    "country",
+    "outcomes",
+    "workload",
+    "level",
+    "assessment",
+    "participation",
+    "quality_assurance",
+    "target_group",
+    "skill_needs",
+)
 _MAPPING_LINE = re.compile(
     r"^\s*(?:[-*•]\s*)?(?:outcome|lo|ilo|ot|tavoite|osaamistavoite)?\s*#?(\d{1,2})\s*[.):–—-]?"
     r"\s*[:–—-]?\s*(.+)$",
     re.IGNORECASE,
 )
 _ESCO_SPLIT = re.compile(r"[\s,;|<>]+")
+_URL = re.compile(r"https?://\S+")
+_COURSE_CODE = re.compile(r"^\s*[A-ZÄÖÅ]{2,}[-\s]?[A-Z]{0,3}\d{2,5}[A-Z]?\b\s+(\S.*)$")
 _LANGUAGES = {
     "en": ("english", "englanti", "en", "eng"),
     "fi": ("finnish", "suomi", "fi", "fin", "suomen kieli"),
     "sv": ("swedish", "ruotsi", "svenska", "sv"),
 }
+# JSON keys whose value is the parent's value ('issuer': {'legalName': ...}).
+_GENERIC_KEYS = {"name", "legal name", "value", "text", "statement", "type", "unit", "label"}
+_OUTCOME_TEXT_KEYS = ("text", "statement", "outcome", "description", "kuvaus", "teksti")
+_MAX_JSON_DEPTH = 12
+_MAX_OUTCOMES = 200  # more is not a micro-credential; the rest is reported, not read
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a value came from: 0-based first and last line, and how it was found."""
+
+    start: int
+    end: int
+    how: str
 
 
 @dataclass
 class ParsedDraft:
-    """A parsed draft and the notes on what could not be read."""
+    """A parsed draft, the notes on what could not be read, and where each value came from."""
 
     credential: MicroCredential
     notes: list[str] = field(default_factory=list)
+    spans: dict[str, Span] = field(default_factory=dict)
 
 
 def parse_text(text: str, fmt_hint: FormatHint = "auto") -> ParsedDraft:
     """Parse draft text; JSON when hinted or when the text is a JSON object."""
     if fmt_hint == "json" or (fmt_hint == "auto" and text.lstrip().startswith("{")):
         return parse_json(text)
-    return _parse_sections(text)
+    parsed = _read(split_sections(text), text)
+    _note_undecodable(parsed, text)
+    return parsed
 
 
 def parse_json(text: str) -> ParsedDraft:
-    """Parse Oppi's MicroCredential JSON; invalid fields are reported one by one."""
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as error:
-        raise OppiError(
-            f"The draft is not valid JSON ({error}). Fix the JSON or paste it as text."
-        ) from None
+    """Parse a JSON draft: Oppi's MicroCredential schema, or any form with known keys."""
+    from assistant.ingest.loaders import load_json
+
+    data = load_json(text, "The draft")
     if not isinstance(data, dict):
         raise OppiError("The JSON draft must be one object with MicroCredential fields.")
+    if set(data) <= set(MicroCredential.model_fields):
+        return _parse_schema(data)
+    parsed = _read(_json_sections(data), "")
+    parsed.notes.insert(0, "Read as a form: the JSON keys are not Oppi's schema.")
+    return parsed
+
+
+def _parse_schema(data: dict[str, Any]) -> ParsedDraft:
     outcomes = data.get("outcomes")
     if isinstance(outcomes, list):
         data["outcomes"] = [{"text": o} if isinstance(o, str) else o for o in outcomes]
@@ -98,46 +143,187 @@ def parse_json(text: str) -> ParsedDraft:
     return ParsedDraft(credential, notes)
 
 
-def _parse_sections(text: str) -> ParsedDraft:
-    """Parse Markdown, 'Field: value' text or a pasted table."""
-    sections = split_sections(text)
-    credential = MicroCredential()
-    notes: list[str] = []
+def _read(sections: Sections, text: str) -> ParsedDraft:
+    """Labelled sections first, then the prose for whatever they did not give."""
+    parsed = ParsedDraft(MicroCredential())
+    cred, notes = parsed.credential, parsed.notes
     workloads: list[tuple[str, str]] = []
+    blocks: list[tuple[int, str]] = []
+    unknown: dict[int, Section] = {}
+    labelled = [s for s in sections.items if s.fields and s.fields != (IGNORED,)]
     for section in sections.items:
-        _apply_section(credential, section, workloads, notes)
+        if section.fields == (IGNORED,):
+            continue
+        if not section.fields:
+            blocks.append((section.start, f"{section.label}: {section.text}".strip(" :")))
+            unknown[section.start] = section
+            continue
+        for name in section.fields:
+            _apply_section(cred, name, section, workloads, notes)
+            parsed.spans.setdefault(name, Span(section.start, section.end, f"label '{section.label}'"))
     if workloads:
-        _apply_workload(credential, workloads, notes)
-    if sections.preamble:
-        preview = " ".join(sections.preamble)[:80]
-        notes.append(f"Text before the first recognised label was not read: '{preview}'.")
-        credential.unparsed.setdefault("(before first label)", "\n".join(sections.preamble))
-    _collect_outcome_mapping(credential)
-    return ParsedDraft(credential, notes)
+        _apply_workload(cred, workloads, notes)
+    preamble = _paragraphs(sections.preamble)
+    # A title-like line standing alone near the top (followed by a blank line, as a heading
+    # would be) is the title; a line run straight into the first label is not guessed at.
+    lines = text.splitlines()
+    heads = [
+        p for p in preamble[:3]
+        if _looks_like_title(p[1]) and (p[0] + 1 >= len(lines) or not lines[p[0] + 1].strip())
+    ]  # fmt: skip
+    if not cred.title and heads:
+        preamble.remove(heads[0])
+        line, title = heads[0]
+        code = _COURSE_CODE.match(title)
+        cred.title = code.group(1) if code else title
+        parsed.spans["title"] = Span(line, line, "first line")
+    if sections.mail and labelled:
+        if preamble:
+            notes.append("The e-mail text around the draft was not read as part of it.")
+    else:
+        blocks = preamble + blocks
+    _read_prose(parsed, blocks, unknown, describe=not labelled and not cred.description)
+    if not cred.country:
+        _country_from_text(parsed, sections, text)
+    if sections.trailer:
+        notes.append(f"Text after the sign-off ('{sections.trailer[0][:40]}') was not read.")
+    if len(cred.outcomes) > _MAX_OUTCOMES:
+        notes.append(f"Only the first {_MAX_OUTCOMES} of {len(cred.outcomes)} outcomes were read.")
+        cred.outcomes = cred.outcomes[:_MAX_OUTCOMES]
+    _collect_outcome_mapping(cred)
+    if not cred.assessment and any(o.assessment for o in cred.outcomes):
+        # An outcomes table with an "Assessed by" column states the assessment.
+        cred.assessment = "; ".join(dict.fromkeys(o.assessment for o in cred.outcomes if o.assessment))
+    return parsed
+
+
+def _paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Consecutive preamble lines joined into paragraphs (first line number, text)."""
+    out: list[tuple[int, str]] = []
+    for number, line in lines:
+        if out and number == out[-1][0] + out[-1][1].count("\n") + 1:
+            out[-1] = (out[-1][0], f"{out[-1][1]}\n{line}")
+        else:
+            out.append((number, line))
+    return out
+
+
+def _looks_like_title(text: str) -> bool:
+    """A short first line that is not a sentence: the draft's title."""
+    if "\n" in text or len(text) > 140 or ">" in text:
+        return False
+    return bool(_COURSE_CODE.match(text)) or not text.rstrip().endswith((".", ":", ",", "!", "?"))
+
+
+def _read_prose(
+    parsed: ParsedDraft, blocks: list[tuple[int, str]], unknown: dict[int, Section], describe: bool
+) -> None:
+    """Fill the elements no label gave from the unlabelled text; note what stays unread."""
+    cred = parsed.credential
+    missing = {name for name in _SOUGHT if not _has(cred, name)}
+    if not blocks:
+        return
+    reading = read_prose(blocks, missing, _is_outcome_verb, describe)
+    for text, line in reading.outcomes:
+        body, task = pop_assessment(text)
+        cred.outcomes.append(LearningOutcome(text=body, assessment=task))
+        parsed.spans.setdefault("outcomes", Span(line, line, "prose"))
+    for name, (value, first, last) in reading.values.items():
+        parsed.spans.setdefault(name, Span(first, last, "prose"))
+        if name == "workload":
+            _apply_workload(cred, [("workload", value)], parsed.notes)
+        elif name == "level":
+            _apply_level(cred, "level", value, parsed.notes)
+        elif not getattr(cred, name):
+            setattr(cred, name, value)
+    unread = list(reading.unread)
+    for start, section in unknown.items():
+        mine = [s for s in unread if start <= s.line <= max(section.end, start)]
+        if mine and len(mine) == len(_sentence_lines(section)):
+            parsed.notes.append(f"Label '{section.label}' is not one Oppi knows; its text was not read.")
+            parsed.credential.unparsed[section.label] = section.text
+            unread = [s for s in unread if s not in mine]
+    if unread:
+        first, last = unread[0].line + 1, unread[-1].line + 1
+        where = f"line {first}" if first == last else f"lines {first}-{last}"
+        preview = " ".join(unread[0].text.split())[:80]
+        parsed.notes.append(
+            f"{len(unread)} sentence(s) of unlabelled text ({where}) could not be placed "
+            f"in any element and were not read: '{preview}'."
+        )
+        cred.unparsed[where] = " ".join(s.text for s in unread)
+
+
+def _sentence_lines(section: Section) -> list:
+    from assistant.parsing.prose import sentences
+
+    return sentences(f"{section.label}: {section.text}".strip(" :"), section.start)
+
+
+def _has(cred: MicroCredential, name: str) -> bool:
+    if name == "outcomes":
+        return bool(cred.outcomes)
+    if name == "workload":
+        return bool(cred.workload_text) or cred.ects is not None or cred.hours is not None
+    if name == "level":
+        return bool(cred.level_text) or cred.level is not None
+    return bool(getattr(cred, name))
+
+
+def _country_from_text(parsed: ParsedDraft, sections: Sections, text: str) -> None:
+    """checks.md: the country may be stated anywhere ('University of Turku, Finland')."""
+    cred = parsed.credential
+    found = find_country(cred.awarding_body or "")
+    if found is None:
+        body = "\n".join(line for section in sections.items for line in [section.label, section.text])
+        if not sections.mail:
+            body += "\n" + "\n".join(line for _, line in sections.preamble)
+        found = find_country(body)
+    if found:
+        cred.country = found
+        parsed.spans.setdefault("country", Span(0, 0, "named in the text"))
+
+
+def _is_outcome_verb(word: str) -> bool:
+    """Whether a word is a lexicon verb (or a vague one) in English or Finnish."""
+    from assistant.rules import finnish
+    from assistant.rules.lexicon import load_lexicon
+    from assistant.rules.reading import _en_lemma
+
+    lexicon = load_lexicon()
+    lemma = _en_lemma(word, lexicon)[0]
+    if lemma in lexicon.verbs["en"] or lemma in lexicon.vague_heads("en"):
+        return True
+    try:
+        readings = finnish.verb_readings(word)
+    except OppiError:
+        return False
+    return any(
+        r.baseform in lexicon.verbs["fi"] or r.baseform in lexicon.vague_heads("fi") for r in readings
+    )
 
 
 def _apply_section(
-    cred: MicroCredential, section: Section, workloads: list[tuple[str, str]], notes: list[str]
+    cred: MicroCredential, name: str, section: Section, workloads: list[tuple[str, str]], notes: list[str]
 ) -> None:
-    """Store one section's text in the field its label names."""
-    name, value = section.field, section.text
-    if name is None:
-        cred.unparsed[section.label] = value
-        notes.append(f"Label '{section.label}' is not one Oppi knows; its text was not read.")
-    elif name == "outcomes":
+    """Store one section's text in the field `name`."""
+    value = section.text
+    if name == "outcomes":
         for item in split_outcomes(section.lines):
             text, task = pop_assessment(item)
-            cred.outcomes.append(LearningOutcome(text=text, assessment=task))
+            if text:
+                cred.outcomes.append(LearningOutcome(text=text, assessment=task))
     elif name == "workload":
         if value:
-            workloads.append((section.label, value))
+            workloads.append((normalise(section.label) or section.label, value))
     elif name == "level":
         if value:
             _apply_level(cred, section.label, value, notes)
     elif name == "outcome_assessment":
         _apply_mapping(cred, section, notes)
     elif name == "esco_refs":
-        cred.esco_refs += [t for t in _ESCO_SPLIT.split(value) if t and t not in "-*•"]
+        refs = _URL.findall(value) or [t for t in _ESCO_SPLIT.split(value) if t and t not in "-*•"]
+        cred.esco_refs += [r.rstrip(".,;)") for r in refs]
     elif name == "language":
         cred.language = _language(value)
     elif name in _TEXT_FIELDS and value:
@@ -147,7 +333,8 @@ def _apply_section(
 
 def _apply_workload(cred: MicroCredential, parts: list[tuple[str, str]], notes: list[str]) -> None:
     """Merge the workload parts ('Credits: 5', 'Hours: 135') into ects and hours."""
-    cred.workload_text = "; ".join(value for _, value in parts)
+    text = "; ".join(value for _, value in parts)
+    cred.workload_text = f"{cred.workload_text}; {text}" if cred.workload_text else text
     for label, value in parts:
         workload = parse_workload(value, label)
         if workload.problem:
@@ -190,10 +377,19 @@ def _apply_mapping(cred: MicroCredential, section: Section, notes: list[str]) ->
 
 
 def _collect_outcome_mapping(cred: MicroCredential) -> None:
-    """Fold inline outcome assessments into outcome_assessment."""
-    inline = {i: o.assessment for i, o in enumerate(cred.outcomes, 1) if o.assessment}
-    if inline:
-        cred.outcome_assessment = {**inline, **(cred.outcome_assessment or {})}
+    """Fold inline outcome assessments and mappings in words into outcome_assessment."""
+    mapping = dict(cred.outcome_assessment or {})
+    for number, outcome in enumerate(cred.outcomes, 1):
+        if outcome.assessment:
+            mapping.setdefault(number, outcome.assessment)
+    for text in (cred.assessment, cred.assessment_criteria):
+        numbers = covered(text or "")
+        if numbers is None:
+            continue
+        targets = range(1, len(cred.outcomes) + 1) if numbers == ALL else sorted(numbers)
+        for number in targets:
+            mapping.setdefault(number, " ".join((text or "").split())[:200])
+    cred.outcome_assessment = mapping or None
 
 
 def _language(value: str) -> str:
@@ -204,8 +400,93 @@ def _language(value: str) -> str:
     return "other"
 
 
+def _json_sections(data: dict[str, Any]) -> Sections:
+    """A JSON form as labelled sections: keys read as labels (camelCase, snake_case, no ä/ö)."""
+    result = Sections()
+    _json_into(data, None, result, 0)
+    return result
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return " ".join(str(value).split())
+
+
+def _json_into(data: dict[str, Any], parent: Section | None, result: Sections, depth: int) -> None:
+    if depth > _MAX_JSON_DEPTH:
+        return
+    for key, value in data.items():
+        key = str(key)
+        generic = normalise(key) in _GENERIC_KEYS
+        fields = fields_for(key, prefix=True)
+        if parent is not None and (generic or not fields or set(fields) & set(parent.fields)):
+            _json_value(parent, key, value, result, depth, generic)
+            continue
+        section = Section(normalise(key) or key, fields)
+        result.items.append(section)
+        _json_value(section, key, value, result, depth, True)
+
+
+def _json_value(section: Section, key: str, value: Any, result: Sections, depth: int, bare: bool) -> None:
+    """Add one JSON value to a section: scalars as text, lists as items, objects as parts."""
+    if isinstance(value, dict):
+        if section.field == "outcome_assessment" or (set(value) and all(
+            isinstance(v, str) and re.search(r"\d", str(k)) for k, v in value.items()
+        )):
+            mapping = Section(section.label, ("outcome_assessment",), [f"{k}: {_scalar(v)}" for k, v in value.items()])
+            result.items.append(mapping)
+            return
+        _json_into(value, section, result, depth + 1)
+    elif isinstance(value, list):
+        for item in value[: _MAX_OUTCOMES + 1]:
+            if isinstance(item, dict):
+                _json_list_item(section, item, result)
+            elif item is not None:
+                section.lines.append(f"- {_scalar(item)}" if section.field == "outcomes" else _scalar(item))
+    elif value is not None:
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        text = _scalar(value)
+        section.lines.append(text if bare or not number else f"{text} {normalise(key)}")
+
+
+def _json_list_item(section: Section, item: dict[str, Any], result: Sections) -> None:
+    """One object of a list: an outcome {'id', 'text', 'escoSkill'} or a task {'task', 'assesses'}."""
+    strings = {normalise(str(k)): v for k, v in item.items() if isinstance(v, str)}
+    if section.field == "outcomes":
+        text = next((strings[k] for k in _OUTCOME_TEXT_KEYS if k in strings), None)
+        text = text or max(strings.values(), key=len, default="")
+        section.lines.append(f"- {_scalar(text)}")
+        for key, value in strings.items():
+            if value is not text and fields_for(key, prefix=True) == ("esco_refs",):
+                result.items.append(Section(key, ("esco_refs",), [value]))
+        return
+    parts = []
+    for key, value in item.items():
+        if isinstance(value, list):
+            parts.append(f"({normalise(str(key))} {', '.join(_scalar(v) for v in value)})")
+        elif value is not None and not isinstance(value, dict):
+            parts.append(_scalar(value))
+    section.lines.append(" ".join(parts) + ";")
+
+
+def _note_undecodable(parsed: ParsedDraft, text: str) -> None:
+    """Text with characters a PDF font could not map: say so, per page, and never guess them."""
+    if "\ufffd" not in text:
+        return
+    pages = text.split("\f")
+    for number, page in enumerate(pages, 1):
+        count = page.count("\ufffd")
+        if count:
+            where = f"page {number}: " if len(pages) > 1 else ""
+            parsed.notes.append(
+                f"{where}{count} characters could not be decoded (shown as \ufffd); the text "
+                "around them may be misread."
+            )
+
+
 def parse_file(path: Path, settings: Settings) -> ParsedDraft:
-    """Parse a draft file: .json as Oppi's schema; .md, .txt, .pdf, .docx through the loaders."""
+    """Parse a draft file: .json as a JSON draft; .md, .txt, .pdf, .docx through the loaders."""
     from assistant.ingest.loaders import check_file, decode_text, read_pages  # own the file checks
 
     path = Path(path)
@@ -213,4 +494,4 @@ def parse_file(path: Path, settings: Settings) -> ParsedDraft:
         check_file(path, settings)
         return parse_json(decode_text(path.name, path.read_bytes()))
     pages = read_pages(path, settings)
-    return parse_text("\n".join(text for _, text in pages), "txt")
+    return parse_text("\f".join(text for _, text in pages), "txt")

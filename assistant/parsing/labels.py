@@ -1,260 +1,126 @@
-"""Field labels in English and Finnish, with their synonyms, mapped to MicroCredential fields."""
+"""Field labels (English, Finnish, Swedish) mapped to MicroCredential fields, in any spelling.
+
+A label is matched on its normalised form: lower case, no markup, punctuation or bracketed
+asides, Finnish letters folded to ASCII ("Myontaja" is "Myöntäjä"), camelCase and snake_case
+keys split into words, and each Finnish word also by its Voikko base form ("Osaamistavoitteet"
+is "osaamistavoite"). The labels themselves are data (rules/data/labels.yaml).
+"""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+import unicodedata
+from functools import cache, lru_cache
+from importlib import resources
 
-# Field -> labels a planner may write. Matching is on the normalised label (see `normalise`).
-LABELS: dict[str, tuple[str, ...]] = {
-    "title": (
-        "title",
-        "name",
-        "credential title",
-        "title of the credential",
-        "name of the credential",
-        "micro-credential",
-        "course title",
-        "nimi",
-        "otsikko",
-        "nimike",
-        "mikrotutkinnon nimi",
-        "osaamiskokonaisuuden nimi",
-        "opintojakson nimi",
-        "koulutuksen nimi",
-    ),
-    "description": (
-        "description",
-        "summary",
-        "overview",
-        "abstract",
-        "content",
-        "contents",
-        "kuvaus",
-        "yleiskuvaus",
-        "sisältö",
-        "sisällöt",
-        "tiivistelmä",
-        "esittely",
-    ),
-    "awarding_body": (
-        "awarding body",
-        "issuer",
-        "provider",
-        "organiser",
-        "organizer",
-        "institution",
-        "awarding institution",
-        "offered by",
-        "järjestäjä",
-        "myöntäjä",
-        "myöntävä organisaatio",
-        "myöntävä taho",
-        "korkeakoulu",
-        "oppilaitos",
-        "toteuttaja",
-    ),
-    "country": (
-        "country",
-        "country of the issuer",
-        "country of issuer",
-        "issuer country",
-        "country/region",
-        "country or region",
-        "maa",
-        "myöntäjän maa",
-        "myöntäjän kotimaa",
-    ),
-    "outcomes": (
-        "learning outcomes",
-        "outcomes",
-        "intended learning outcomes",
-        "learning objectives",
-        "objectives",
-        "ilos",
-        "competence goals",
-        "osaamistavoitteet",
-        "osaamistavoite",
-        "oppimistavoitteet",
-        "oppimistulokset",
-        "tavoitteet",
-    ),
-    "workload": (
-        "workload",
-        "notional workload",
-        "credits",
-        "ects",
-        "ects credits",
-        "scope",
-        "extent",
-        "size",
-        "volume",
-        "study credits",
-        "hours",
-        "laajuus",
-        "opintopisteet",
-        "työmäärä",
-        "opiskelijan työmäärä",
-        "kuormitus",
-        "mitoitus",
-        "tunnit",
-    ),
-    "level": (
-        "level",
-        "eqf level",
-        "nqf level",
-        "finqf level",
-        "qualification level",
-        "level of the credential",
-        "taso",
-        "eqf-taso",
-        "nqf-taso",
-        "vaativuustaso",
-        "viitekehyksen taso",
-        "tutkintojen viitekehyksen taso",
-    ),
-    "assessment": (
-        "assessment",
-        "type of assessment",
-        "assessment method",
-        "assessment methods",
-        "assessment type",
-        "arviointi",
-        "arviointitapa",
-        "arviointitavat",
-        "arviointimenetelmä",
-        "arviointimenetelmät",
-        "suoritustapa",
-        "suoritustavat",
-    ),
-    "assessment_criteria": (
-        "assessment criteria",
-        "grading scale",
-        "grading",
-        "criteria",
-        "evaluation criteria",
-        "arviointikriteerit",
-        "arviointiasteikko",
-        "arvosteluasteikko",
-        "arviointiperusteet",
-    ),
-    "outcome_assessment": (
-        "assessment mapping",
-        "assessment by outcome",
-        "outcomes and assessment",
-        "mapping of outcomes to assessment",
-        "assessment of outcomes",
-        "arvioinnin kohdistus",
-        "arviointi osaamistavoitteittain",
-        "osaamistavoitteiden arviointi",
-    ),
-    "participation": (
-        "form of participation",
-        "mode of delivery",
-        "delivery",
-        "delivery mode",
-        "mode of study",
-        "mode",
-        "participation",
-        "study mode",
-        "toteutustapa",
-        "osallistumistapa",
-        "opetusmuoto",
-        "toteutusmuoto",
-        "opiskelumuoto",
-    ),
-    "quality_assurance": (
-        "quality assurance",
-        "type of quality assurance",
-        "qa",
-        "quality",
-        "laadunvarmistus",
-        "laadunhallinta",
-        "laatu",
-        "laadunvarmistuksen tapa",
-    ),
-    "prerequisites": (
-        "prerequisites",
-        "entry requirements",
-        "requirements",
-        "prior knowledge",
-        "esitiedot",
-        "esitietovaatimukset",
-        "edeltävät opinnot",
-        "lähtötaso",
-    ),
-    "supervision": (
-        "supervision",
-        "identity verification",
-        "supervision and identity verification",
-        "supervision and id verification",
-        "valvonta",
-        "tunnistautuminen",
-        "valvonta ja tunnistautuminen",
-    ),
-    "grade": ("grade", "grade achieved", "arvosana"),
-    "stackability": (
-        "stackability",
-        "integration",
-        "integration/stackability",
-        "integration and stackability",
-        "pinottavuus",
-        "integroitavuus",
-        "liitettävyys",
-        "sisällyttäminen tutkintoon",
-    ),
-    "further_information": (
-        "further information",
-        "more information",
-        "additional information",
-        "contact",
-        "lisätietoja",
-        "lisätiedot",
-        "yhteystiedot",
-    ),
-    "target_group": ("target group", "audience", "target audience", "who is it for", "kohderyhmä"),
-    "skill_needs": (
-        "skill need",
-        "skill needs",
-        "skills need",
-        "skills needs",
-        "competence needs",
-        "relevance",
-        "need",
-        "osaamistarve",
-        "osaamistarpeet",
-        "tarve",
-        "työelämän tarve",
-    ),
-    "esco_refs": (
-        "esco",
-        "esco skills",
-        "esco references",
-        "esco uris",
-        "esco skill",
-        "esco occupations",
-        "esco-taidot",
-        "esco-viittaukset",
-        "esco-osaamiset",
-    ),
-    "language": ("language", "language of instruction", "kieli", "opetuskieli", "toteutuskieli"),
-}
+import yaml
 
-_BY_LABEL: dict[str, str] = {label: field for field, labels in LABELS.items() for label in labels}
-_PARENS = re.compile(r"\([^)]*\)")
-_NOISE = re.compile(r"[*_`#:>]+")
+IGNORED = "ignore"  # a label whose text belongs to the mail or the page, not to the draft
+_MAX_LABEL = 120  # longer text is a sentence, not a label (also keeps every step linear)
+_CAMEL = re.compile(r"(?<=[a-zäöå])(?=[A-ZÄÖÅ])")
+_BRACKETS = re.compile(r"\([^()]{0,80}\)|\[[^\[\]]{0,80}\]")
+_NOISE = re.compile(r"[*_`#:>|•]+")
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
+_ALTERNATIVES = re.compile(r"\s+/\s+|\s*/\s*(?=[a-z])")
+_COMBINED = re.compile(r"\s+(?:and|ja|sekä|och|&|\+)\s+|\s*,\s*")
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@cache
+def labels() -> dict[str, tuple[str, ...]]:
+    """Field -> labels, from the data file."""
+    path = resources.files("assistant.rules") / "data" / "labels.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {name: tuple(values) for name, values in data.items()}
+
+
+def fold(text: str) -> str:
+    """Lower-case and drop diacritics: 'Työmäärä' -> 'tyomaara', 'Lärandemål' -> 'larandemal'."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def normalise(label: str) -> str:
-    """Lower-case a label and drop markup, parentheses, numbering and trailing punctuation."""
-    text = _NOISE.sub(" ", label)
-    text = _PARENS.sub(" ", text)
-    text = re.sub(r"^\s*\d+[.)]\s*", "", text)
-    text = re.sub(r"\s+", " ", text).strip(" .-–\t").lower()
-    return text
+    """Lower-case a label and drop markup, bracketed asides, numbering and end punctuation."""
+    if len(label) > _MAX_LABEL:
+        return ""
+    text = _CAMEL.sub(" ", label.strip()).replace("_", " ")
+    text = _NOISE.sub(" ", text)
+    text = _BRACKETS.sub(" ", text)
+    text = _NUMBERING.sub("", text.lower())
+    return re.sub(r"\s+", " ", text).strip(" .-–—\t?!")
 
 
-@lru_cache(maxsize=4096)
-def field_for(label: str) -> str | None:
-    """The MicroCredential field a label names, or None when it is not a known label."""
-    return _BY_LABEL.get(normalise(label))
+def _base_forms(text: str) -> str:
+    """The label with each word in its Voikko base form (words Voikko does not know stay)."""
+    from assistant.rules import finnish
+
+    words = []
+    for word in text.split():
+        try:
+            readings = finnish.analyse(word)
+        except Exception:  # no Voikko: surface forms only  # noqa: BLE001
+            return text
+        words.append(readings[0].baseform if readings else word)
+    return " ".join(words)
+
+
+@cache
+def _index() -> dict[str, str]:
+    """Normalised (folded) label and its base-form variant -> field."""
+    index: dict[str, str] = {}
+    for name, values in labels().items():
+        for value in values:
+            key = fold(normalise(value))
+            index.setdefault(key, name)
+    for name, values in labels().items():
+        for value in values:
+            index.setdefault(fold(_base_forms(normalise(value))), name)
+    return index
+
+
+def _lookup(text: str, prefix: bool) -> str | None:
+    """The field of one normalised label part, or None."""
+    index = _index()
+    key = fold(text)
+    if key in index:
+        return index[key]
+    base = fold(_base_forms(text))
+    if base in index:
+        return index[base]
+    if prefix:
+        # Keys such as 'laajuus_op' or 'tyomaara_tunteina': the longest known head counts.
+        words = _WORD.findall(key)
+        for size in range(len(words) - 1, 0, -1):
+            head = " ".join(words[:size])
+            if head in index:
+                return index[head]
+    return None
+
+
+@lru_cache(maxsize=8192)
+def fields_for(label: str, prefix: bool = False) -> tuple[str, ...]:
+    """The fields a label names: one, two for 'Size and level', none when unknown.
+
+    `prefix` also accepts a known label followed by more words (JSON keys, table cells).
+    """
+    text = normalise(label)
+    if not text or "//" in text or len(text.split()) > 8:
+        return ()  # a link or a sentence, not a label
+    for alternative in _ALTERNATIVES.split(text):
+        alternative = alternative.strip()
+        found = _lookup(alternative, prefix)
+        if found:
+            return (found,)
+        parts = [p for p in _COMBINED.split(alternative) if p.strip()]
+        if len(parts) > 1:
+            named = [_lookup(p.strip(), prefix) for p in parts]
+            if all(named):
+                return tuple(dict.fromkeys(n for n in named if n))
+    return ()
+
+
+def field_for(label: str, prefix: bool = False) -> str | None:
+    """The MicroCredential field a label names (the first, for combined labels), or None."""
+    found = fields_for(label, prefix)
+    return found[0] if found else None

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 _ITEM = re.compile(
-    r"^\s*(?:[-*•–·▪◦+]|\d{1,2}[.)]|\(\d{1,2}\)|[a-h][.)]|[A-Za-z]{1,4}[ -]?\d{1,2}[.):]|"
+    r"^\s*(?:[-*•–·▪◦+]|\d{1,2}[.)]|\(\d{1,2}\)|[a-h][.)]|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]|[A-Za-z]{1,4}[ -]?\d{1,2}[.):]|"
     r"\[\d{1,2}\])\s+(.*\S)\s*$"
 )
+_ITEM_END = re.compile(r"\s*;\s*(?:and|ja|sekä|och)?\s*$|\s+(?:and|ja|sekä)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.;!])\s+(?=\S)")
 _INLINE_ASSESSMENT = re.compile(
     r"(?:\((?:assessment|assessed by|assessed through|arviointi|arvioidaan)\s*:?\s*([^)]+)\)"
@@ -28,7 +29,7 @@ def split_outcomes(lines: list[str]) -> list[str]:
             continue
         match = _ITEM.match(line)
         if match:
-            items.append(match.group(1).strip())
+            items.append(_ITEM_END.sub("", match.group(1).strip()))
             in_item = True
         elif in_item and items and not line.endswith(":"):
             items[-1] = f"{items[-1]} {line}"

@@ -1,34 +1,53 @@
-"""Cutting draft text into labelled sections: headings, 'Field: value', tables, two columns."""
+"""Cutting draft text into labelled sections: headings, 'Field: value', tables, two columns.
+
+Each section remembers the lines it came from, so every value keeps its source span. Text the
+cutter cannot place (before the first label, under an unknown label, after an e-mail's sign-off)
+is kept apart for the prose reader and for honest parse notes.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
+from functools import cache
+from importlib import resources
 
-from assistant.parsing.labels import field_for, normalise
+import yaml
+
+from assistant.parsing.labels import IGNORED, fields_for, fold, normalise
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*)$")
 _SETEXT = re.compile(r"^\s*(=+|-{3,})\s*$")
 _PIPE_ROW = re.compile(r"^\s*\|(.*)\|?\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:+-]+$")
 _LABEL_VALUE = re.compile(
-    r"^\s*(?:[-*][ \t]+)?[*_]{0,2}([^\s:*_][^:\t]{0,60}?)[*_]{0,2}[ \t]{0,8}:[*_]{0,2}\s*(.*)$"
+    r"^\s*(?:[-*][ \t]+)?[*_]{0,2}([^\s:*_][^:\t]{0,70}?)[*_]{0,2}[ \t]{0,8}:[*_]{0,2}\s*(.*)$"
 )
 _TWO_COLUMN = re.compile(r"^\s*(\S.{0,60}?)\s{2,}(\S.*)$")
 _UNKNOWN_LABEL = re.compile(r"^\s*([A-ZÄÖÅ][\w/ -]{0,40}?)[ \t]{0,8}:[ \t]+(\S.*)$")
+_LEAD_IN = re.compile(r"\s+[–—-]\s+|\.\s+|\s*[–—]\s*")  # "Learning outcomes – the learner can:"
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_NO_WORDS = re.compile(r"^[\W_]*$")
 # Fields whose text often runs over several lines, where "Word: text" is content, not a label.
 _PROSE_FIELDS = {"outcomes", "description", "outcome_assessment", "esco_refs"}
-_TABLE_HEADERS = {"field", "element", "item", "kenttä", "tieto", "label", "nimike"}
+_TABLE_HEADERS = {"field", "element", "item", "kentta", "tieto", "label", "nimike", "falt"}
+_TASK_COLUMN = {"assessment", "outcome_assessment"}
 
 
 @dataclass
 class Section:
-    """One labelled part of a draft: the field it maps to (None if unknown) and its lines."""
+    """One labelled part of a draft: the fields it maps to (none if unknown), its lines, span."""
 
     label: str
-    field: str | None
+    fields: tuple[str, ...]
     lines: list[str] = dc_field(default_factory=list)
+    start: int = 0  # first line number (0-based) of the section in the text
+    end: int = 0  # last line number
+
+    @property
+    def field(self) -> str | None:
+        return self.fields[0] if self.fields else None
 
     @property
     def text(self) -> str:
@@ -37,10 +56,40 @@ class Section:
 
 @dataclass
 class Sections:
-    """The sections of a draft, plus text that came before any label."""
+    """The sections of a draft, plus the text it holds outside any label."""
 
     items: list[Section] = dc_field(default_factory=list)
-    preamble: list[str] = dc_field(default_factory=list)
+    preamble: list[tuple[int, str]] = dc_field(default_factory=list)
+    trailer: list[str] = dc_field(default_factory=list)  # after an e-mail's sign-off
+    mail: bool = False  # the text opens like an e-mail (greeting or mail headers)
+
+
+@cache
+def cues() -> dict:
+    """The reader's cue lists (rules/data/cues.yaml)."""
+    path = resources.files("assistant.rules") / "data" / "cues.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@cache
+def _signoffs() -> frozenset[str]:
+    return frozenset(fold(s) for s in cues()["signoffs"])
+
+
+def is_signoff(line: str) -> bool:
+    """'Kind regards,', 'Ystävällisin terveisin', '=== END OF DRAFT ===': the draft ends here."""
+    text = fold(re.sub(r"[^\w\s.]", " ", line)).strip(" .")
+    text = re.sub(r"\s+", " ", text)
+    return 0 < len(text) <= 40 and text in _signoffs()
+
+
+def is_greeting(line: str) -> bool:
+    """'Dear members of ...,', 'Hei kaikki,': the line opens an e-mail."""
+    words = fold(line.strip()).split()
+    first = " ".join(words[:2]).strip(",!")
+    return bool(words) and line.rstrip().endswith((",", "!")) and len(line) < 80 and (
+        words[0].strip(",!") in cues()["greetings"] or first in cues()["greetings"]
+    )
 
 
 def _cells(line: str) -> list[str] | None:
@@ -56,55 +105,109 @@ def _cells(line: str) -> list[str] | None:
     return cells if any(cells) else None
 
 
-def _labelled(line: str) -> tuple[str, str] | None:
-    """(label, value) when the line starts with a known label, in any of the pasted shapes."""
-    cells = _cells(line)
-    if cells is not None:
-        if cells[0] and field_for(cells[0]):
-            return cells[0], " | ".join(c for c in cells[1:] if c)
-        return None
-    for pattern in (_LABEL_VALUE, _TWO_COLUMN):
-        match = pattern.match(line)
-        if match and field_for(match.group(1)):
-            return match.group(1).strip(), match.group(2).strip()
-    if len(line) <= 70 and field_for(line.rstrip(":")):
-        return line.strip().rstrip(":"), ""
+def _label_fields(text: str) -> tuple[str, tuple[str, ...], str] | None:
+    """(label, fields, lead-in) for a label, also one followed by a stem after a dash or period."""
+    fields = fields_for(text)
+    if fields:
+        return text.strip(), fields, ""
+    match = _LEAD_IN.search(text)
+    if match and match.start() > 0:
+        head = text[: match.start()]
+        fields = fields_for(head)
+        if fields:
+            return head.strip(), fields, text[match.end() :].strip()
     return None
 
 
+def _labelled(line: str) -> tuple[str, tuple[str, ...], str] | None:
+    """(label, fields, value) when the line starts with a known label, in any pasted shape."""
+    cells = _cells(line)
+    if cells is not None:
+        found = _label_fields(cells[0]) if cells[0] else None
+        if found:
+            return found[0], found[1], " | ".join(c for c in cells[1:] if c)
+        return None
+    for pattern in (_LABEL_VALUE, _TWO_COLUMN):
+        match = pattern.match(line)
+        if match:
+            found = _label_fields(match.group(1))
+            if found:
+                lead = f"{found[2]}:" if found[2] and not match.group(2).strip() else ""
+                return found[0], found[1], (lead or match.group(2)).strip()
+    if len(line) <= 100:
+        found = _label_fields(line.strip().rstrip(":"))
+        if found:
+            return found[0], found[1], f"{found[2]}:" if found[2] else ""
+    return None
+
+
+def _outcome_table(cells: list[str]) -> tuple[int, int | None] | None:
+    """(outcome column, task column) when a table header names an outcome column."""
+    named = [fields_for(c, prefix=True) for c in cells]
+    outcome = next((i for i, f in enumerate(named) if i > 0 and "outcomes" in f), None)
+    if outcome is None:
+        return None
+    task = next((i for i, f in enumerate(named) if set(f) & _TASK_COLUMN), None)
+    return outcome, task
+
+
 def split_sections(text: str) -> Sections:
-    """Cut text into sections; unknown headings become sections with field None."""
+    """Cut text into sections; unknown headings become sections without a field."""
     result = Sections()
     current: Section | None = None
     seen_heading = False
-    for line in text.splitlines():
+    table: tuple[int, int | None] | None = None
+
+    def start(label: str, fields: tuple[str, ...], value: str, number: int) -> Section:
+        section = Section(label, fields, _BREAK.sub("\n", value).split("\n") if value else [])
+        section.start = section.end = number
+        result.items.append(section)
+        return section
+
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        if number < 40 and is_greeting(line):
+            result.mail = True
+        if (result.mail or current is not None) and is_signoff(line):
+            result.trailer = [t for t in lines[number:] if t.strip()]
+            break
         heading = _HEADING.match(line)
         if heading:
+            table = None
             label = heading.group(2).strip().rstrip("#").strip()
             found = _labelled(label)
             if found:
-                current = Section(found[0], field_for(found[0]), [found[1]] if found[1] else [])
+                current = start(found[0], found[1], found[2], number)
             elif len(heading.group(1)) == 1 and not seen_heading:
                 # The first level-1 heading of a Markdown draft is its title by convention.
-                current = Section("title", "title", [label])
-                result.items.append(current)
+                start("title", ("title",), label, number)
                 current = None
-                seen_heading = True
-                continue
             else:
-                current = Section(label, None)
+                current = start(label, (), "", number)
             seen_heading = True
-            result.items.append(current)
             continue
-        if _SETEXT.match(line) and current is not None and not current.lines:
+        if _SETEXT.match(line) or (_NO_WORDS.match(line) and line.strip()):
             continue
         cells = _cells(line)
-        if cells is not None and (_TABLE_RULE.match(line) or _is_table_header(cells)):
+        if cells is None:
+            table = None
+        elif _TABLE_RULE.match(line):
+            continue
+        elif _is_table_header(cells):
+            table = _outcome_table(cells)
+            if table is not None:
+                current = start(cells[table[0]], ("outcomes",), "", number)
+            continue
+        elif table is not None and current is not None:
+            outcome_col, task_col = table
+            outcome = cells[outcome_col] if outcome_col < len(cells) else ""
+            task = cells[task_col] if task_col is not None and task_col < len(cells) else ""
+            current.lines.append(f"- {outcome} (assessment: {task})" if task else f"- {outcome}")
+            current.end = number
             continue
         found = _labelled(line)
         if found:
-            current = Section(found[0], field_for(found[0]), [found[1]] if found[1] else [])
-            result.items.append(current)
+            current = start(found[0], found[1], found[2], number)
             continue
         unknown = _UNKNOWN_LABEL.match(line) if cells is None else None
         if (
@@ -112,22 +215,29 @@ def split_sections(text: str) -> Sections:
             and len(unknown.group(1).split()) <= 4
             and (current is None or current.field not in _PROSE_FIELDS)
         ):
-            current = Section(unknown.group(1), None, [unknown.group(2)])
-            result.items.append(current)
+            current = start(unknown.group(1), (), unknown.group(2), number)
             continue
         if cells is not None and len(cells) >= 2 and cells[0]:
             # A table row whose label Oppi does not know is kept aside, not merged.
-            current = Section(cells[0], None, [" | ".join(c for c in cells[1:] if c)])
-            result.items.append(current)
+            current = start(cells[0], (), " | ".join(c for c in cells[1:] if c), number)
             continue
         content = " | ".join(c for c in cells if c) if cells is not None else line
         if current is None:
             if content.strip():
-                result.preamble.append(content.strip())
+                result.preamble.append((number, content.strip()))
         else:
-            current.lines.append(content)
+            current.lines.extend(_BREAK.sub("\n", content).split("\n"))
+            if content.strip():
+                current.end = number
     return result
 
 
 def _is_table_header(cells: list[str]) -> bool:
-    return normalise(cells[0]) in _TABLE_HEADERS
+    first = fold(normalise(cells[0])) if cells[0] else ""
+    heads = {part.strip() for part in first.split("/")} if first else set()
+    if heads & _TABLE_HEADERS or first in {"#", "nro", "no", "n"}:
+        return True
+    return not first and len(cells) > 1 and _outcome_table(cells) is not None
+
+
+__all__ = ["IGNORED", "Section", "Sections", "cues", "is_signoff", "split_sections"]

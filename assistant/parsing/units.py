@@ -5,43 +5,81 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUMBER = r"(\d+(?:[.,]\d+)?)"
+_NUMBER = r"(\d{1,4}(?:[.,]\d{1,2})?)"
+# checks.md C02: ECTS, credits, cr, op, opintopiste(ttä), EC, hp, sp all count as ECTS credits.
 _CREDIT_UNITS = (
-    r"(?:ects(?:[\s-]*(?:credits?|op|points?))?|op|opintopistettä|opintopistettä|opintopisteen|"
-    r"opintopiste(?:ttä)?|credits?|cr|study\s+credits?|sp)"
+    r"(?:ects(?:[\s-]*(?:credits?|op|points?|pistettä|poäng))?|ec|op|opintopiste\w*|"
+    r"(?:study\s+)?credits?|cr|credit\s+points?|hp|högskolepoäng|sp|studiepoäng)"
 )
-_HOUR_UNITS = r"(?:h|hrs?|hours?|tuntia|tunnin|tunti|t)"
-_CREDITS_AFTER = re.compile(rf"{_NUMBER}\s*{_CREDIT_UNITS}\b", re.IGNORECASE)
+_HOUR_UNITS = r"(?:h|hrs?|hours?|tuntia|tunnin|tunti|t|timmar|tim)"
+# Units that are workload but not credits: C02 asks to convert them.
+_OTHER_UNITS = re.compile(
+    r"\d\s*(?:days?|weeks?|päivää|päivän|viikkoa|viikon|ov|opintoviikkoa?|dagar|veckor)\b",
+    re.IGNORECASE,
+)
+_CREDITS_AFTER = re.compile(rf"{_NUMBER}\s*{_CREDIT_UNITS}(?![\w-])", re.IGNORECASE)
 _CREDITS_BEFORE = re.compile(
     rf"\b(?:ects|op)\s*:?\s*{_NUMBER}\b(?!\s*{_HOUR_UNITS}\b)", re.IGNORECASE
 )
-_HOURS = re.compile(rf"{_NUMBER}\s*{_HOUR_UNITS}\b", re.IGNORECASE)
-_RANGE = re.compile(rf"{_NUMBER}\s*(?:-|–|—|to|\.\.)\s*{_NUMBER}")
+# "28 hours per EC" is a rate, not the workload.
+_HOURS = re.compile(
+    rf"{_NUMBER}\s*{_HOUR_UNITS}\b(?!\s*(?:per|/|a|each|kohden|opintopistettä\s+kohden)\b)",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(rf"{_NUMBER}\s*(?:-|–|—|to|\.\.)\s*{_NUMBER}\s*{_CREDIT_UNITS}?")
 _BARE_NUMBER = re.compile(rf"^\s*{_NUMBER}\s*$")
-_HOUR_LABEL = re.compile(r"hour|tunti|tunnit|tuntimäärä", re.IGNORECASE)
-_CREDIT_LABEL = re.compile(r"credit|ects|opintopiste|\bop\b", re.IGNORECASE)
+_HOUR_LABEL = re.compile(r"hour|tunti|tunnit|tunte|tuntimäärä|timmar", re.IGNORECASE)
+_CREDIT_LABEL = re.compile(r"credit|ects|opintopiste|\bop\b|poäng", re.IGNORECASE)
 
+# A framework name ("EQF", "NQF", national ones such as NLQF, DQR, SCQF) or its written-out name.
+_FRAMEWORK_TOKEN = r"(?:fi|nl|est|se|lv|lt)?(?:eqf|nqf)|nfq|scqf|dqr|qf-ehea"
 _FRAMEWORKS = (
     (re.compile(r"(?<![a-z])finqf(?![a-z])", re.IGNORECASE), "FiNQF"),
-    (re.compile(r"(?<![a-z])eqf(?![a-z])|eurooppalai", re.IGNORECASE), "EQF"),
     (
         re.compile(
-            r"(?<![a-z])nqf(?![a-z])|kansallinen viitekehys|kansallisen viitekehyksen|\bkvk\b",
+            r"(?<![a-z])eqf(?![a-z])|eurooppalai\w* tutkintojen viitekehy\w*|"
+            r"european qualifications? framework|europeiska referensramen",
+            re.IGNORECASE,
+        ),
+        "EQF",
+    ),
+    (
+        re.compile(
+            r"(?<![a-z])nqf(?![a-z])|kansallinen viitekehys|kansallisen viitekehyksen|\bkvk\b|"
+            r"national qualifications? framework|kansallinen tutkintojen",
             re.IGNORECASE,
         ),
         "NQF",
     ),
+    (re.compile(r"(?<![a-z])(?:nlqf|estqf|dqr|seqf|lvqf|ltqf)(?![a-z])", re.IGNORECASE), "NQF"),
+    (re.compile(r"(?<![a-z])nfq(?![a-z])", re.IGNORECASE), "NFQ"),
+    (re.compile(r"(?<![a-z])scqf(?![a-z])", re.IGNORECASE), "SCQF"),
 )
+# National frameworks with more than eight levels (checks.md C05); others have eight.
+FRAMEWORK_LEVELS = {"NFQ": 10, "SCQF": 12}
 _NOT_APPLICABLE = re.compile(
-    r"^\s*(?:not applicable|n/?a|none|no level|ei sovellu|ei sovelleta|ei tasoa|ei määritelty)"
-    r"\s*\.?\s*$",
+    r"^\s*(?:not applicable|n/?a|none|no level|ei sovellu|ei sovelleta|ei tasoa|ei määritelty|"
+    r"ej tillämplig)\s*\.?\s*$",
     re.IGNORECASE,
 )
 _LEVEL_NUMBER = re.compile(
-    r"(?:\b(?:fi)?(?:eqf|nqf)[\s-]*(?:taso|level)?\s*:?\s*|\b(?:taso|level|tasolla)\s*:?\s*)"
-    r"(\d{1,2})\b|\b(\d{1,2})\s*\(?\s*(?:fi)?(?:eqf|nqf)\b|^\s*(\d{1,2})\s*\.?\s*$",
+    rf"\b(?:{_FRAMEWORK_TOKEN})[\s-]*(?:taso\w{{0,3}}|level|nivå)?\s*:?\s*(\d{{1,2}})\b"
+    r"|(?:taso\w{0,3}|(?<![a-z])level|nivå)\s*:?\s*(\d{1,2})\b"
+    rf"|\b(\d{{1,2}})\s*\(?\s*(?:{_FRAMEWORK_TOKEN})\b|^\s*(\d{{1,2}})\s*\.?\s*$",
     re.IGNORECASE,
 )
+
+
+def credit_mention(text: str) -> bool:
+    """Whether a sentence states credits ('worth 3 ECTS credits', '5 op')."""
+    return bool(_CREDITS_AFTER.search(text))
+
+
+def level_mention(text: str) -> bool:
+    """Whether a sentence states a level with its framework ('placed at EQF level 6')."""
+    if not any(pattern.search(text) for pattern, _ in _FRAMEWORKS):
+        return False
+    return any(g for m in _LEVEL_NUMBER.finditer(text) for g in m.groups())
 
 
 @dataclass(frozen=True)
@@ -66,14 +104,15 @@ def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
-_MAX_VALUE = 300  # a workload or level longer than this is prose, not a value
+_MAX_VALUE = 400  # a workload or level longer than this is prose, not a value
 
 
 def parse_workload(text: str, label: str = "") -> Workload:
     """Read ECTS credits and hours from e.g. '5 op', '5 ECTS (135 h)', '135 hours'."""
     if len(text) > _MAX_VALUE:
         return Workload(problem=f"workload text is too long to read ({len(text)} characters)")
-    if _RANGE.search(text) and not (_CREDITS_AFTER.search(text) and _HOURS.search(text)):
+    credit_range = _RANGE.search(text)
+    if credit_range and credit_range.group(0)[-1].isalpha() and not _HOURS.search(text):
         return Workload(problem=f"workload '{text.strip()}' is a range, not one number")
     credits = [_number(m.group(1)) for m in _CREDITS_AFTER.finditer(text)]
     credits += [_number(m.group(1)) for m in _CREDITS_BEFORE.finditer(text)]
@@ -90,6 +129,8 @@ def parse_workload(text: str, label: str = "") -> Workload:
     if len(set(credits)) > 1 or len(set(hours)) > 1:
         return Workload(problem=f"workload '{text.strip()}' gives more than one figure")
     if not credits and not hours:
+        if _OTHER_UNITS.search(text):
+            return Workload(problem=f"workload '{text.strip()}' is not in ECTS credits or hours")
         return Workload(problem=f"no credits or hours found in workload '{text.strip()}'")
     return Workload(ects=credits[0] if credits else None, hours=hours[0] if hours else None)
 

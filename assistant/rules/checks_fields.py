@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 
+from assistant.parsing.units import FRAMEWORK_LEVELS
 from assistant.rules.context import Draft, finding
+from assistant.rules.messages import element_name, phrase
 from assistant.schemas import Finding
 
-_FRAMEWORKS = {"EQF", "NQF", "FiNQF"}
+_FRAMEWORKS = {"EQF", "NQF", "FiNQF", *FRAMEWORK_LEVELS}
+# checks.md C20: http and https; a portal link that carries a well-formed URI is well formed.
 _ESCO_URI = re.compile(
-    r"^http://data\.europa\.eu/esco/(?:skill|occupation)/"
+    r"^(?:https?://(?:esco\.ec\.europa\.eu|ec\.europa\.eu/esco)\S*[?&]uri=)?"
+    r"https?://data\.europa\.eu/esco/(?:skill|occupation)/"
     r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 )
 _FINNISH_HOURS_PER_CREDIT = 27
@@ -29,62 +33,52 @@ def c01_mandatory(d: Draft) -> list[Finding]:
         "form of participation": c.participation,
         "quality assurance": c.quality_assurance,
     }
+    # checks.md: where unread prose exists, say where the reader looked.
+    places = ", ".join(k for k in c.unparsed if k != "(before first label)")[:120]
     out = []
     for where, value in elements.items():
         if d.given(value):
             continue
-        state = (
-            "is missing" if not (value or "").strip() else f"is a placeholder ('{value.strip()}')"
-        )
-        out.append(
-            finding(
-                "C01",
-                "E",
-                where,
-                f"The {where} {state}; Annex I requires it in every micro-credential.",
-                f"Write the {where} out in full before publishing.",
-            )
-        )
+        if (value or "").strip():
+            found = finding(d, "C01", "E", where, "C01.placeholder", element=where, value=value.strip())
+        else:
+            found = finding(d, "C01", "E", where, "C01.missing", element=where)
+        if places:
+            found.message += phrase("C01.looked", d.lang, places=places, element=element_name(where, d.lang))
+        out.append(found)
     return out
 
 
 def c02_workload_ects(d: Draft) -> list[Finding]:
-    """C02: workload is a positive number of ECTS credits."""
+    """C02: workload is a positive number of ECTS credits (missing: C01 and C02 both)."""
     c = d.cred
-    if not d.given(c.workload_text) and c.hours is None:
-        return []  # missing workload is C01's finding
     if c.ects is not None and c.ects > 0:
         return []
     if c.hours:
-        estimate = c.hours / _FINNISH_HOURS_PER_CREDIT
-        tip = f"At 27 h per credit, {c.hours:g} h is about {estimate:.1f} op (ECTS); state it."
-        msg = f"The workload is given in hours only ({c.hours:g} h), not in ECTS credits."
-    else:
-        tip = "Write the credits with their unit, e.g. '5 op' or '5 ECTS (135 h)'."
-        msg = f"The workload '{c.workload_text}' is not a positive number of ECTS credits."
-    return [finding("C02", "E", "workload", msg, tip)]
+        estimate = f"{c.hours / _FINNISH_HOURS_PER_CREDIT:.1f}"
+        return [finding(d, "C02", "E", "workload", "C02.hours_only", hours=f"{c.hours:g}", estimate=estimate)]
+    if not d.given(c.workload_text):
+        return [finding(d, "C02", "E", "workload", "C02.missing")]
+    return [finding(d, "C02", "E", "workload", "C02.not_ects", value=c.workload_text)]
 
 
 def c03_workload_hours(d: Draft) -> list[Finding]:
-    """C03: hours per credit lie in the configured range (25-30 h)."""
+    """C03: hours per credit lie in the configured range (25-30 h, inclusive)."""
     c, s = d.cred, d.settings
     if not c.ects or c.ects <= 0 or c.hours is None:
         return []
     ratio = c.hours / c.ects
     if s.hours_per_credit_min <= ratio <= s.hours_per_credit_max:
         return []
-    low, high = s.hours_per_credit_min * c.ects, s.hours_per_credit_max * c.ects
     return [
         finding(
-            "C03",
-            "E",
-            "workload",
-            f"{c.hours:g} h for {c.ects:g} ECTS is {ratio:.1f} h per credit; one credit is "
-            f"{s.hours_per_credit_min:g}-{s.hours_per_credit_max:g} h of work.",
-            f"For {c.ects:g} ECTS plan {low:g}-{high:g} h (in Finland {27 * c.ects:g} h at 27 h/op), "
-            "or change the credits.",
+            d, "C03", "E", "workload", "C03.ratio",
+            hours=f"{c.hours:g}", ects=f"{c.ects:g}", ratio=f"{ratio:.1f}",
+            low=f"{s.hours_per_credit_min:g}", high=f"{s.hours_per_credit_max:g}",
+            min_hours=f"{s.hours_per_credit_min * c.ects:g}", max_hours=f"{s.hours_per_credit_max * c.ects:g}",
+            finnish=f"{_FINNISH_HOURS_PER_CREDIT * c.ects:g}",
         )
-    ]
+    ]  # fmt: skip
 
 
 def c04_size(d: Draft) -> list[Finding]:
@@ -93,67 +87,40 @@ def c04_size(d: Draft) -> list[Finding]:
     if c.ects is None or c.ects <= 0 or s.ects_min <= c.ects <= s.ects_max:
         return []
     return [
-        finding(
-            "C04",
-            "E",
-            "workload",
-            f"{c.ects:g} ECTS is outside the micro-credential range of {s.ects_min:g}-{s.ects_max:g} ECTS.",
-            "Split a large offer into several micro-credentials, or merge a small one with related content.",
-        )
+        finding(d, "C04", "E", "workload", "C04.size", ects=f"{c.ects:g}", low=f"{s.ects_min:g}", high=f"{s.ects_max:g}")
     ]
 
 
 def c05_level(d: Draft) -> list[Finding]:
-    """C05: the level is 1-8 with its framework named, or explicitly not applicable."""
+    """C05: the level is a number with its framework named, or explicitly not applicable."""
     c = d.cred
-    if not d.given(c.level_text) and c.level is None and c.level_framework is None:
-        return []
     if c.level_framework == "not applicable":
         return []
+    if not d.given(c.level_text) and c.level is None and c.level_framework is None:
+        return [finding(d, "C05", "E", "level", "C05.missing")]
     problems = []
+    top = FRAMEWORK_LEVELS.get(c.level_framework or "", 8)
     if c.level is None:
-        problems.append(f"'{c.level_text}' gives no level number")
-    elif not 1 <= c.level <= 8:
-        problems.append(f"level {c.level} is not between 1 and 8")
+        problems.append(phrase("C05.no_number", d.lang, value=c.level_text))
+    elif not 1 <= c.level <= top:
+        problems.append(phrase("C05.out_of_range", d.lang, level=c.level, top=top))
     if c.level_framework not in _FRAMEWORKS:
-        problems.append("the framework (EQF or NQF) is not named")
+        problems.append(phrase("C05.no_framework", d.lang))
     if not problems:
         return []
-    return [
-        finding(
-            "C05",
-            "E",
-            "level",
-            "The level is not usable: " + "; ".join(problems) + ".",
-            "Write e.g. 'EQF 6' (NQF/FiNQF levels match EQF), or 'not applicable'.",
-        )
-    ]
+    return [finding(d, "C05", "E", "level", "C05.unusable", problems="; ".join(problems))]
 
 
 def c13_assessment(d: Draft) -> list[Finding]:
-    """C13: assessment is stated and, where mapped, covers every outcome."""
+    """C13: assessment is stated (E); where outcomes are mapped to tasks, each is covered (W)."""
     c = d.cred
-    if not d.given(c.assessment) or not d.outcomes:
-        return []
+    if not d.given(c.assessment):
+        return [finding(d, "C13", "E", "assessment", "C13.missing")]
     mapping = c.outcome_assessment
-    if not mapping:
-        return [
-            finding(
-                "C13",
-                "W",
-                "assessment",
-                "The draft does not say which assessment task shows each outcome.",
-                "Map each outcome to a task, e.g. 'Outcome 1: project report'.",
-            )
-        ]
+    if not mapping or not d.outcomes:
+        return []  # checks.md: a mapping is optional; none given, no finding
     return [
-        finding(
-            "C13",
-            "E",
-            f"outcome {number}",
-            f"Outcome {number} is not covered by any assessment task in the mapping.",
-            "Name the task that shows this outcome, or drop the outcome.",
-        )
+        finding(d, "C13", "W", f"outcome {number}", "C13.uncovered", number=number)
         for number, _ in d.outcomes
         if not d.given(mapping.get(number))
     ]
@@ -167,48 +134,27 @@ def c15_criteria(d: Draft) -> list[Finding]:
     text = " ".join(v for v in (c.assessment, c.grade) if v)
     if any(p.search(text) for p in d.lexicon.regexes("criteria")):
         return []
-    return [
-        finding(
-            "C15",
-            "W",
-            "assessment criteria",
-            "No assessment criteria or grading scale are stated.",
-            "State the scale (pass/fail, 0-5 or 1-5) and what a pass requires.",
-        )
-    ]
+    return [finding(d, "C15", "W", "assessment criteria", "C15.none")]
 
 
 def c16_participation(d: Draft) -> list[Finding]:
     """C16: the form of participation is online, on-site, blended or work-based."""
     value = d.cred.participation
-    if not d.given(value) or any(p.search(value) for p in d.lexicon.regexes("participation")):
+    if not d.given(value):
+        return [finding(d, "C16", "E", "form of participation", "C16.missing")]
+    if any(p.search(value) for p in d.lexicon.regexes("participation")):
         return []
-    return [
-        finding(
-            "C16",
-            "E",
-            "form of participation",
-            f"'{value}' is not a form of participation Annex I names.",
-            "Use online, on-site, blended or work-based (verkko, lähi, monimuoto, työpaikalla).",
-        )
-    ]
+    return [finding(d, "C16", "E", "form of participation", "C16.other", value=" ".join(value.split())[:120])]
 
 
 def c17_quality(d: Draft) -> list[Finding]:
     """C17: the type of quality assurance names a real mechanism."""
     value = d.cred.quality_assurance
-    if not d.given(value) or any(p.search(value) for p in d.lexicon.regexes("qa_mechanisms")):
+    if not d.given(value):
+        return [finding(d, "C17", "E", "quality assurance", "C17.missing")]
+    if any(p.search(value) for p in d.lexicon.regexes("qa_mechanisms")):
         return []
-    return [
-        finding(
-            "C17",
-            "E",
-            "quality assurance",
-            f"'{value}' does not name a quality-assurance mechanism.",
-            "Name the mechanism, e.g. 'the institution's FINEEC-audited quality system; course "
-            "feedback reviewed each year'.",
-        )
-    ]
+    return [finding(d, "C17", "E", "quality assurance", "C17.none", value=" ".join(value.split())[:120])]
 
 
 def c18_optional(d: Draft) -> list[Finding]:
@@ -221,58 +167,27 @@ def c18_optional(d: Draft) -> list[Finding]:
         "integration/stackability": c.stackability,
         "further information": c.further_information,
     }
-    missing = [name for name, value in optional.items() if not d.given(value)]
+    missing = [element_name(name, d.lang) for name, value in optional.items() if not d.given(value)]
     if not missing:
         return []
-    return [
-        finding(
-            "C18",
-            "I",
-            "optional elements",
-            "Optional Annex I elements not given: " + ", ".join(missing) + ".",
-            "Add them where they help learners and recognisers.",
-        )
-    ]
+    return [finding(d, "C18", "I", "optional elements", "C18.optional", names=", ".join(missing))]
 
 
 def c19_relevance(d: Draft) -> list[Finding]:
-    """C19: the target group and the skill need are described."""
+    """C19: the target group and the skill need are described (one finding per missing part)."""
     c = d.cred
     out = []
     if not d.given(c.target_group):
-        out.append(
-            finding(
-                "C19",
-                "W",
-                "target group",
-                "The target group is not described.",
-                "Say who the credential is for, e.g. 'logistics supervisors in SMEs'.",
-            )
-        )
+        out.append(finding(d, "C19", "W", "target group", "C19.target"))
     if not d.given(c.skill_needs):
-        out.append(
-            finding(
-                "C19",
-                "W",
-                "skill needs",
-                "The skill need the credential answers is not described.",
-                "Name the working-life need, with its source (employer survey, foresight, ESCO).",
-            )
-        )
+        out.append(finding(d, "C19", "W", "skill needs", "C19.need"))
     return out
 
 
 def c20_esco(d: Draft) -> list[Finding]:
     """C20: every ESCO reference is a well-formed ESCO skill or occupation URI."""
     return [
-        finding(
-            "C20",
-            "E",
-            f"ESCO reference {number}",
-            f"'{ref}' is not a well-formed ESCO URI.",
-            "Use the concept URI from the ESCO portal: "
-            "http://data.europa.eu/esco/skill/<uuid> or .../occupation/<uuid>.",
-        )
+        finding(d, "C20", "E", f"ESCO reference {number}", "C20.uri", ref=ref)
         for number, ref in enumerate(d.cred.esco_refs, 1)
         if not _ESCO_URI.match(ref.strip())
     ]

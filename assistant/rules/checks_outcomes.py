@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 
 from assistant.rules.context import Draft, finding, outcome_band, suggest_verbs
+from assistant.rules.messages import phrase
 from assistant.schemas import Bloom, Finding
 
 _WORD = re.compile(r"\w+")
+_EQF_LIKE = {"EQF", "NQF", "FiNQF"}  # frameworks whose levels 1-8 C12's Bloom bands describe
+_MAX_COMPARED = 100  # C21 compares pairs; a longer list is no micro-credential
+_SAME_VERB_FACTOR = 0.85
 
 
 def _verb_list(d: Draft, language: str) -> str:
@@ -20,16 +24,13 @@ def c06_outcome_verb(d: Draft) -> list[Finding]:
     for number, r in d.outcomes:
         if r.in_lexicon or r.vague:
             continue
-        start = f"'{r.verb_text}'" if r.verb_text else "nothing"
+        start = f"'{r.verb_text}'" if r.verb_text else phrase("C06.nothing", d.lang)
         out.append(
             finding(
-                "C06",
-                "E",
-                f"outcome {number}",
-                f"Outcome {number} starts with {start}, not an observable action verb.",
-                f"Start with what the learner does, e.g. {_verb_list(d, r.language)}.",
+                d, "C06", "E", f"outcome {number}", "C06.not_verb",
+                number=number, start=start, verbs=_verb_list(d, r.language),
             )
-        )
+        )  # fmt: skip
     return out
 
 
@@ -40,12 +41,9 @@ def c07_vague_verb(d: Draft) -> list[Finding]:
         if not r.vague:
             continue
         found = finding(
-            "C07",
-            "E",
-            f"outcome {number}",
-            f"'{r.verb_text}' names an inner state that cannot be observed or assessed.",
-            f"Say what the learner does to show it, e.g. {_verb_list(d, r.language)}.",
-        )
+            d, "C07", "E", f"outcome {number}", "C07.vague",
+            verb=r.verb_text, verbs=_verb_list(d, r.language),
+        )  # fmt: skip
         found.fix = _verb_fix(d, r)
         out.append(found)
     return out
@@ -75,31 +73,25 @@ def c08_single_verb(d: Draft) -> list[Finding]:
         if len(verbs) > 1:
             out.append(
                 finding(
-                    "C08",
-                    "W",
-                    f"outcome {number}",
-                    f"Outcome {number} has {len(verbs)} action verbs ({', '.join(verbs)}); each is "
-                    "assessed separately.",
-                    "Split it into one outcome per verb, or keep the verb that matters most.",
+                    d, "C08", "W", f"outcome {number}", "C08.several",
+                    number=number, count=len(verbs), verbs=", ".join(verbs),
                 )
-            )
+            )  # fmt: skip
     return out
 
 
 def c09_specific(d: Draft) -> list[Finding]:
-    """C09: an outcome names an object and a context: enough words after the verb."""
-    need = d.settings.outcome_min_words_after_verb
+    """C09: an outcome names an object and a context: enough words after the verb.
+
+    checks.md: four words in English, three in Finnish (one Finnish word carries more).
+    """
+    s = d.settings
     return [
-        finding(
-            "C09",
-            "W",
-            f"outcome {number}",
-            f"Outcome {number} has {r.words_after_verb} word(s) after its verb; it does not say "
-            "what, and in which context or to which standard.",
-            "Add the object and the context, e.g. '... customer data in a CRM to segment buyers'.",
-        )
+        finding(d, "C09", "W", f"outcome {number}", "C09.short", number=number, count=r.words_after_verb)
         for number, r in d.outcomes
-        if (r.in_lexicon or r.vague) and r.words_after_verb < need
+        if (r.in_lexicon or r.vague)
+        and r.words_after_verb
+        < (s.outcome_min_words_after_verb_fi if r.language == "fi" else s.outcome_min_words_after_verb)
     ]
 
 
@@ -112,70 +104,74 @@ def c10_learner_centred(d: Draft) -> list[Finding]:
     for where, text in texts:
         match = next((m for p in patterns if (m := p.search(text))), None)
         if match:
-            out.append(
-                finding(
-                    "C10",
-                    "E",
-                    where,
-                    f"'{match.group(0)}' describes the course, not what the learner can do.",
-                    "Rewrite from the learner's side: 'The learner can ...' / 'Opiskelija osaa ...'.",
-                )
-            )
+            out.append(finding(d, "C10", "E", where, "C10.course", phrase=match.group(0)))
     return out
 
 
 def c11_outcome_count(d: Draft) -> list[Finding]:
-    """C11: the number of outcomes fits the size in ECTS."""
-    ects, count = d.cred.ects, len(d.outcomes)
-    if not ects or ects <= 0 or count == 0:
+    """C11: the number of outcomes fits the size in ECTS (or in hours, converted)."""
+    c, s, count = d.cred, d.settings, len(d.outcomes)
+    if count == 0:
         return []
-    low, high = outcome_band(d.settings, ects)
-    if low <= count <= high:
+    if c.ects and c.ects > 0:
+        low, high = outcome_band(s, c.ects)
+        if low <= count <= high:
+            return []
+        advice = phrase("C11.more" if count > high else "C11.fewer", d.lang)
+        return [
+            finding(
+                d, "C11", "W", "learning outcomes", "C11.count",
+                count=count, ects=f"{c.ects:g}", low=low, high=high, advice=advice,
+            )
+        ]  # fmt: skip
+    if not c.hours or c.hours <= 0:
         return []
+    # checks.md: hours only -> 27 h per credit, and any band the 25-30 h range allows is fine.
+    sizes = (c.hours / s.hours_per_credit_max, c.hours / s.hours_per_credit_min)
+    bands = {outcome_band(s, size) for size in sizes}
+    if any(low <= count <= high for low, high in bands):
+        return []
+    low, high = outcome_band(s, c.hours / 27)
+    advice = phrase("C11.more" if count > high else "C11.fewer", d.lang)
     return [
         finding(
-            "C11",
-            "W",
-            "learning outcomes",
-            f"{count} outcome(s) for {ects:g} ECTS; {low}-{high} is usual at this size.",
-            "Merge narrow outcomes."
-            if count > high
-            else "Add outcomes for what the workload covers.",
+            d, "C11", "W", "learning outcomes", "C11.hours",
+            count=count, hours=f"{c.hours:g}", ects=f"{c.hours / 27:.1f}", low=low, high=high, advice=advice,
         )
-    ]
+    ]  # fmt: skip
 
 
 def c12_level_alignment(d: Draft) -> list[Finding]:
-    """C12: verb levels fit the stated EQF/NQF level (heuristic)."""
+    """C12: verb levels fit the stated EQF/NQF level (heuristic).
+
+    checks.md: a multi-level verb counts at its highest level for the floors and at its lowest
+    for the ceilings; "at most half" is inclusive; a vague verb (C07) counts as Understand.
+    """
     level = d.cred.level
-    rated = [r for _, r in d.outcomes if r.bloom and not r.vague]
-    if level is None or not 1 <= level <= 8 or not rated:
+    rated = [r for _, r in d.outcomes if r.bloom or r.vague]
+    if level is None or not 1 <= level <= 8 or not rated or d.cred.level_framework not in _EQF_LIKE:
         return []
-    tops = [r.top.rank for r in rated if r.top]
-    problems = []
+    understand = Bloom.understand.rank
+    tops = [understand if r.vague else r.top.rank for r in rated if r.vague or r.top]
+    bottoms = [understand if r.vague else r.bottom.rank for r in rated if r.vague or r.bottom]
+    lang, problems = d.lang, []
     if level >= 6:
         if max(tops) < Bloom.apply.rank:
-            problems.append("no outcome is at Apply or above")
-        low = sum(1 for t in tops if t <= Bloom.understand.rank)
+            problems.append(phrase("C12.no_apply", lang))
+        low = sum(1 for t in tops if t <= understand)
         if low > len(tops) / 2:
-            problems.append(f"{low} of {len(tops)} outcomes are at Remember/Understand")
+            problems.append(phrase("C12.low_half", lang, low=low, total=len(tops)))
     if level >= 7 and max(tops) < Bloom.analyse.rank:
-        problems.append("no outcome is at Analyse, Evaluate or Create")
+        problems.append(phrase("C12.no_analyse", lang))
     if level <= 4:
-        create = sum(1 for r in rated if r.bottom == Bloom.create)
-        if create > len(rated) / 2:
-            problems.append(f"{create} of {len(rated)} outcomes are at Create")
+        create = sum(1 for b in bottoms if b == Bloom.create.rank)
+        if create > len(bottoms) / 2:
+            problems.append(phrase("C12.create_most", lang, create=create, total=len(bottoms)))
     if not problems:
         return []
-    language = rated[0].language
+    verbs = _verb_list(d, rated[0].language)
     return [
-        finding(
-            "C12",
-            "W",
-            "learning outcomes",
-            f"The verbs do not fit level {level}: " + "; ".join(problems) + ".",
-            f"Use verbs that fit level {level}, e.g. {_verb_list(d, language)}.",
-        )
+        finding(d, "C12", "W", "learning outcomes", "C12.misfit", level=level, problems="; ".join(problems), verbs=verbs)
     ]
 
 
@@ -190,16 +186,9 @@ def c14_assessment_fit(d: Draft) -> list[Finding]:
             continue
         task = mapping.get(number) or d.cred.assessment or ""
         if any(p.search(task) for p in quiz) and not any(p.search(task) for p in rich):
+            short = " ".join(task.split())[:120]
             out.append(
-                finding(
-                    "C14",
-                    "W",
-                    f"outcome {number}",
-                    f"Outcome {number} asks the learner to {r.verb}, but is assessed only by "
-                    f"'{task}', which tests recall.",
-                    "Assess it with a task that shows the judgement or product: a case report, "
-                    "a plan, a prototype, a presentation.",
-                )
+                finding(d, "C14", "W", f"outcome {number}", "C14.quiz", number=number, verb=r.verb, task=short)
             )
     return out
 
@@ -213,22 +202,23 @@ def c21_duplicates(d: Draft) -> list[Finding]:
     """C21: no two outcomes say nearly the same thing."""
     words = d.lexicon.phrases["stopwords"]  # type: ignore[index]
     stop = set(words["en"]) | set(words["fi"])
-    bags = [(number, _content(r.body or r.text, stop)) for number, r in d.outcomes]
+    bags = [(n, r, _content(r.body or r.text, stop)) for n, r in d.outcomes[:_MAX_COMPARED]]
+    threshold = d.settings.duplicate_outcome_similarity
     out = []
-    for i, (first, a) in enumerate(bags):
-        for second, b in bags[i + 1 :]:
-            if not a or not b:
+    for i, (first, r1, a) in enumerate(bags):
+        for second, r2, b in bags[i + 1 :]:
+            # checks.md: the same outcome once in each language is not a duplicate.
+            if not a or not b or r1.language != r2.language:
                 continue
             overlap = len(a & b) / max(len(a), len(b))
-            if overlap >= d.settings.duplicate_outcome_similarity:
+            # The same action on mostly the same object says the same thing in other words.
+            same_verb = r1.verb is not None and r1.verb == r2.verb
+            if overlap >= threshold or (same_verb and overlap >= threshold * _SAME_VERB_FACTOR):
                 out.append(
                     finding(
-                        "C21",
-                        "W",
-                        f"outcome {second}",
-                        f"Outcome {second} nearly repeats outcome {first} ({overlap:.0%} of words shared).",
-                        "Merge the two, or make each name a different object or context.",
+                        d, "C21", "W", f"outcome {second}", "C21.duplicate",
+                        second=second, first=first, share=f"{overlap:.0%}",
                     )
-                )
+                )  # fmt: skip
                 break
     return out

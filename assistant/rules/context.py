@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from assistant.config import Settings
 from assistant.rules.lexicon import Lexicon, load_lexicon
+from assistant.rules.messages import say
 from assistant.rules.reading import OutcomeReading, outcome_language, read_outcome
 from assistant.schemas import Bloom, Finding, MicroCredential, Severity
 
@@ -23,6 +24,7 @@ class Draft:
     lexicon: Lexicon
     language: str
     outcomes: list[tuple[int, OutcomeReading]]
+    lang: str = "en"  # the language findings are written in (en or fi)
 
     def is_placeholder(self, value: str | None) -> bool:
         """Whether a value is empty or stands in for content ("TBD", "-", "lorem ipsum")."""
@@ -53,7 +55,16 @@ def draft_language(cred: MicroCredential) -> str:
     return "fi" if len(_FI_WORDS.findall(text)) > len(_EN_WORDS.findall(text)) else "en"
 
 
-def prepare(cred: MicroCredential, settings: Settings) -> Draft:
+def report_language(cred: MicroCredential, lang: str | None = None) -> str:
+    """Findings are in Finnish for a Finnish caller or draft, in English otherwise (sv too)."""
+    if lang in ("en", "fi"):
+        return lang
+    if cred.language in ("sv", "other"):
+        return "en"
+    return draft_language(cred)
+
+
+def prepare(cred: MicroCredential, settings: Settings, lang: str | None = None) -> Draft:
     """Read every outcome that is not a placeholder (the credential itself is not changed)."""
     lexicon = load_lexicon()
     language = draft_language(cred)
@@ -65,13 +76,14 @@ def prepare(cred: MicroCredential, settings: Settings) -> Draft:
             outcome.text, outcome_language(outcome.text, language, lexicon), lexicon
         )
         readings.append((number, reading))
-    return Draft(cred, settings, lexicon, language, readings)
+    return Draft(cred, settings, lexicon, language, readings, report_language(cred, lang))
 
 
 def finding(
-    check_id: str, severity: Severity, where: str, message: str, suggestion: str = ""
+    d: Draft, check_id: str, severity: Severity, where: str, key: str, **params: object
 ) -> Finding:
-    """A finding without its citation (the checker adds that)."""
+    """A finding in the draft's report language, without its citation (the checker adds it)."""
+    message, suggestion = say(key, d.lang, **params)
     return Finding(
         id=check_id, severity=severity, where=where, message=message, suggestion=suggestion
     )

@@ -30,21 +30,29 @@ class Checker:
             self._citations[check_id] = self.resolver(check_id)
         return self._citations[check_id]
 
-    def check(self, cred: MicroCredential, notes: list[str] | None = None) -> CheckReport:
-        """Check one credential; findings sorted by severity, then place in the draft."""
-        draft = prepare(cred, self.settings)
+    def check(
+        self, cred: MicroCredential, notes: list[str] | None = None, lang: str | None = None
+    ) -> CheckReport:
+        """Check one credential; findings sorted by severity, then place in the draft.
+
+        `lang` ('en' or 'fi', e.g. the workspace language) sets the language of messages and
+        suggestions; without it they follow the draft (Finnish for a Finnish draft).
+        """
+        draft = prepare(cred, self.settings, lang)
         findings = [f for check in CATALOGUE for f in check.run(draft)]
         for f in findings:
             f.citation = self.citation(f.id)
         findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], position(f.where), f.id))
         return CheckReport(findings=findings, parse_notes=list(notes or []))
 
-    def check_text(self, text: str, fmt_hint: FormatHint = "auto") -> CheckReport:
-        """Parse and check draft text (Markdown, 'Field: value', table or JSON)."""
+    def check_text(
+        self, text: str, fmt_hint: FormatHint = "auto", lang: str | None = None
+    ) -> CheckReport:
+        """Parse and check draft text (Markdown, 'Field: value', table, JSON or prose)."""
         parsed = parse_text(text, fmt_hint)
-        return self.check(parsed.credential, parsed.notes)
+        return self.check(parsed.credential, parsed.notes, lang)
 
-    def check_file(self, path: Path) -> CheckReport:
+    def check_file(self, path: Path, lang: str | None = None) -> CheckReport:
         """Parse and check a draft file (.md, .txt, .json, .pdf, .docx)."""
         parsed = parse_file(Path(path), self.settings)
-        return self.check(parsed.credential, parsed.notes)
+        return self.check(parsed.credential, parsed.notes, lang)

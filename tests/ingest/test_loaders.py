@@ -91,8 +91,8 @@ def test_json_credential_is_rendered_and_kept_whole(tmp_path, settings):
         ("image.md", lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "binary"),
         ("latin1.txt", lambda p: p.write_bytes("Kohderyhmä: työelämä".encode("latin-1")), "not UTF-8"),
         ("broken.docx", lambda p: p.write_bytes(b"PK\x03\x04 not really a zip"), "not a DOCX"),
-        ("bad.json", lambda p: p.write_text("{not json", encoding="utf-8"), "invalid JSON"),
-        ("other.json", lambda p: p.write_text('{"outcomes": 5}', encoding="utf-8"), "not an Oppi credential"),
+        ("bad.json", lambda p: p.write_text("{not json", encoding="utf-8"), "not valid JSON"),
+        ("other.json", lambda p: p.write_text('{"outcomes": 5}', encoding="utf-8"), "does not fit"),
         ("slides.pptx", lambda p: p.write_bytes(b"PK"), "unsupported file type"),
     ],
 )

@@ -57,11 +57,11 @@ def create_check(services, labels, language) -> None:
         try:
             if file is not None:
                 path = Path(file if isinstance(file, str) else file.name)
-                report = services.checker.check_file(path)
+                report = services.checker.check_file(path, lang)
                 if path.suffix.lower() in (".md", ".txt"):
                     draft_text = path.read_text(encoding="utf-8", errors="replace")
             elif draft_text.strip():
-                report = services.checker.check_text(draft_text)
+                report = services.checker.check_text(draft_text, lang=lang)
             else:
                 raise gr.Error("Paste a draft or upload a file first.")
         except OppiError as error:

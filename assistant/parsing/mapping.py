@@ -1,0 +1,70 @@
+"""Reading which outcomes an assessment text covers, in the words planners use.
+
+"an audit (outcomes 1 and 4)", "covering outcomes 1-5", "tavoitteet 1–2 / 3–5", "LO1", "(outcomes
+i, ii and iv)", "All five outcomes are demonstrated", "kattaa kaikki osaamistavoitteet", "covers
+the second, third and fourth outcomes". The result is the set of outcome numbers, or ALL.
+"""
+
+from __future__ import annotations
+
+import re
+
+ALL = frozenset({0})  # stands for "every outcome"
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10,
+    "ensimmäinen": 1, "toinen": 2, "kolmas": 3, "neljäs": 4, "viides": 5, "kuudes": 6,
+    "ensimmäisen": 1, "toisen": 2, "kolmannen": 3, "neljännen": 4, "viidennen": 5,
+}  # fmt: skip
+_NOUN = r"(?:learning\s+)?(?:outcomes?|objectives?|ilos?|goals?|(?:osaamis)?tavoit\w*|(?:lärande)?mål\w*)"
+_ITEM = r"(?:\d{1,2}|[ivx]{1,4})"
+_LIST = rf"{_ITEM}(?:\s*(?:[-–—]|to|\.\.)\s*{_ITEM})?(?:\s*(?:,|/|&|\band\b|\bor\b|\bja\b|\bsekä\b|\boch\b)\s*{_ITEM}(?:\s*(?:[-–—]|to)\s*{_ITEM})?)*"
+_REFERENCE = re.compile(rf"\b{_NOUN}\s*(?:nos?\.?|#)?\s*\(?({_LIST})\b", re.IGNORECASE)
+_CODE = re.compile(r"\b(?:I?LO|OT|LM)\s?-?(\d{1,2})\b", re.IGNORECASE)
+_ALL = re.compile(
+    rf"\b(?:all|every|each\s+of\s+the|both|kaikki(?:a|en)?|samtliga|alla)\s+(?:\w+\s+)?{_NOUN}\b"
+    rf"|\b{_NOUN}\s+(?:are\s+)?all\b",
+    re.IGNORECASE,
+)
+_ORDINAL_WORDS = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
+_MENTION = re.compile(rf"\b{_NOUN}\b", re.IGNORECASE)
+
+
+def _number(token: str) -> int | None:
+    token = token.lower()
+    if token.isdigit():
+        return int(token)
+    return _ROMAN.get(token)
+
+
+def _expand(listing: str) -> set[int]:
+    numbers: set[int] = set()
+    for part in re.split(r"\s*(?:,|/|&|\band\b|\bor\b|\bja\b|\bsekä\b|\boch\b)\s*", listing):
+        bounds = [_number(t) for t in re.split(r"\s*(?:[-–—]|to|\.\.)\s*", part.strip()) if t]
+        bounds = [b for b in bounds if b is not None]
+        if len(bounds) == 2 and bounds[0] <= bounds[1] <= bounds[0] + 20:
+            numbers.update(range(bounds[0], bounds[1] + 1))
+        elif bounds:
+            numbers.add(bounds[0])
+    return numbers
+
+
+def covered(text: str) -> frozenset[int] | None:
+    """Outcome numbers the text maps to a task, ALL for 'all outcomes', None when it maps none."""
+    if not text:
+        return None
+    if _ALL.search(text):
+        return ALL
+    numbers: set[int] = set()
+    for match in _REFERENCE.finditer(text):
+        numbers |= _expand(match.group(1))
+    numbers |= {int(m.group(1)) for m in _CODE.finditer(text)}
+    for sentence in _SENTENCE.split(text):
+        # Ordinals count only where the sentence speaks of outcomes ("covers the first").
+        if _MENTION.search(sentence):
+            numbers |= {_ORDINALS[m.group(1).lower()] for m in _ORDINAL_WORDS.finditer(sentence)}
+    numbers.discard(0)
+    return frozenset(numbers) if numbers else None
