@@ -172,6 +172,12 @@ def _read(sections: Sections, text: str) -> ParsedDraft:
         if _looks_like_title(p[1]) and (p[0] + 1 >= len(lines) or not lines[p[0] + 1].strip())
     ]  # fmt: skip
     if not cred.title and heads:
+        if sections.mail and not labelled:
+            # In an e-mail written as prose, the draft starts at its title; before it is mail.
+            mail = preamble[: preamble.index(heads[0])]
+            preamble = preamble[len(mail) :]
+            if mail:
+                notes.append("The e-mail text before the draft's title was not read as part of it.")
         preamble.remove(heads[0])
         line, title = heads[0]
         code = _COURSE_CODE.match(title)

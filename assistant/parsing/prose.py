@@ -70,18 +70,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def sentences(text: str, first_line: int) -> list[Sentence]:
     """Split a paragraph into sentences, keeping abbreviations ('e.g.', 'i.e.') inside."""
     out: list[Sentence] = []
-    line, pending = first_line, ""
-    for piece in _SENTENCE_END.split(text):
-        candidate = f"{pending} {piece}".strip() if pending else piece.strip()
-        last = candidate.rsplit(None, 1)[-1].rstrip(".").lower() if candidate else ""
-        if last in _ABBREVIATIONS:
-            pending = candidate
+    start = 0
+    for cut in _SENTENCE_END.finditer(text):
+        before = text[start : cut.start()].rsplit(None, 1)
+        if before and before[-1].rstrip(".").lower() in _ABBREVIATIONS:
             continue
-        out.append(Sentence(candidate, line))
-        line += candidate.count("\n")
-        pending = ""
-    if pending:
-        out.append(Sentence(pending, line))
+        out.append(Sentence(text[start : cut.start()].strip(), first_line + text.count("\n", 0, start)))
+        start = cut.end()
+    if text[start:].strip():
+        out.append(Sentence(text[start:].strip(), first_line + text.count("\n", 0, start)))
     return out
 
 

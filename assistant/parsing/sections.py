@@ -186,6 +186,8 @@ def split_sections(text: str) -> Sections:
                 current = start(label, (), "", number)
             seen_heading = True
             continue
+        if not line.strip() and current is not None and current.fields == (IGNORED,):
+            current = None  # a mail header or a page's side note ends at the blank line
         if _SETEXT.match(line) or (_NO_WORDS.match(line) and line.strip()):
             continue
         cells = _cells(line)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.errors import OppiError
 from assistant.rules import finnish
 from assistant.rules.lexicon import Lexicon
 from assistant.schemas import Bloom
@@ -71,10 +72,22 @@ def outcome_language(text: str, default: str, lexicon: Lexicon) -> str:
     tokens = _words(_strip_en_stem(text, lexicon))
     if tokens and _en_lemma(tokens[0], lexicon)[0] in lexicon.verbs["en"]:
         return "en"
+    if tokens and _finnish_verb(tokens[0], lexicon):
+        return "fi"  # 'ohjata omaisia ...' carries no ä/ö but starts with a Finnish verb
     fi, en = len(_FI_MARKERS.findall(text)), len(_EN_MARKERS.findall(text))
     if fi != en:
         return "fi" if fi > en else "en"
     return default
+
+
+def _finnish_verb(word: str, lexicon: Lexicon) -> bool:
+    if not word.isalpha() or not word.islower():
+        return False
+    try:
+        readings = finnish.verb_readings(word)
+    except OppiError:
+        return False
+    return any(r.baseform in lexicon.verbs["fi"] for r in readings)
 
 
 def read_outcome(text: str, language: str, lexicon: Lexicon) -> OutcomeReading:
