@@ -321,7 +321,7 @@ def _apply_section(
                 cred.outcomes.append(LearningOutcome(text=text, assessment=task))
     elif name == "workload":
         if value:
-            workloads.append((normalise(section.label) or section.label, value))
+            workloads.append((f"{section.label} {normalise(section.label)}", value))
     elif name == "level":
         if value:
             _apply_level(cred, section.label, value, notes)

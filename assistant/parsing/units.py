@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUMBER = r"(\d{1,4}(?:[.,]\d{1,2})?)"
+_NUMBER = r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![.,]?\d)|\d{1,4}(?:[.,]\d{1,2})?)"  # "1 620", "2,5"
 # checks.md C02: ECTS, credits, cr, op, opintopiste(ttä), EC, hp, sp all count as ECTS credits.
 _CREDIT_UNITS = (
     r"(?:ects(?:[\s-]*(?:credits?|op|points?|pistettä|poäng))?|ec|op|opintopiste\w*|"
@@ -101,7 +101,7 @@ class Level:
 
 
 def _number(text: str) -> float:
-    return float(text.replace(",", "."))
+    return float(re.sub(r"[ \u00a0\u202f]", "", text).replace(",", "."))
 
 
 _MAX_VALUE = 400  # a workload or level longer than this is prose, not a value
