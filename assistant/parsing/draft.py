@@ -171,6 +171,13 @@ def _read(sections: Sections, text: str) -> ParsedDraft:
         p for p in preamble[:3]
         if _looks_like_title(p[1]) and (p[0] + 1 >= len(lines) or not lines[p[0] + 1].strip())
     ]  # fmt: skip
+    coded = [(n, line) for n, line in sections.preamble[:6] if _COURSE_CODE.match(line)]
+    if not cred.title and not heads and coded:
+        # A study guide's course-code line ("ENER-MC301 Energy Audits ..., 3 ECTS") is its title.
+        number, line = coded[0]
+        cred.title = _COURSE_CODE.match(line).group(1)
+        parsed.spans["title"] = Span(number, number, "course-code line")
+        preamble = _paragraphs([(n, t) for n, t in sections.preamble if n != number])
     if not cred.title and heads:
         if sections.mail and not labelled:
             # In an e-mail written as prose, the draft starts at its title; before it is mail.
@@ -328,8 +335,16 @@ def _apply_section(
     elif name == "outcome_assessment":
         _apply_mapping(cred, section, notes)
     elif name == "esco_refs":
-        refs = _URL.findall(value) or [t for t in _ESCO_SPLIT.split(value) if t and t not in "-*•"]
-        cred.esco_refs += [r.rstrip(".,;)") for r in refs]
+        for line in section.lines:
+            # Each line names one or more references: its links, or else its last word
+            # ("- operate heating systems: esco:skill/x" -> "esco:skill/x").
+            body = line.strip().lstrip("-*• ").strip()
+            if not body:
+                continue
+            refs = _URL.findall(body) or [
+                t for t in _ESCO_SPLIT.split(body.rsplit(": ", 1)[-1]) if t and t not in "-*•"
+            ]
+            cred.esco_refs += [r.rstrip(".,;)") for r in refs]
     elif name == "language":
         cred.language = _language(value)
     elif name in _TEXT_FIELDS and value:

@@ -139,7 +139,7 @@ def parse_level(text: str, label: str = "") -> Level:
     """Read a level and its framework from e.g. 'EQF 6', 'EQF6', 'taso 6', 'NQF 7', 'n/a'."""
     if len(text) > _MAX_VALUE:
         return Level(problem=f"level text is too long to read ({len(text)} characters)")
-    if _NOT_APPLICABLE.match(text):
+    if _NOT_APPLICABLE.match(re.sub(r"\([^()]{0,120}\)", " ", text)):
         return Level(framework="not applicable")
     both = f"{label} {text}"
     framework = next((name for pattern, name in _FRAMEWORKS if pattern.search(both)), None)
