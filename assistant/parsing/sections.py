@@ -189,12 +189,17 @@ def split_sections(text: str) -> Sections:
         if not line.strip() and current is not None and current.fields == (IGNORED,):
             current = None  # a mail header or a page's side note ends at the blank line
         underline = _SETEXT.match(line)
-        if underline and line.strip()[0] == "=" and result.preamble and not seen_heading:
-            if result.preamble[-1][0] == number - 1:
-                # "Title\n=====": a plain-text export's first-level heading is the title.
-                start("title", ("title",), result.preamble.pop()[1], number - 1)
-                seen_heading = True
-                continue
+        if (
+            underline
+            and line.strip()[0] == "="
+            and not seen_heading
+            and result.preamble
+            and result.preamble[-1][0] == number - 1
+        ):
+            # "Title\n=====": a plain-text export's first-level heading is the title.
+            start("title", ("title",), result.preamble.pop()[1], number - 1)
+            seen_heading = True
+            continue
         if underline or (_NO_WORDS.match(line) and line.strip()):
             continue
         cells = _cells(line)
