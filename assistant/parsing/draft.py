@@ -74,6 +74,7 @@ _LANGUAGES = {
 _GENERIC_KEYS = {"name", "legal name", "value", "text", "statement", "type", "unit", "label"}
 _OUTCOME_TEXT_KEYS = ("text", "statement", "outcome", "description", "kuvaus", "teksti")
 _MAX_JSON_DEPTH = 12
+_MAX_FIELD = 20_000  # characters; no Annex I element is longer (a paste gone wrong is)
 _MAX_OUTCOMES = 200  # more is not a micro-credential; the rest is reported, not read
 
 
@@ -321,6 +322,13 @@ def _apply_section(
 ) -> None:
     """Store one section's text in the field `name`."""
     value = section.text
+    if len(value) > _MAX_FIELD:
+        notes.append(
+            f"The text under '{section.label[:40]}' is {len(value)} characters, too long for one "
+            "field; it was not read."
+        )
+        cred.unparsed[section.label[:40]] = value[:200]
+        return
     if name == "outcomes":
         for item in split_outcomes(section.lines):
             text, task = pop_assessment(item)

@@ -107,9 +107,9 @@ def fields_for(label: str, prefix: bool = False) -> tuple[str, ...]:
     text = normalise(label)
     if not text or "//" in text or len(text.split()) > 8:
         return ()  # a link or a sentence, not a label
-    for alternative in _ALTERNATIVES.split(text):
-        alternative = alternative.strip()
-        found = _lookup(alternative, prefix)
+    alternatives = [a.strip() for a in _ALTERNATIVES.split(text) if a.strip()]
+    for alternative in alternatives:
+        found = _lookup(alternative, False)
         if found:
             return (found,)
         parts = [p for p in _COMBINED.split(alternative) if p.strip()]
@@ -117,6 +117,11 @@ def fields_for(label: str, prefix: bool = False) -> tuple[str, ...]:
             named = [_lookup(p.strip(), prefix) for p in parts]
             if all(named):
                 return tuple(dict.fromkeys(n for n in named if n))
+    if prefix:
+        for alternative in alternatives:
+            found = _lookup(alternative, True)
+            if found:
+                return (found,)
     return ()
 
 

@@ -29,6 +29,7 @@ _ALL = re.compile(
     re.IGNORECASE,
 )
 _ORDINAL_WORDS = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
+_MAX_TEXT = 5000
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+")
 _MENTION = re.compile(rf"\b{_NOUN}\b", re.IGNORECASE)
 
@@ -56,6 +57,7 @@ def covered(text: str) -> frozenset[int] | None:
     """Outcome numbers the text maps to a task, ALL for 'all outcomes', None when it maps none."""
     if not text:
         return None
+    text = text[:_MAX_TEXT]  # a mapping is stated in a sentence or two, not in pages
     if _ALL.search(text):
         return ALL
     numbers: set[int] = set()

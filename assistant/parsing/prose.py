@@ -14,6 +14,7 @@ from functools import cache
 from assistant.parsing.sections import cues
 from assistant.parsing.units import credit_mention, level_mention
 
+_MAX_SENTENCE = 2000  # characters; a longer "sentence" is a paste without punctuation
 _ABBREVIATIONS = {"e.g", "i.e", "approx", "ca", "esim", "mm", "vrt", "etc", "dr", "prof", "n", "no", "p", "ks"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(A-ZÄÖÅ0-9])")
 _LEADING_CONJ = re.compile(r"^(?:and|or|as well as|ja|sekä|tai|och|samt)\s+", re.IGNORECASE)
@@ -148,6 +149,9 @@ def read_prose(
     for first_line, block in blocks:
         for sentence in sentences(block, first_line):
             text = sentence.text
+            if len(text) > _MAX_SENTENCE:
+                reading.unread.append(sentence)  # no sentence is this long: not read, not guessed
+                continue
             placed = False
             if "outcomes" in missing and not reading.outcomes:
                 items = _outcome_split(text, is_verb)

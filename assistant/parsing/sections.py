@@ -32,6 +32,7 @@ _NO_WORDS = re.compile(r"^[\W_]*$")
 # Fields whose text often runs over several lines, where "Word: text" is content, not a label.
 _PROSE_FIELDS = {"outcomes", "description", "outcome_assessment", "esco_refs"}
 _TABLE_HEADERS = {"field", "element", "item", "kentta", "tieto", "label", "nimike", "falt"}
+_SHORT_FIELDS = {"title", "awarding_body", "country", "workload", "level", "language", "grade"}
 _TASK_COLUMN = {"assessment", "outcome_assessment"}
 
 
@@ -78,6 +79,8 @@ def _signoffs() -> frozenset[str]:
 
 def is_signoff(line: str) -> bool:
     """'Kind regards,', 'Ystävällisin terveisin', '=== END OF DRAFT ===': the draft ends here."""
+    if len(line) > 60:
+        return False
     text = fold(re.sub(r"[^\w\s.]", " ", line)).strip(" .")
     text = re.sub(r"\s+", " ", text)
     return 0 < len(text) <= 40 and text in _signoffs()
@@ -85,9 +88,11 @@ def is_signoff(line: str) -> bool:
 
 def is_greeting(line: str) -> bool:
     """'Dear members of ...,', 'Hei kaikki,': the line opens an e-mail."""
+    if len(line) >= 80 or not line.rstrip().endswith((",", "!")):
+        return False
     words = fold(line.strip()).split()
     first = " ".join(words[:2]).strip(",!")
-    return bool(words) and line.rstrip().endswith((",", "!")) and len(line) < 80 and (
+    return bool(words) and (
         words[0].strip(",!") in cues()["greetings"] or first in cues()["greetings"]
     )
 
@@ -186,8 +191,12 @@ def split_sections(text: str) -> Sections:
                 current = start(label, (), "", number)
             seen_heading = True
             continue
-        if not line.strip() and current is not None and current.fields == (IGNORED,):
-            current = None  # a mail header or a page's side note ends at the blank line
+        if not line.strip() and current is not None and (
+            current.fields == (IGNORED,) or (set(current.fields) <= _SHORT_FIELDS and current.text)
+        ):
+            # A mail header, or a one-value field ("Title: X"), ends at the blank line; what
+            # follows is the next label or prose of its own.
+            current = None
         underline = _SETEXT.match(line)
         if (
             underline

@@ -42,7 +42,7 @@ def test_findings_keep_the_catalogue_severity(name, source, expected, settings, 
 
 def test_golden_set_is_large_and_varied():
     suffixes = Counter(c[2].get("build") or c[1].suffix for c in CASES)
-    assert len(CASES) >= 24
+    assert len(CASES) >= 55
     assert {".md", ".txt", ".json", "pdf", "docx"} <= set(suffixes)
 
 

@@ -95,3 +95,32 @@ def test_any_bytes_in_a_file_give_a_report_or_oppi_error(data, suffix):
         path = Path(folder) / f"draft{suffix}"
         path.write_bytes(data)
         _check(lambda: CHECKER.check_file(path))
+
+
+# Hostile shapes found by probing: long runs of one character in a cell, huge numbers, deep
+# nesting. Each example must end with a report or an OppiError well within the 5 s budget.
+RUNS = st.lists(
+    st.tuples(
+        st.sampled_from(["(", ")", "|", "\t", "[", ":", "-", "1", "a, ", "outcomes 1, ", "EQF ", "op ",
+                         "Title: ", "\n", "; and ", "ä", "<br>", "http://", " / ", "=" ]),
+        st.integers(1, 20_000),
+    ),
+    min_size=1, max_size=12,
+).map(lambda runs: "".join(piece * count for piece, count in runs))  # fmt: skip
+HOSTILE = hypothesis_settings(
+    max_examples=40, deadline=5000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+
+
+@HOSTILE
+@given(RUNS, st.sampled_from(["| Title | {} |", "Credits: {}", "Assessment: {}", "{}", "Learning outcomes:\n- {}"]))
+def test_long_runs_of_one_character_end_quickly(text, frame):
+    _check(lambda: CHECKER.check_text(frame.format(text)))
+
+
+@HOSTILE
+@given(st.integers(1, 120_000), st.integers(1, 6000), st.sampled_from(["[", '{"a": ']))
+def test_deep_or_huge_json_gives_a_report_or_oppi_error(depth, digits, opener):
+    closer = "]" if opener == "[" else "}"
+    nested = opener * depth + "1" + closer * depth
+    _check(lambda: CHECKER.check_text('{"ects": ' + "7" * digits + ', "x": ' + nested + "}", "json"))

@@ -169,3 +169,59 @@ def test_cli_review_keeps_rule_findings_when_the_model_gives_no_review(cli_env, 
     data = json.loads(result.stdout)
     assert data["counts"]["E"] > 0 and not any(f["model_judgement"] for f in data["findings"])
     assert any("model review unavailable" in note for note in data["parse_notes"])
+
+
+FINNISH = (
+    "Nimi: Kiertotalous hankinnoissa\nMyöntäjä: Esimerkin AMK\nLaajuus: 3 op (60 h)\nTaso: 6\n"
+    "Osaamistavoitteet:\n- Opiskelija ymmärtää kiertotalouden perusteet julkisissa hankinnoissa\n"
+    "- Opiskelija osaa laatia kiertotalouskriteerit kalustehankintaan\n"
+)
+
+
+def test_a_finnish_draft_gets_its_report_in_finnish(settings):
+    report = Checker(settings).check_text(FINNISH)
+    by_id = {f.id: f for f in reversed(report.findings)}
+    assert by_id["C01"].where == "country" and by_id["C01"].message.startswith("Myöntäjän maa puuttuu")
+    assert "opintopistettä kohden" in by_id["C03"].message
+    assert by_id["C05"].message.startswith("Tasoa ei voi käyttää") and "viitekehystä" in by_id["C05"].message
+    assert by_id["C07"].message.startswith("'ymmärtää' kuvaa sisäistä tilaa")
+    # Places stay the catalogue's identifiers, so exports and evals read them in any language.
+    from assistant.rules.catalogue import FIELD_ORDER
+
+    assert all(f.where.rstrip("0123456789 ") in FIELD_ORDER for f in report.findings)
+
+
+def test_the_callers_language_wins_over_the_drafts(settings):
+    english = Checker(settings).check_text(FINNISH, lang="en")
+    assert any(f.message.startswith("The country is missing") for f in english.findings)
+    finnish = Checker(settings).check_file(FLAWED, lang="fi")
+    assert finnish.findings and all(f.message for f in finnish.findings)
+    assert any("puuttuu" in f.message or "ei ole" in f.message for f in finnish.findings)
+
+
+def test_a_swedish_draft_is_reported_in_english(settings):
+    report = Checker(settings).check_text(
+        "Namn: Säker kemikaliehantering\nAnordnare: Yrkeshögskolan vid Kusten\nUndervisningsspråk: svenska\n"
+        "Omfattning: 2 sp\nLärandemål:\n- Classify laboratory chemicals with their safety data sheets\n"
+    )
+    assert any(f.message.startswith("The country is missing") for f in report.findings)
+
+
+def test_c01_in_a_draft_with_unread_prose_says_where_it_looked(settings):
+    report = Checker(settings).check_text(
+        "Title: Data literacy\n\nA wonderful offer that nobody labelled, sold by a friendly team.\n"
+    )
+    country = next(f for f in report.findings if f.id == "C01" and f.where == "country")
+    assert "Oppi looked in the labelled fields and in the unlabelled text (line 3)" in country.message
+    assert any("line 3" in note for note in report.parse_notes)
+
+
+def test_a_one_megabyte_paste_checks_in_under_two_seconds(settings):
+    import time
+
+    paste = ("Learning outcomes: Analyse (the data, and; the | results: " * 20_000)[:1_000_000]
+    checker = Checker(settings)
+    checker.check_text("Title: warm-up")
+    start = time.perf_counter()
+    report = checker.check_text(paste)
+    assert time.perf_counter() - start < 2.0 and report.findings

@@ -1,0 +1,118 @@
+"""The reader finds fields in any form: labels in any spelling, prose, mappings in words."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from assistant.parsing import parse_text
+from assistant.parsing.labels import fields_for, normalise
+from assistant.parsing.mapping import ALL, covered
+
+
+@pytest.mark.parametrize(
+    "label,fields",
+    [
+        ("Myontaja", ("awarding_body",)),  # ASCII-folded Finnish
+        ("tyomaara_tunteina", ("workload",)),  # snake_case key with a unit word
+        ("modeOfParticipation", ("participation",)),  # camelCase key
+        ("Osaamistavoitteita", ("outcomes",)),  # Voikko base form
+        ("Toteutustapa", ("participation",)),
+        ("Responsible organisation", ("awarding_body",)),
+        ("Nimi / Title", ("title",)),  # bilingual alternatives
+        ("Size and level", ("workload", "level")),  # one label naming two fields
+        ("Laajuus ja taso", ("workload", "level")),
+        ("Kvalitetssäkring", ("quality_assurance",)),  # Swedish
+        ("Colour", ()),
+    ],
+)
+def test_labels_by_normalised_form(label, fields):
+    assert fields_for(label, prefix=True) == fields
+
+
+def test_label_normalising_is_linear_on_hostile_cells():
+    start = time.perf_counter()
+    assert normalise("(" * 80_000) == "" and fields_for("(" * 80_000) == ()
+    assert time.perf_counter() - start < 0.1
+
+
+def test_prose_draft_gives_every_element_with_its_span():
+    text = (
+        "Cold chain basics\n\n"
+        "Merikaupunki University of Applied Sciences (Kotka, Finland) offers a micro-credential "
+        "for warehouse team leaders. Partner companies report gaps in temperature control.\n\n"
+        "The credential is worth 3 ECTS credits, about 81 hours of work, and is placed at EQF "
+        "level 6. Learners who complete it can analyse the handover points of a medicine supply "
+        "chain; calculate the thermal buffer of a shipping container; and recommend a release "
+        "decision for a deviating consignment.\n\n"
+        "Participation is blended, with two contact days. Each learner writes a case report that "
+        "covers all three outcomes, assessed pass/fail.\n\n"
+        "Quality assurance follows the university's quality system, audited by FINEEC.\n"
+    )
+    parsed = parse_text(text)
+    cred = parsed.credential
+    assert cred.title == "Cold chain basics"
+    assert cred.awarding_body == "Merikaupunki University of Applied Sciences"
+    assert cred.country == "Finland" and (cred.ects, cred.hours, cred.level) == (3, 81, 6)
+    assert [o.text.split()[0] for o in cred.outcomes] == ["analyse", "calculate", "recommend"]
+    assert cred.outcome_assessment and sorted(cred.outcome_assessment) == [1, 2, 3]
+    lines = text.splitlines()
+    for name, fragment in [("outcomes", "Learners who complete"), ("quality_assurance", "audited by"),
+                           ("participation", "blended"), ("workload", "3 ECTS")]:  # fmt: skip
+        span = parsed.spans[name]
+        assert fragment in "\n".join(lines[span.start : span.end + 1]) and span.how == "prose"
+    assert parsed.spans["title"].how == "first line"
+
+
+def test_finnish_outcome_sentence_splits_at_verbs_not_at_coordinated_objects():
+    parsed = parse_text(
+        "Opintojen jälkeen opiskelija osaa arvioida lääkityksen vaikutuksia ja haittavaikutuksia, "
+        "laatia kirjallisen ohjeen omaiselle sekä raportoida poikkeamat järjestelmään.\n"
+    )
+    assert [o.text.split()[0] for o in parsed.credential.outcomes] == ["arvioida", "laatia", "raportoida"]
+
+
+@pytest.mark.parametrize(
+    "text,numbers",
+    [
+        ("an audit (outcomes 1 and 4), a page (outcome 2) and a document (outcome 3)", {1, 2, 3, 4}),
+        ("covering outcomes 1-5", {1, 2, 3, 4, 5}),
+        ("tavoitteet 1–2 / 3–5", {1, 2, 3, 4, 5}),
+        ("Simulator exercise (outcomes i, ii and iv)", {1, 2, 4}),
+        ("Feeding plan (assesses LO1)", {1}),
+        ("a practice safari, which covers the second and fourth outcomes", {2, 4}),
+        ("Harjoitustyö ja oppimispäiväkirja.", None),
+    ],
+)
+def test_mappings_in_words(text, numbers):
+    found = covered(text)
+    assert (set(found) if found else None) == numbers
+
+
+@pytest.mark.parametrize(
+    "text", ["All five outcomes are demonstrated", "kattaa kaikki osaamistavoitteet", "jossa osoitetaan kaikki kolme osaamistavoitetta"]
+)
+def test_mapping_of_every_outcome(text):
+    assert covered(text) == ALL
+
+
+def test_email_signature_and_mail_text_are_not_read():
+    parsed = parse_text(
+        "Hi all,\n\nHere is the draft; we will discuss it on Monday.\n\nTitle: Data literacy\n"
+        "Awarding body: Example UAS, Finland\nPrerequisites: none\n\nKind regards,\nAnna\nExample UAS\n"
+    )
+    cred = parsed.credential
+    assert cred.prerequisites == "none" and cred.description is None
+    assert any("sign-off" in note for note in parsed.notes)
+    assert any("e-mail text" in note for note in parsed.notes)
+
+
+def test_outcome_table_with_a_task_column_maps_each_outcome():
+    parsed = parse_text(
+        "| # | Learning outcome | Assessed by |\n|---|---|---|\n"
+        "| 1 | Plan a route for a delivery van | Route plan |\n| 2 | Load a van safely with a load plan | |\n"
+    )
+    cred = parsed.credential
+    assert [o.text for o in cred.outcomes] == ["Plan a route for a delivery van", "Load a van safely with a load plan"]
+    assert cred.outcome_assessment == {1: "Route plan"} and cred.assessment == "Route plan"
