@@ -235,6 +235,7 @@ def check_command(
     files: list[Path] = typer.Argument(..., help="Draft files: .md, .txt, .json, .pdf or .docx."),
     fmt: str = typer.Option("md", "--format", help="md or json."),
     review: bool = typer.Option(False, "--review", help="Add a model's review of what rules cannot see (L findings)."),
+    lang: str = typer.Option("auto", "--lang", help="Language of the messages: auto (the draft's), en or fi."),
 ) -> None:
     """Check drafts against the catalogue. Exit 0: all ready; 1: an error found; 2: a file unreadable."""
     import json
@@ -246,6 +247,8 @@ def check_command(
 
     if fmt not in ("md", "json"):
         raise OppiError(f"--format is md or json, not {fmt!r}.")
+    if lang not in ("auto", "en", "fi"):
+        raise OppiError(f"--lang is auto, en or fi, not {lang!r}.")
     settings = _settings()
     library = library_module.Library(settings)
     cited = library.is_built()
@@ -265,7 +268,7 @@ def check_command(
             err_console.print(f"[red]✗[/] {escape(str(file))}: {escape(str(error))}", soft_wrap=True)
             outputs.append({"file": str(file), "error": str(error)})
             continue
-        report = checker.check(parsed.credential, parsed.notes)
+        report = checker.check(parsed.credential, parsed.notes, None if lang == "auto" else lang)
         if reviewer is not None:
             report = reviewer.review(parsed.credential, report)
         not_ready = not_ready or not report.ready

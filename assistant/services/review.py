@@ -45,9 +45,11 @@ class ReviewService:
         self.library = library
         self.prompt = get_prompt("review_draft", settings.prompts_dir)
 
-    def review(self, credential: MicroCredential, report: CheckReport | None = None) -> CheckReport:
+    def review(
+        self, credential: MicroCredential, report: CheckReport | None = None, lang: str | None = None
+    ) -> CheckReport:
         """The rule report with the model's findings added; a model failure is a parse note."""
-        report = report or self.checker.check(credential)
+        report = report or self.checker.check(credential, lang=lang)
         try:
             judgements = self._judge(credential)
         except OppiError as error:

@@ -225,3 +225,14 @@ def test_a_one_megabyte_paste_checks_in_under_two_seconds(settings):
     start = time.perf_counter()
     report = checker.check_text(paste)
     assert time.perf_counter() - start < 2.0 and report.findings
+
+
+def test_oppi_check_takes_the_message_language(tmp_path):
+    runner = CliRunner()
+    env = {"OPPI_HOME": str(tmp_path / "home")}
+    finnish = runner.invoke(app, ["check", "--format", "json", "--lang", "fi", str(FLAWED)], env=env)
+    report = json.loads(finnish.stdout)
+    assert report["file"] == str(FLAWED) and all("id" in f for f in report["findings"])
+    assert any("puuttuu" in f["message"] or "ei ole" in f["message"] for f in report["findings"])
+    wrong = runner.invoke(app, ["check", "--lang", "sv", str(FLAWED)], env=env)
+    assert wrong.exit_code == 2 and "--lang is auto, en or fi" in wrong.output

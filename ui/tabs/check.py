@@ -54,14 +54,16 @@ def create_check(services, labels, language) -> None:
     last = gr.State(None)
 
     def check(draft_text: str, file, lang: str = "en"):
+        # Messages are Finnish when the workspace or the draft is Finnish (English otherwise).
+        message_lang = "fi" if lang == "fi" else None
         try:
             if file is not None:
                 path = Path(file if isinstance(file, str) else file.name)
-                report = services.checker.check_file(path, lang)
+                report = services.checker.check_file(path, message_lang)
                 if path.suffix.lower() in (".md", ".txt"):
                     draft_text = path.read_text(encoding="utf-8", errors="replace")
             elif draft_text.strip():
-                report = services.checker.check_text(draft_text, lang=lang)
+                report = services.checker.check_text(draft_text, lang=message_lang)
             else:
                 raise gr.Error("Paste a draft or upload a file first.")
         except OppiError as error:
