@@ -16,10 +16,11 @@ from pydantic import ValidationError
 
 from assistant.config import Settings
 from assistant.errors import OppiError
-from assistant.parsing.labels import IGNORED, fields_for, normalise
+from assistant.parsing.json_form import json_sections
+from assistant.parsing.labels import IGNORED, normalise
 from assistant.parsing.mapping import ALL, covered
 from assistant.parsing.outcomes import pop_assessment, split_outcomes
-from assistant.parsing.prose import find_country, read_prose
+from assistant.parsing.prose import find_country, read_prose, sentences
 from assistant.parsing.sections import Section, Sections, split_sections
 from assistant.parsing.units import parse_level, parse_workload
 from assistant.schemas import LearningOutcome, MicroCredential
@@ -70,10 +71,6 @@ _LANGUAGES = {
     "fi": ("finnish", "suomi", "fi", "fin", "suomen kieli"),
     "sv": ("swedish", "ruotsi", "svenska", "sv"),
 }
-# JSON keys whose value is the parent's value ('issuer': {'legalName': ...}).
-_GENERIC_KEYS = {"name", "legal name", "value", "text", "statement", "type", "unit", "label"}
-_OUTCOME_TEXT_KEYS = ("text", "statement", "outcome", "description", "kuvaus", "teksti")
-_MAX_JSON_DEPTH = 12
 _MAX_FIELD = 20_000  # characters; no Annex I element is longer (a paste gone wrong is)
 _MAX_OUTCOMES = 200  # more is not a micro-credential; the rest is reported, not read
 
@@ -114,7 +111,7 @@ def parse_json(text: str) -> ParsedDraft:
         raise OppiError("The JSON draft must be one object with MicroCredential fields.")
     if set(data) <= set(MicroCredential.model_fields):
         return _parse_schema(data)
-    parsed = _read(_json_sections(data), "")
+    parsed = _read(json_sections(data, _MAX_OUTCOMES), "")
     parsed.notes.insert(0, "Read as a form: the JSON keys are not Oppi's schema.")
     return parsed
 
@@ -269,9 +266,14 @@ def _read_prose(
 
 
 def _sentence_lines(section: Section) -> list:
-    from assistant.parsing.prose import sentences
-
     return sentences(f"{section.label}: {section.text}".strip(" :"), section.start)
+
+
+def _is_outcome_verb(word: str) -> bool:
+    from assistant.rules.lexicon import load_lexicon
+    from assistant.rules.reading import is_outcome_verb  # the checker's own verb reading
+
+    return is_outcome_verb(word, load_lexicon())
 
 
 def _has(cred: MicroCredential, name: str) -> bool:
@@ -296,25 +298,6 @@ def _country_from_text(parsed: ParsedDraft, sections: Sections, text: str) -> No
     if found:
         cred.country = found
         parsed.spans.setdefault("country", Span(0, 0, "named in the text"))
-
-
-def _is_outcome_verb(word: str) -> bool:
-    """Whether a word is a lexicon verb (or a vague one) in English or Finnish."""
-    from assistant.rules import finnish
-    from assistant.rules.lexicon import load_lexicon
-    from assistant.rules.reading import _en_lemma
-
-    lexicon = load_lexicon()
-    lemma = _en_lemma(word, lexicon)[0]
-    if lemma in lexicon.verbs["en"] or lemma in lexicon.vague_heads("en"):
-        return True
-    try:
-        readings = finnish.verb_readings(word)
-    except OppiError:
-        return False
-    return any(
-        r.baseform in lexicon.verbs["fi"] or r.baseform in lexicon.vague_heads("fi") for r in readings
-    )
 
 
 def _apply_section(
@@ -427,76 +410,6 @@ def _language(value: str) -> str:
         if text in names or text.split(" ")[0] in names:
             return code
     return "other"
-
-
-def _json_sections(data: dict[str, Any]) -> Sections:
-    """A JSON form as labelled sections: keys read as labels (camelCase, snake_case, no ä/ö)."""
-    result = Sections()
-    _json_into(data, None, result, 0)
-    return result
-
-
-def _scalar(value: Any) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return " ".join(str(value).split())
-
-
-def _json_into(data: dict[str, Any], parent: Section | None, result: Sections, depth: int) -> None:
-    if depth > _MAX_JSON_DEPTH:
-        return
-    for key, value in data.items():
-        key = str(key)
-        generic = normalise(key) in _GENERIC_KEYS
-        fields = fields_for(key, prefix=True)
-        if parent is not None and (generic or not fields or set(fields) & set(parent.fields)):
-            _json_value(parent, key, value, result, depth, generic)
-            continue
-        section = Section(normalise(key) or key, fields)
-        result.items.append(section)
-        _json_value(section, key, value, result, depth, True)
-
-
-def _json_value(section: Section, key: str, value: Any, result: Sections, depth: int, bare: bool) -> None:
-    """Add one JSON value to a section: scalars as text, lists as items, objects as parts."""
-    if isinstance(value, dict):
-        if section.field == "outcome_assessment" or (set(value) and all(
-            isinstance(v, str) and re.search(r"\d", str(k)) for k, v in value.items()
-        )):
-            mapping = Section(section.label, ("outcome_assessment",), [f"{k}: {_scalar(v)}" for k, v in value.items()])
-            result.items.append(mapping)
-            return
-        _json_into(value, section, result, depth + 1)
-    elif isinstance(value, list):
-        for item in value[: _MAX_OUTCOMES + 1]:
-            if isinstance(item, dict):
-                _json_list_item(section, item, result)
-            elif item is not None:
-                section.lines.append(f"- {_scalar(item)}" if section.field == "outcomes" else _scalar(item))
-    elif value is not None:
-        number = isinstance(value, (int, float)) and not isinstance(value, bool)
-        text = _scalar(value)
-        section.lines.append(text if bare or not number else f"{text} {normalise(key)}")
-
-
-def _json_list_item(section: Section, item: dict[str, Any], result: Sections) -> None:
-    """One object of a list: an outcome {'id', 'text', 'escoSkill'} or a task {'task', 'assesses'}."""
-    strings = {normalise(str(k)): v for k, v in item.items() if isinstance(v, str)}
-    if section.field == "outcomes":
-        text = next((strings[k] for k in _OUTCOME_TEXT_KEYS if k in strings), None)
-        text = text or max(strings.values(), key=len, default="")
-        section.lines.append(f"- {_scalar(text)}")
-        for key, value in strings.items():
-            if value is not text and fields_for(key, prefix=True) == ("esco_refs",):
-                result.items.append(Section(key, ("esco_refs",), [value]))
-        return
-    parts = []
-    for key, value in item.items():
-        if isinstance(value, list):
-            parts.append(f"({normalise(str(key))} {', '.join(_scalar(v) for v in value)})")
-        elif value is not None and not isinstance(value, dict):
-            parts.append(_scalar(value))
-    section.lines.append(" ".join(parts) + ";")
 
 
 def _note_undecodable(parsed: ParsedDraft, text: str) -> None:

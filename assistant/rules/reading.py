@@ -80,6 +80,19 @@ def outcome_language(text: str, default: str, lexicon: Lexicon) -> str:
     return default
 
 
+def is_outcome_verb(word: str, lexicon: Lexicon) -> bool:
+    """Whether a word is a lexicon verb or a vague one, in English or in Finnish."""
+    lemma = _en_lemma(word, lexicon)[0]
+    if lemma in lexicon.verbs["en"] or lemma in lexicon.vague_heads("en"):
+        return True
+    try:
+        readings = finnish.verb_readings(word)
+    except OppiError:
+        return False
+    known = set(lexicon.verbs["fi"]) | lexicon.vague_heads("fi")
+    return any(r.baseform in known for r in readings)
+
+
 def _finnish_verb(word: str, lexicon: Lexicon) -> bool:
     if not word.isalpha() or not word.islower():
         return False
