@@ -12,7 +12,12 @@ from langchain_core.embeddings import Embeddings
 from assistant.config import Settings
 from assistant.index.bm25 import KeywordIndex
 from assistant.index.embeddings import build_embeddings
-from assistant.index.store import chroma_client, existing_collection, open_vector_store, recorded_model
+from assistant.index.store import (
+    chroma_client,
+    existing_collection,
+    open_vector_store,
+    recorded_model,
+)
 from assistant.ingest.chunking import looks_finnish
 from assistant.schemas import Citation, Passage
 
