@@ -157,7 +157,7 @@ def draft_command(
     fmt: str = typer.Option("md", "--format", help="md or json."),
 ) -> None:
     """Draft learning outcomes for a credential brief."""
-    from assistant.export import draft_to_markdown
+    from assistant.exports import draft_to_markdown
     from assistant.services.factory import Services
 
     brief = _load_brief(brief_file, title, target_group, level, ects, skill, language)

@@ -17,10 +17,10 @@ from jsonschema import Draft201909Validator
 
 from assistant.config import PROJECT_ROOT
 from assistant.errors import OppiError
-from assistant.export import credential_to_markdown
 from assistant.exports import (
     credential_to_elm,
     credential_to_json,
+    credential_to_markdown,
     credential_to_ob3,
     detect_format,
     export_credential,
@@ -451,12 +451,3 @@ def test_export_credential_writes_json_documents() -> None:
     assert json.loads(export_credential(design, "elm")) == credential_to_elm(design)
     with pytest.raises(OppiError, match="Unknown export format"):
         export_credential(design, "pdf")  # type: ignore[arg-type]
-
-
-def test_assistant_export_offers_the_machine_formats_too() -> None:
-    from assistant import export
-
-    design = _design("en")
-    assert export.credential_to_ob3(design) == credential_to_ob3(design)
-    assert export.credential_to_elm(design) == credential_to_elm(design)
-    assert export.validate_ob3(export.credential_to_ob3(design)) == []

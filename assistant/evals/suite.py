@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -122,12 +121,6 @@ class Suite(Strict):
 def render_errors(error: ValidationError) -> str:
     """One line per problem: 'cases.3.query: Field required'."""
     return "\n".join(f"  {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
-
-
-def slug(text: str, words: int = 6) -> str:
-    """A short readable id from the first words of a text."""
-    parts = re.findall(r"\w+", text.lower())[:words]
-    return "-".join(parts)
 
 
 def _imported(item: Import, base: Path) -> list[dict]:

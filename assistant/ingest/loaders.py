@@ -121,7 +121,7 @@ def _load_docx(path: Path, data: bytes) -> Pages:
 
 
 def _load_json(path: Path, data: bytes) -> Pages:
-    from assistant.export import credential_to_markdown
+    from assistant.exports.markdown import credential_to_markdown
     from assistant.schemas import MicroCredential
 
     text = decode_text(path.name, data)
