@@ -171,16 +171,12 @@ def load_settings(**overrides: object) -> Settings:
     """Settings from the environment, with a wrong value reported field by field."""
     from pydantic import ValidationError
 
-    from assistant.errors import OppiError
+    from assistant.errors import OppiError, describe_validation_error
 
     try:
         return Settings(**overrides)
     except ValidationError as error:
-        problems = "; ".join(
-            f"OPPI_{'_'.join(str(part) for part in e['loc']).upper()}={e.get('input')!r}: {e['msg']}"
-            for e in error.errors()
-        )
-        raise OppiError(f"Invalid setting: {problems}") from None
+        raise OppiError(f"Invalid setting: {describe_validation_error(error, env_prefix='OPPI_')}") from None
 
 
 def configure_logging(settings: Settings) -> Path:
@@ -192,6 +188,10 @@ def configure_logging(settings: Settings) -> Path:
     path = settings.log_path / "oppi.log"
     logger = logging.getLogger("oppi")
     if not any(getattr(h, "baseFilename", None) == str(path.resolve()) for h in logger.handlers):
+        # One log per process, the current home's: a handler for another home is closed.
+        for old in [h for h in logger.handlers if isinstance(h, logging.FileHandler)]:
+            logger.removeHandler(old)
+            old.close()
         handler = logging.FileHandler(path, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         logger.addHandler(handler)
