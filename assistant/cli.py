@@ -34,10 +34,10 @@ def index_command(
 ) -> None:
     """Index guidelines, quality criteria and past credentials (pdf, md, txt, docx, json)."""
     from assistant.config import BUILTIN_CORPUS
-    from assistant.index.indexer import Indexer
+    from assistant.services.factory import Services
 
-    settings = cli_settings()
-    summary = _index_with_progress(Indexer(settings), paths or [BUILTIN_CORPUS], rebuild)
+    library = Services(cli_settings()).library_service
+    summary = _index_with_progress(library, paths or [BUILTIN_CORPUS], rebuild)
     for file, reason in summary.errors:
         console.print(f"[red]✗[/] {escape(file)}: {escape(reason)}", soft_wrap=True, highlight=False)
     console.print(summary.line(), soft_wrap=True, highlight=False)
@@ -45,7 +45,7 @@ def index_command(
         raise typer.Exit(1)
 
 
-def _index_with_progress(indexer, targets, rebuild: bool = False):
+def _index_with_progress(library, targets, rebuild: bool = False):
     """Index with a progress bar on stderr; returns the summary."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -58,7 +58,7 @@ def _index_with_progress(indexer, targets, rebuild: bool = False):
         def progress(name: str, done: int, total: int) -> None:
             bar.update(task, total=total, completed=done, description=f"Indexing {name}")
 
-        return indexer.index_paths(targets, rebuild=rebuild, progress=progress)
+        return library.index(targets, rebuild=rebuild, progress=progress)
 
 
 @app.command("search")
@@ -176,7 +176,6 @@ def serve_command(
 ) -> None:
     """Open the workspace in the browser; indexes the built-in corpus on first start."""
     from assistant.config import BUILTIN_CORPUS
-    from assistant.index.indexer import Indexer
     from assistant.services.factory import Services
 
     if lang not in ("en", "fi"):
@@ -190,7 +189,7 @@ def serve_command(
     services = Services(cli_settings())
     if not services.library.is_built():
         console.print("First start: indexing the built-in corpus…")
-        summary = _index_with_progress(Indexer(services.settings, services.library), [BUILTIN_CORPUS])
+        summary = _index_with_progress(services.library_service, [BUILTIN_CORPUS])
         console.print(summary.line(), soft_wrap=True, highlight=False)
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home
     from ui.app import create_app
