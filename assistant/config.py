@@ -60,18 +60,18 @@ class Settings(BaseSettings):
     openai_api_key: SecretStr | None = Field(
         None,
         validation_alias=AliasChoices("OPPI_OPENAI_API_KEY", "OPENAI_API_KEY"),
-        description="API key for OpenAI or a compatible server (read from OPENAI_API_KEY).",
+        description="API key for OpenAI or a compatible server; with it, chat uses the 'openai' provider.",
     )
     openai_base_url: str | None = Field(
         None,
         validation_alias=AliasChoices("OPPI_OPENAI_BASE_URL", "OPENAI_BASE_URL"),
-        description="Base URL of an OpenAI-compatible server (read from OPENAI_BASE_URL).",
+        description="Base URL of an OpenAI-compatible server (vLLM, Ollama, LM Studio, llama.cpp).",
     )
     request_timeout_s: float = Field(120.0, gt=0, description="Timeout of one model request.")
     max_retries: int = Field(3, ge=0, le=10, description="Retries on 429 and 5xx, with backoff.")
 
     # --- ingestion ----------------------------------------------------------------------
-    max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are not indexed.")
+    max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are not indexed (each gets a one-line error).")
     chunk_size: int = Field(1200, ge=200, description="Target chunk size in characters.")
     chunk_overlap: int = Field(150, ge=0, description="Overlap between chunks in characters.")
 
