@@ -24,6 +24,23 @@ FORBIDDEN_EVERYWHERE = ("gradio", "ui", "assistant.cli")
 # The entry point: `oppi serve` starts the UI, so the CLI alone may import `ui` (lazily).
 ENTRY_POINT = "assistant.cli"
 
+# Every top-level module or package of assistant/, by layer: a module may import only from
+# lower layers (and within its own package). A new one gets a row here, placed on purpose.
+LAYERS: dict[str, int] = {
+    "assistant": 0, "assistant.errors": 0,
+    "assistant.config": 1, "assistant.schemas": 1,
+    # leaf libraries, peers that do not import one another
+    "assistant.llm": 2, "assistant.prompts": 2, "assistant.store": 2, "assistant.rules": 2, "assistant.exports": 2,
+    "assistant.ingest": 3,  # renders JSON credentials with exports.markdown
+    "assistant.parsing": 4, "assistant.index": 4,
+    "assistant.drafting": 5,
+    "assistant.services": 6,
+    # what runs Oppi: the commands and the evals, on top of the services
+    "assistant.cli_support": 7, "assistant.settings_doc": 7,
+    "assistant.evals": 8,
+    "assistant.cli": 9,
+}
+
 # Known exceptions, each a (importer, imported) edge in another helper's files, to be removed
 # at merge. Empty means the graph is clean; keep it that way.
 KNOWN_EDGES: set[tuple[str, str]] = set()
@@ -148,6 +165,25 @@ def test_the_library_imports_no_ui(forbidden):
         for name, found in IMPORTS.items() for target, _ in found
         if _within(target, (forbidden,)) and not _within(name, (forbidden,))
         and not (name == ENTRY_POINT and forbidden == "ui")
+    )
+    assert not offenders, "\n".join(offenders)
+
+
+def _top(name: str) -> str:
+    return ".".join(name.split(".")[:2])
+
+
+def test_every_module_has_a_layer():
+    missing = sorted({_top(name) for name in MODULES} - set(LAYERS))
+    assert not missing, f"give these a layer in LAYERS: {', '.join(missing)}"
+
+
+def test_imports_point_down_the_layers():
+    offenders = sorted(
+        f"{name} (layer {LAYERS[_top(name)]}) imports {target} (layer {LAYERS[_top(target)]})"
+        for name, found in IMPORTS.items() for target, _ in found
+        if target in MODULES and _top(target) != _top(name) and _top(name) in LAYERS and _top(target) in LAYERS
+        and LAYERS[_top(target)] >= LAYERS[_top(name)] and (name, target) not in KNOWN_EDGES
     )
     assert not offenders, "\n".join(offenders)
 
