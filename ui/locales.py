@@ -63,6 +63,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "check.source": {"en": "Source", "fi": "Lähde"},
     "check.model": {"en": "model judgement", "fi": "mallin arvio"},
     "check.unread": {"en": "Could not read", "fi": "Ei luettavissa"},
+    "check.no_draft": {"en": "Paste a draft or upload a file first.", "fi": "Liitä ensin luonnos tai lataa tiedosto."},
+    "check.no_finding": {"en": "Check a draft first, then pick a finding with a suggestion.",
+                         "fi": "Tarkista ensin luonnos ja valitse sitten havainto, jolla on ehdotus."},
+    "check.changed": {"en": "The text has changed; check it again first.",
+                      "fi": "Teksti on muuttunut; tarkista se ensin uudelleen."},
     # credentials
     "cred.intro": {"en": "Saved credentials with their review history.", "fi": "Tallennetut mikrotutkinnot ja niiden käsittelyhistoria."},
     "cred.refresh": {"en": "Refresh", "fi": "Päivitä"},

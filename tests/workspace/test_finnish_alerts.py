@@ -1,4 +1,4 @@
-"""The Library tab in Finnish: its summary and alerts follow the language switch."""
+"""The Library and Check tabs in Finnish: summaries and alerts follow the language switch."""
 
 from __future__ import annotations
 
@@ -28,3 +28,13 @@ def test_library_speaks_finnish_after_the_switch(page, workspace, tmp_path):
 
     page.click("#lib-remove")
     page.get_by_text("Valitse poistettava asiakirja.").first.wait_for()
+
+
+def test_check_alerts_are_finnish_after_the_switch(page):
+    page.get_by_label("Suomi").check()
+    wait_text(page, "#tab-check-button", "Tarkistus")
+    open_tab(page, "check")
+    page.click("#check-run")  # nothing pasted
+    page.get_by_text("Liitä ensin luonnos tai lataa tiedosto.").first.wait_for()
+    page.click("#check-apply")  # nothing checked yet
+    page.get_by_text("Tarkista ensin luonnos ja valitse sitten havainto").first.wait_for()
