@@ -64,18 +64,18 @@ class Settings(BaseSettings):
     openai_api_key: SecretStr | None = Field(
         None,
         validation_alias=AliasChoices("OPPI_OPENAI_API_KEY", "OPENAI_API_KEY"),
-        description="API key for OpenAI or a compatible server (read from OPENAI_API_KEY).",
+        description="API key for OpenAI or a compatible server; with it, chat uses the 'openai' provider.",
     )
     openai_base_url: str | None = Field(
         None,
         validation_alias=AliasChoices("OPPI_OPENAI_BASE_URL", "OPENAI_BASE_URL"),
-        description="Base URL of an OpenAI-compatible server (read from OPENAI_BASE_URL).",
+        description="Base URL of an OpenAI-compatible server (vLLM, Ollama, LM Studio, llama.cpp).",
     )
     request_timeout_s: float = Field(120.0, gt=0, description="Timeout of one model request.")
     max_retries: int = Field(3, ge=0, le=10, description="Retries on 429 and 5xx, with backoff.")
 
     # --- ingestion ----------------------------------------------------------------------
-    max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are not indexed.")
+    max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are not indexed (each gets a one-line error).")
     chunk_size: int = Field(
         600, ge=200,
         description="Target chunk size in characters (short chunks embed one topic each: dense "
@@ -184,16 +184,12 @@ def load_settings(**overrides: object) -> Settings:
     """Settings from the environment, with a wrong value reported field by field."""
     from pydantic import ValidationError
 
-    from assistant.errors import OppiError
+    from assistant.errors import OppiError, describe_validation_error
 
     try:
         return Settings(**overrides)
     except ValidationError as error:
-        problems = "; ".join(
-            f"OPPI_{'_'.join(str(part) for part in e['loc']).upper()}={e.get('input')!r}: {e['msg']}"
-            for e in error.errors()
-        )
-        raise OppiError(f"Invalid setting: {problems}") from None
+        raise OppiError(f"Invalid setting: {describe_validation_error(error, env_prefix='OPPI_')}") from None
 
 
 def configure_logging(settings: Settings) -> Path:
@@ -205,6 +201,10 @@ def configure_logging(settings: Settings) -> Path:
     path = settings.log_path / "oppi.log"
     logger = logging.getLogger("oppi")
     if not any(getattr(h, "baseFilename", None) == str(path.resolve()) for h in logger.handlers):
+        # One log per process, the current home's: a handler for another home is closed.
+        for old in [h for h in logger.handlers if isinstance(h, logging.FileHandler)]:
+            logger.removeHandler(old)
+            old.close()
         handler = logging.FileHandler(path, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         logger.addHandler(handler)
