@@ -28,7 +28,7 @@ ENTRY_POINT = "assistant.cli"
 # lower layers (and within its own package). A new one gets a row here, placed on purpose.
 LAYERS: dict[str, int] = {
     "assistant": 0, "assistant.errors": 0,
-    "assistant.config": 1, "assistant.schemas": 1,
+    "assistant.config": 1, "assistant.schemas": 1, "assistant.local_server": 1,
     # leaf libraries, peers that do not import one another
     "assistant.llm": 2, "assistant.prompts": 2, "assistant.store": 2, "assistant.rules": 2, "assistant.exports": 2,
     "assistant.ingest": 3,  # renders JSON credentials with exports.markdown
