@@ -12,8 +12,10 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from assistant.config import Settings
-from assistant.errors import OppiError
+from assistant.errors import OppiError, describe_validation_error
 
 Pages = list[tuple[int | None, str]]
 
@@ -183,16 +185,18 @@ def _check_unzipped_size(path: Path) -> None:
 
 
 def _load_json(path: Path, data: bytes) -> Pages:
-    """A JSON credential (Oppi's schema or a form with known keys) rendered as Markdown."""
-    from assistant.export import credential_to_markdown
-    from assistant.parsing.draft import parse_json
+    from assistant.exports.markdown import credential_to_markdown
+    from assistant.schemas import MicroCredential
 
-    text = decode_text(path.name, data)
+    payload = load_json(decode_text(path.name, data), path.name)
+    if not isinstance(payload, dict):
+        raise OppiError(f"{path.name}: expected a JSON object in Oppi's credential schema")
     try:
-        credential = parse_json(text).credential
-    except OppiError as error:
-        message = str(error).replace("The draft: ", "").replace("\n", "; ")
-        raise OppiError(f"{path.name}: {message}") from None
+        credential = MicroCredential.model_validate(payload)
+    except ValidationError as error:
+        raise OppiError(
+            f"{path.name}: not an Oppi credential ({describe_validation_error(error, limit=1)})"
+        ) from None
     return [(None, credential_to_markdown(credential))]
 
 

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from assistant.config import Settings
-from assistant.errors import OppiError
+from assistant.errors import OppiError, describe_validation_error
 from assistant.parsing.json_form import json_sections
 from assistant.parsing.labels import IGNORED, normalise
 from assistant.parsing.mapping import ALL, covered
@@ -123,11 +123,8 @@ def _parse_schema(data: dict[str, Any]) -> ParsedDraft:
     try:
         credential = MicroCredential.model_validate(data)
     except ValidationError as error:
-        lines = [
-            f"{'.'.join(str(p) for p in e['loc']) or '(root)'}: {e['msg']}" for e in error.errors()
-        ]
         raise OppiError(
-            "The JSON draft does not fit the MicroCredential schema:\n" + "\n".join(lines)
+            "The JSON draft does not fit the MicroCredential schema:\n" + describe_validation_error(error, "\n")
         ) from None
     notes: list[str] = []
     if credential.ects is None and credential.hours is None and credential.workload_text:

@@ -55,8 +55,6 @@ _FRAMEWORKS = (
     (re.compile(r"(?<![a-z])nfq(?![a-z])", re.IGNORECASE), "NFQ"),
     (re.compile(r"(?<![a-z])scqf(?![a-z])", re.IGNORECASE), "SCQF"),
 )
-# National frameworks with more than eight levels (checks.md C05); others have eight.
-FRAMEWORK_LEVELS = {"NFQ": 10, "SCQF": 12}
 _NOT_APPLICABLE = re.compile(
     r"^\s*(?:not applicable|n/?a|none|no level|ei sovellu|ei sovelleta|ei tasoa|ei määritelty|"
     r"ej tillämplig)\s*\.?\s*$",

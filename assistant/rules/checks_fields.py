@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from assistant.parsing.units import FRAMEWORK_LEVELS
 from assistant.rules.context import Draft, finding
 from assistant.rules.messages import element_name, phrase
 from assistant.schemas import Finding
 
+# National frameworks with more than eight levels (checks.md C05); the others have eight.
+FRAMEWORK_LEVELS = {"NFQ": 10, "SCQF": 12}
 _FRAMEWORKS = {"EQF", "NQF", "FiNQF", *FRAMEWORK_LEVELS}
 # checks.md C20: http and https; a portal link that carries a well-formed URI is well formed.
 _ESCO_URI = re.compile(

@@ -92,7 +92,7 @@ def test_json_credential_is_rendered_and_kept_whole(tmp_path, settings):
         ("latin1.txt", lambda p: p.write_bytes("Kohderyhmä: työelämä".encode("latin-1")), "not UTF-8"),
         ("broken.docx", lambda p: p.write_bytes(b"PK\x03\x04 not really a zip"), "not a DOCX"),
         ("bad.json", lambda p: p.write_text("{not json", encoding="utf-8"), "not valid JSON"),
-        ("other.json", lambda p: p.write_text('{"outcomes": 5}', encoding="utf-8"), "does not fit"),
+        ("other.json", lambda p: p.write_text('{"outcomes": 5}', encoding="utf-8"), "not an Oppi credential"),
         ("slides.pptx", lambda p: p.write_bytes(b"PK"), "unsupported file type"),
     ],
 )
