@@ -9,7 +9,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
 
 from assistant.services.checking import Checker
@@ -17,8 +16,6 @@ from assistant.services.checking import Checker
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from realistic_drafts import FOLDER, Score, score_file, split_of  # noqa: E402
-
-pytestmark = pytest.mark.skipif(not (FOLDER / "expected.yaml").exists(), reason="no realistic set")
 
 
 def test_realistic_drafts_recall_and_false_findings(settings, capsys):
