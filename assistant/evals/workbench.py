@@ -120,7 +120,8 @@ def verdict(summary: dict, comparison: dict | None, candidates: dict[str, str]) 
     regressed = [c for c in (comparison or {}).get("regressions", []) if c["variant"] in candidates]
     improved = [c for c in mine if c["delta"] is not None and c["delta"] > 0]
     result = {"candidates": candidates, "errors": errors, "undetermined": undetermined,
-              "regressed_cases": sorted({c["case"] or "(mean)" for c in regressed}),
+              # Cases first, by name; "(mean)" (the variant's average) last.
+              "regressed_cases": sorted({c["case"] or "(mean)" for c in regressed}, key=lambda n: (n == "(mean)", n)),
               "improved_cases": sorted({c["case"] for c in improved}),
               "regressions": regressed, "improvements": improved}
     unbased = [of for cand, of in candidates.items()
