@@ -105,15 +105,16 @@ def create_prompts(services, labels) -> dict:
         return [[h["at"], h["by"], h["variant"], ", ".join(f"{p} {c['from']}→{c['to']}" for p, c in h["prompts"].items()),
                  ", ".join(f"{s}: {b['run']}" for s, b in h["blessed"].items())] for h in workbench.history(settings)]
 
-    def variant_choices():
+    def variant_choices(keep=None):
+        """Run and adopt choices: the variants not adopted yet; the chosen one stays chosen if it still is."""
         open_names = [v.name for v in store.list() if not v.adopted]
-        return gr.update(choices=open_names), gr.update(choices=open_names, value=None)
+        return gr.update(choices=open_names), gr.update(choices=open_names, value=keep if keep in open_names else None)
 
-    def listing(chosen=None):
+    def listing(chosen=None, keep=None):
         rows = prompt_rows()
         ids = [row[0] for row in rows]
         value = chosen if chosen in ids else (ids[0] if ids else None)
-        return (rows, gr.update(choices=ids, value=value), variant_rows(), *variant_choices(), history_rows(),
+        return (rows, gr.update(choices=ids, value=value), variant_rows(), *variant_choices(keep), history_rows(),
                 gr.update(choices=_run_ids()))
 
     def show(prompt_id):
@@ -152,13 +153,13 @@ def create_prompts(services, labels) -> dict:
                                           progress=lambda done, total, what: progress((done, total), desc=what))
         except OppiError as error:
             raise gr.Error(str(error)) from None
-        lines = [f"| {labels('eval.suite')} | {labels('prompts.variant')} | gate | |", "|---|---|---|---|"]
+        lines = []
         for item in runs:
             if item.skipped:
-                lines.append(f"| {item.suite} | – | – | {item.skipped} |")
+                lines.append(f"- **{item.suite}**: {item.skipped}")
             for vname, judged in item.verdicts.items():
                 gate = {0: "PASS", 1: "REGRESSION", 2: "INCOMPLETE"}.get(judged["exit_code"], "?")
-                lines.append(f"| {item.suite} | {vname} | **{gate}** | {judged['reason']} |")
+                lines.append(f"- **{item.suite} · {vname}: {gate}**: {judged['reason']}")
         done = [item.run_dir.name for item in runs if item.run_dir]
         first = done[0] if done else None
         frame, case_update, columns = _report(first)
@@ -197,7 +198,7 @@ def create_prompts(services, labels) -> dict:
         try:
             record = workbench.adopt(settings, variant_name, who, role)
         except workbench.AdoptionRefused as refused:
-            return (f"**{labels('prompts.refused')}** {refused}", *listing(shown_prompt))
+            return (f"**{labels('prompts.refused')}** {refused}", *listing(shown_prompt, variant_name))
         except OppiError as error:
             raise gr.Error(str(error)) from None
         # The services read prompts when they build a drafter or chat; build them again on the new ones.
@@ -225,7 +226,8 @@ def create_prompts(services, labels) -> dict:
     start.click(run, [run_suites, run_variants, model], [verdicts, run_choice, case, case_outputs, report])
     run_choice.input(_report, run_choice, [report, case, case_outputs])
     case.input(_columns, [run_choice, case], case_outputs)
-    adopt_button.click(adopt, [adopt_choice, choice], [adopt_status, *listed])
+    adopt_button.click(adopt, [adopt_choice, choice], [adopt_status, *listed]).then(
+        show, choice, [detail, system, template])
     export_button.click(export, adopt_choice, [patch_file, adopt_status])
     return {"listing": listing, "listed": listed, "show": show, "save": save_variant, "run": run, "adopt": adopt,
             "export": export}
