@@ -110,6 +110,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "prompts.suites": {"en": "Suites", "fi": "Sarjat"},
     "prompts.variants": {"en": "Variants", "fi": "Versiot"},
     "prompts.run": {"en": "Run suites", "fi": "Aja sarjat"},
+    "prompts.model_used": {"en": "Model", "fi": "Malli"},
     "prompts.report_of": {"en": "Report of run", "fi": "Ajon raportti"},
     "prompts.case": {"en": "Case: outputs side by side", "fi": "Tapaus: tulokset rinnakkain"},
     "prompts.adopt_heading": {"en": "### Adopt or export", "fi": "### Ota käyttöön tai vie"},

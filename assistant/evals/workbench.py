@@ -10,6 +10,7 @@ who did it and when.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import shutil
 import tempfile
@@ -20,7 +21,7 @@ from pathlib import Path
 from assistant.errors import OppiError
 from assistant.evals import storage
 from assistant.evals.compare import EXIT_INCOMPLETE, EXIT_PASS, EXIT_REGRESSION
-from assistant.evals.suite import Suite, Variant, load_suite
+from assistant.evals.suite import Suite, Variant, find_suite, load_suite
 from assistant.prompt_variants import PromptVariant, VariantStore, now
 
 Progress = Callable[[int, int, str], None]
@@ -179,8 +180,6 @@ def run_variants(settings, suites: list[str], names: list[str], model: str = "fa
     changed = {pid for variant in variants for pid in variant.prompts}
     runs = []
     for name in suites:
-        from assistant.evals.suite import find_suite
-
         suite = load_suite(find_suite(name, suites_dir))
         reading = exercising(suite, changed, model)
         if not reading:
@@ -265,13 +264,22 @@ def adopt(settings, name: str, user: str, role: str | None = None, suites_dir: P
           progress: Progress | None = None) -> dict:
     """Replace the prompts with the variant's (version bumped), re-run and bless the suites that
     read them, record it in the history. Refused (AdoptionRefused) without passing runs; on a
-    failed re-run the prompts are put back."""
-    from assistant.evals.runner import RunRequest, run_suite
-    from assistant.prompts import load_prompts
-
+    failed re-run the prompts are put back. One adoption at a time per home."""
     if not may_adopt(role):
         raise AdoptionRefused(f"adoption refused: adopting prompts is for reviewers and admins; {user} is a {role}")
     store = VariantStore.from_settings(settings)
+    store.root.mkdir(parents=True, exist_ok=True)
+    with (store.root / ".adopt.lock").open("w") as lock:
+        # Two adoptions at once would each find the other's evidence stale halfway through.
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _adopt(settings, store, name, user, role, suites_dir, progress)
+
+
+def _adopt(settings, store: VariantStore, name: str, user: str, role: str | None, suites_dir: Path,
+           progress: Progress | None) -> dict:
+    from assistant.evals.runner import RunRequest, run_suite
+    from assistant.prompts import load_prompts
+
     variant = store.get(name)
     if variant.adopted:
         raise AdoptionRefused(f"variant {name} was already adopted on {variant.adopted['at']}")
@@ -309,7 +317,6 @@ def adopt(settings, name: str, user: str, role: str | None = None, suites_dir: P
     record = {"at": now(), "by": user, "role": role, "variant": name, "variant_sha256": variant.sha256,
               "prompts": {pid: {"from": versions[pid], "to": new[pid]} for pid in sorted(new)},
               "evidence": proof, "blessed": blessed}
-    store.root.mkdir(parents=True, exist_ok=True)
     with (store.root / HISTORY).open("a", encoding="utf-8") as out:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     store.mark_adopted(name, user, {"prompts": record["prompts"]})

@@ -161,6 +161,13 @@ def create_prompts(services, labels) -> dict:
                 gate = {0: "PASS", 1: "REGRESSION", 2: "INCOMPLETE"}.get(judged["exit_code"], "?")
                 lines.append(f"- **{item.suite} · {vname}: {gate}**: {judged['reason']}")
         done = [item.run_dir.name for item in runs if item.run_dir]
+        if done:
+            from assistant.evals.storage import find_run, read_json
+
+            manifest = read_json(find_run(done[0], runs_dir) / "manifest.json")
+            cache = manifest["cache"]
+            lines.append(f"\n{labels('prompts.model_used')}: {manifest['models']['chat']}; cache: {cache['mode']} "
+                         f"({cache['hits']} hits, {cache['misses']} misses)")
         first = done[0] if done else None
         frame, case_update, columns = _report(first)
         return "\n".join(lines), gr.update(choices=_run_ids(), value=first), case_update, columns, frame
