@@ -40,6 +40,7 @@ def test_every_prompts_label_is_in_both_languages():
 def test_prompts_tab_refuses_an_undefined_variable_and_lists_the_saved_variant(tmp_path):
     import shutil
 
+    from assistant.prompt_variants import VariantStore
     from assistant.prompts import PROMPTS_DIR
     from ui.tabs.prompts import create_prompts
 
@@ -48,10 +49,17 @@ def test_prompts_tab_refuses_an_undefined_variable_and_lists_the_saved_variant(t
                                  prompts_dir=tmp_path / "prompts"), eval_fake_model())
     with gr.Blocks():
         tab = create_prompts(services, Labels("en"))
-    detail, system, template = tab["show"]("review_draft")
+    detail, system, template, whole = tab["show"]("review_draft")
     assert "review_draft 1.0" in detail and "checking (rules) (configured model)" in detail
     with pytest.raises(gr.Error, match=r"\{audience\}"):
         tab["save"]("review_draft", system, template + "{audience}", "mine", "")
     assert not (tmp_path / "home" / "prompt-variants" / "mine").exists()
     status, rows, *_ = tab["save"]("review_draft", system + "Be brief.", template, "mine", "shorter")
     assert "Saved variant **mine**" in status and rows[0][:2] == ["mine", "review_draft"]
+    # The whole file: examples and description can change too, under the same schema.
+    edited = whole.replace("description: ", "description: Shorter. ") + 'examples:\n  - input: "a"\n    output: "b"\n'
+    tab["save_file"]("review_draft", edited, "mine", "")
+    saved = VariantStore.from_settings(services.settings).get("mine").prompts["review_draft"]
+    assert saved.description.startswith("Shorter.") and saved.examples[0].output == "b"
+    with pytest.raises(gr.Error, match="declared variables not used"):
+        tab["save_file"]("review_draft", whole.replace("{guidance}", "guidance"), "mine", "")

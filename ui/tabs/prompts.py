@@ -58,6 +58,10 @@ def create_prompts(services, labels) -> dict:
         note = labels.bind(gr.Textbox(label=labels("prompts.note"), elem_id="prompts-note"), "prompts.note")
         save = labels.bind(gr.Button(labels("prompts.save"), variant="primary", elem_id="prompts-save"),
                            "prompts.save", "value")
+    with labels.bind(gr.Accordion(labels("prompts.yaml"), open=False, elem_id="prompts-yaml-box"), "prompts.yaml"):
+        whole = gr.Code(language="yaml", lines=16, elem_id="prompts-yaml")
+        save_yaml = labels.bind(gr.Button(labels("prompts.save_yaml"), elem_id="prompts-save-yaml"),
+                                "prompts.save_yaml", "value")
     save_status = gr.Markdown(elem_id="prompts-save-status")
     variants_table = gr.Dataframe(headers=VARIANT_HEADERS, interactive=False, elem_id="prompts-variants")
 
@@ -120,21 +124,41 @@ def create_prompts(services, labels) -> dict:
     def show(prompt_id):
         prompts = store.current()
         if prompt_id not in prompts:
-            return "", "", ""
+            return "", "", "", ""
         from assistant.evals.prompts_cli import prompt_markdown
+        from assistant.prompts import dump_prompt
 
         prompt = prompts[prompt_id]
-        return prompt_markdown(prompt, workbench.suites_by_prompt([prompt_id])[prompt_id]), prompt.system, prompt.user
+        return (prompt_markdown(prompt, workbench.suites_by_prompt([prompt_id])[prompt_id]), prompt.system,
+                prompt.user, dump_prompt(prompt))
 
     # --- editing -----------------------------------------------------------------------------------
 
     def save_variant(prompt_id, system_text, template_text, variant_name, note_text, request: gr.Request = None):
-        who, _ = signed_in(request)
         prompts = store.current()
         if prompt_id not in prompts:
             raise gr.Error(labels("prompts.no_prompt"))
         try:
             data = edited_prompt(prompts[prompt_id], _bare(system_text), _bare(template_text))
+        except OppiError as error:
+            raise gr.Error(str(error)) from None
+        return _save(prompt_id, data, variant_name, note_text, request)
+
+    def save_file(prompt_id, text, variant_name, note_text, request: gr.Request = None):
+        """The whole file (description, variables, examples too), checked as a file in prompts/ is."""
+        import yaml
+
+        if prompt_id not in store.current():
+            raise gr.Error(labels("prompts.no_prompt"))
+        try:
+            data = yaml.safe_load(text or "")
+        except yaml.YAMLError as error:
+            raise gr.Error(f"{prompt_id}: not valid YAML: {error}") from None
+        return _save(prompt_id, data, variant_name, note_text, request)
+
+    def _save(prompt_id, data, variant_name, note_text, request):
+        who, _ = signed_in(request)
+        try:
             variant = store.save((variant_name or "").strip(), {prompt_id: data}, who, note_text or "")
         except OppiError as error:
             raise gr.Error(str(error)) from None
@@ -228,13 +252,16 @@ def create_prompts(services, labels) -> dict:
         return str(path), f"```diff\n{patch}```"
 
     listed = [table, choice, variants_table, run_variants, adopt_choice, history_table, run_choice]
-    choice.change(show, choice, [detail, system, template])
-    save.click(save_variant, [choice, system, template, name, note], [save_status, variants_table, run_variants, adopt_choice])
+    shown = [detail, system, template, whole]
+    saved = [save_status, variants_table, run_variants, adopt_choice]
+    choice.change(show, choice, shown)
+    save.click(save_variant, [choice, system, template, name, note], saved)
+    save_yaml.click(save_file, [choice, whole, name, note], saved)
     start.click(run, [run_suites, run_variants, model], [verdicts, run_choice, case, case_outputs, report])
     run_choice.input(_report, run_choice, [report, case, case_outputs])
     case.input(_columns, [run_choice, case], case_outputs)
     adopt_button.click(adopt, [adopt_choice, choice], [adopt_status, *listed]).then(
-        show, choice, [detail, system, template])
+        show, choice, shown)
     export_button.click(export, adopt_choice, [patch_file, adopt_status])
-    return {"listing": listing, "listed": listed, "show": show, "save": save_variant, "run": run, "adopt": adopt,
-            "export": export}
+    return {"listing": listing, "listed": listed, "show": show, "save": save_variant, "save_file": save_file,
+            "run": run, "adopt": adopt, "export": export}
