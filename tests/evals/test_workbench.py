@@ -125,3 +125,13 @@ def test_the_same_from_the_command_line(project, tmp_path):
     assert oppi("variant", "export", "lax", "-o", str(patch)).exit_code == 0
     assert "-  Never use know" in patch.read_text()
     assert json.loads((project.home / "prompt-variants" / "lax" / "variant.json").read_text())["adopted"] is None
+
+
+def test_a_prompt_only_a_configured_model_reads_needs_a_configured_run(project):
+    store = VariantStore.from_settings(project)
+    review = store.current()["review_draft"]
+    store.save("terse-review", {"review_draft": edited_prompt(review, review.system + "Be terse.\n", review.user)}, "aino")
+    [run] = workbench.run_variants(project, ["checking"], ["terse-review"])  # fake model: the review never runs
+    assert run.run_dir is None and "it does with --model configured" in run.skipped
+    with pytest.raises(workbench.AdoptionRefused, match="suite checking with the configured model"):
+        workbench.adopt(project, "terse-review", "aino")
