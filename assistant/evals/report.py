@@ -15,12 +15,21 @@ GATE_NAMES = {0: "PASS", 1: "REGRESSION", 2: "INCOMPLETE", 3: "BAD SUITE"}
 def load_run(run_dir: Path) -> dict:
     """Manifest, summary and comparison (None without a baseline) of a finished run."""
     comparison = run_dir / "comparison.json"
+    workbench = run_dir / "workbench.json"
     return {
         "dir": run_dir,
         "manifest": storage.read_json(run_dir / "manifest.json"),
         "summary": storage.read_json(run_dir / "summary.json"),
         "comparison": storage.read_json(comparison) if comparison.is_file() else None,
+        "workbench": storage.read_json(workbench) if workbench.is_file() else None,
     }
+
+
+def workbench_lines(run: dict) -> list[str]:
+    """A workbench run's verdict per prompt variant (the suite's gate covers all columns at once)."""
+    variants = (run.get("workbench") or {}).get("variants", {})
+    return [f"{name}: {GATE_NAMES.get(v['verdict']['exit_code'], '?')}, {v['verdict']['reason']}"
+            for name, v in variants.items() if "verdict" in v]
 
 
 def runs_table(runs_dir: Path) -> list[list]:
@@ -87,6 +96,7 @@ def markdown_report(run: dict) -> str:
          f"repeats: {manifest['repeats']}; cache: {manifest['cache']['mode']} "
          f"({manifest['cache']['hits']} hits, {manifest['cache']['misses']} misses)"),
         f"- Index: {manifest['index'].get('chunks', 0)} chunks, {manifest['index'].get('embedding_model')}",
+        *[f"- Prompt variant {line}" for line in workbench_lines(run)],
         (f"- Results: {summary['totals']['results']}, failed: {summary['totals']['errors']}, "
          f"undetermined scores: {summary['totals']['undetermined']}"), "",
         "## Metrics by variant", "", "| metric | " + " | ".join(variants) + " |", "|---" * (len(variants) + 1) + "|",
@@ -221,6 +231,7 @@ def html_report(run: dict) -> str:
               f"{esc(str(manifest['git'].get('commit'))[:10])} · repeats {manifest['repeats']} · "
               f"{summary['totals']['results']} results, {summary['totals']['errors']} failed, "
               f"{summary['totals']['undetermined']} undetermined</small></p>"),
+             *[f"<p>Prompt variant {esc(line)}</p>" for line in workbench_lines(run)],
              "<h2>Metrics by variant</h2><p><small>Bars: this run; red tick: baseline.</small></p><div class='charts'>"]
     for metric in _metric_names(summary):
         values = {v: summary["variants"][v]["metrics"].get(metric) for v in variants}

@@ -215,6 +215,9 @@ def run_variants(settings, suites: list[str], names: list[str], model: str = "fa
             workbench["variants"][vname]["verdict"] = {k: verdicts[vname][k] for k in ("exit_code", "reason",
                                                         "regressed_cases", "improved_cases")}
         storage.write_json(outcome.run_dir / "workbench.json", {"suite": suite.suite, **workbench})
+        from assistant.evals.report import write_reports
+
+        write_reports(outcome.run_dir)  # again, now with each prompt variant's verdict
         runs.append(WorkbenchRun(suite.suite, outcome.run_dir, verdicts))
     return runs
 

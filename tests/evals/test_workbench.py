@@ -69,6 +69,8 @@ def test_two_variants_and_the_baseline_side_by_side_then_adopt_the_one_that_pass
     vague_free = sorted(c for c, case in baseline.items() if case["metrics"]["no_vague_verbs"] > 0)
     assert lax["exit_code"] == 1 and lax["regressed_cases"] == [*vague_free, "(mean)"]
     assert one["exit_code"] == 0 and one["regressed_cases"] == []
+    markdown = (run.run_dir / "report.md").read_text()
+    assert "- Prompt variant lax: REGRESSION, regression:" in markdown and "- Prompt variant one-verb: PASS" in markdown
 
     with pytest.raises(workbench.AdoptionRefused, match="draft-en-sustainable-event-planning"):
         workbench.adopt(project, "lax", "aino")
