@@ -120,6 +120,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "prompts.variant": {"en": "Variant", "fi": "Versio"},
     "prompts.adopt": {"en": "Adopt variant", "fi": "Ota versio käyttöön"},
     "prompts.export": {"en": "Export as patch", "fi": "Vie muutostiedostona"},
+    "prompts.delete": {"en": "Delete variant", "fi": "Poista versio"},
+    "prompts.deleted": {"en": "Deleted variant **{name}**.", "fi": "Versio **{name}** poistettu."},
     "prompts.patch": {"en": "Patch (unified diff)", "fi": "Muutostiedosto (unified diff)"},
     "prompts.no_variant": {"en": "Choose a variant first.", "fi": "Valitse ensin versio."},
     "prompts.refused": {"en": "Not adopted.", "fi": "Ei otettu käyttöön."},

@@ -63,3 +63,5 @@ def test_prompts_tab_refuses_an_undefined_variable_and_lists_the_saved_variant(t
     assert saved.description.startswith("Shorter.") and saved.examples[0].output == "b"
     with pytest.raises(gr.Error, match="declared variables not used"):
         tab["save_file"]("review_draft", whole.replace("{guidance}", "guidance"), "mine", "")
+    status, *_ = tab["delete"]("mine", "review_draft")
+    assert "Deleted variant **mine**" in status and VariantStore.from_settings(services.settings).names() == []

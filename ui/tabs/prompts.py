@@ -89,6 +89,7 @@ def create_prompts(services, labels) -> dict:
         adopt_button = labels.bind(gr.Button(labels("prompts.adopt"), variant="stop", elem_id="prompts-adopt"),
                                    "prompts.adopt", "value")
         export_button = labels.bind(gr.Button(labels("prompts.export"), elem_id="prompts-export"), "prompts.export", "value")
+        delete_button = labels.bind(gr.Button(labels("prompts.delete"), elem_id="prompts-delete"), "prompts.delete", "value")
     adopt_status = gr.Markdown(elem_id="prompts-adopt-status")
     patch_file = labels.bind(gr.File(label=labels("prompts.patch"), interactive=False, elem_id="prompts-patch"),
                              "prompts.patch")
@@ -222,12 +223,13 @@ def create_prompts(services, labels) -> dict:
 
     # --- adopting and exporting --------------------------------------------------------------------
 
-    def adopt(variant_name, shown_prompt, request: gr.Request = None):
+    def adopt(variant_name, shown_prompt, request: gr.Request = None, progress=gr.Progress()):  # noqa: B008
         who, role = signed_in(request)
         if not variant_name:
             raise gr.Error(labels("prompts.no_variant"))
         try:
-            record = workbench.adopt(settings, variant_name, who, role)
+            record = workbench.adopt(settings, variant_name, who, role,
+                                     progress=lambda done, total, what: progress((done, total), desc=what))
         except workbench.AdoptionRefused as refused:
             return (f"**{labels('prompts.refused')}** {refused}", *listing(shown_prompt, variant_name))
         except OppiError as error:
@@ -251,6 +253,15 @@ def create_prompts(services, labels) -> dict:
         path.write_text(patch, encoding="utf-8")
         return str(path), f"```diff\n{patch}```"
 
+    def delete(variant_name, shown_prompt):
+        if not variant_name:
+            raise gr.Error(labels("prompts.no_variant"))
+        try:
+            store.delete(variant_name)
+        except OppiError as error:
+            raise gr.Error(str(error)) from None
+        return (labels("prompts.deleted").format(name=variant_name), *listing(shown_prompt))
+
     listed = [table, choice, variants_table, run_variants, adopt_choice, history_table, run_choice]
     shown = [detail, system, template, whole]
     saved = [save_status, variants_table, run_variants, adopt_choice]
@@ -263,5 +274,6 @@ def create_prompts(services, labels) -> dict:
     adopt_button.click(adopt, [adopt_choice, choice], [adopt_status, *listed]).then(
         show, choice, shown)
     export_button.click(export, adopt_choice, [patch_file, adopt_status])
+    delete_button.click(delete, [adopt_choice, choice], [adopt_status, *listed])
     return {"listing": listing, "listed": listed, "show": show, "save": save_variant, "save_file": save_file,
-            "run": run, "adopt": adopt, "export": export}
+            "run": run, "adopt": adopt, "export": export, "delete": delete}
