@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from assistant.errors import OppiError
+from assistant.errors import OppiError, describe_validation_error
 from assistant.prompts import (
     Prompt,
     bump_version,
@@ -39,15 +39,6 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _errors(prompt_id: str, error: ValidationError) -> str:
-    """'draft_outcomes: user: ...' per problem, without pydantic's 'Value error,' prefix."""
-    problems = []
-    for item in error.errors():
-        where = ".".join(map(str, item["loc"]))
-        problems.append(f"{prompt_id}: {where + ': ' if where else ''}{item['msg'].removeprefix('Value error, ')}")
-    return "; ".join(problems)
-
-
 def validate_prompt(data: dict, base: Prompt) -> Prompt:
     """The prompt schema of prompts/, plus what the code can fill: a variant may use only the
     variables the code supplies to its base prompt (the same id)."""
@@ -56,7 +47,7 @@ def validate_prompt(data: dict, base: Prompt) -> Prompt:
     try:
         prompt = Prompt.model_validate(data)
     except ValidationError as error:
-        raise OppiError(_errors(base.id, error)) from None
+        raise OppiError(f"{base.id}: {describe_validation_error(error)}") from None
     if prompt.id != base.id:
         raise OppiError(f"{base.id}: the variant's file declares id '{prompt.id}'; a variant changes an existing prompt")
     undefined = [name for name in prompt.variables if name not in base.variables]

@@ -15,8 +15,8 @@ import typer
 import yaml
 from rich.console import Console
 
+from assistant.cli_support import cli_settings, user_errors
 from assistant.errors import OppiError
-from assistant.evals.cli import eval_errors
 
 prompts_app = typer.Typer(help="Prompts in use and their variants: edit, run against the baseline, adopt, export.",
                           no_args_is_help=True)
@@ -26,16 +26,10 @@ console = Console()
 By = Annotated[str | None, typer.Option("--by", help="Who does it (default: the login name).")]
 
 
-def _settings():
-    from assistant.config import load_settings
-
-    return load_settings()
-
-
 def _store(settings=None):
     from assistant.prompt_variants import VariantStore
 
-    return VariantStore.from_settings(settings or _settings())
+    return VariantStore.from_settings(settings or cli_settings())
 
 
 def _print(text: str) -> None:
@@ -43,7 +37,7 @@ def _print(text: str) -> None:
 
 
 @prompts_app.command("list")
-@eval_errors
+@user_errors
 def list_command() -> None:
     """The prompts in use: id, version, description and the suites that read each."""
     from assistant.evals.workbench import suites_by_prompt
@@ -55,7 +49,7 @@ def list_command() -> None:
 
 
 @prompts_app.command("show")
-@eval_errors
+@user_errors
 def show_command(
     prompt_id: Annotated[str, typer.Argument(help="Prompt id, e.g. draft_outcomes.")],
     as_yaml: Annotated[bool, typer.Option("--yaml", help="Print the file itself (edit it, then `variant save`).")] = False,
@@ -83,7 +77,7 @@ def prompt_markdown(prompt, suites: list[str]) -> str:
 
 
 @variant_app.command("save")
-@eval_errors
+@user_errors
 def save_command(
     name: Annotated[str, typer.Argument(help="Variant name (letters, digits, . _ -).")],
     files: Annotated[list[Path], typer.Argument(help="Changed prompt files (YAML, as `oppi prompts show ID --yaml`).")],
@@ -105,7 +99,7 @@ def save_command(
 
 
 @variant_app.command("list")
-@eval_errors
+@user_errors
 def variants_command() -> None:
     """Saved variants: name, changed prompts, who made them and when, adopted or not."""
     for v in _store().list():
@@ -114,7 +108,7 @@ def variants_command() -> None:
 
 
 @variant_app.command("show")
-@eval_errors
+@user_errors
 def variant_show_command(name: str) -> None:
     """A variant's record and its change as a diff."""
     store = _store()
@@ -125,7 +119,7 @@ def variant_show_command(name: str) -> None:
 
 
 @variant_app.command("run")
-@eval_errors
+@user_errors
 def run_command(
     names: Annotated[list[str], typer.Argument(help="Variants to run side by side.")],
     suite: Annotated[list[str] | None, typer.Option("--suite", "-s", help="Suite (repeatable). "
@@ -139,7 +133,7 @@ def run_command(
 
     if model not in ("fake", "configured") or cache not in ("rw", "ro", "off"):
         raise SuiteError("--model must be fake or configured, --cache rw, ro or off")
-    settings = _settings()
+    settings = cli_settings()
     store = _store(settings)
     suites = suite or sorted(suites_reading({p for n in names for p in store.get(n).prompts}, model))
     worst = 0
@@ -155,14 +149,14 @@ def run_command(
 
 
 @variant_app.command("adopt")
-@eval_errors
+@user_errors
 def adopt_command(name: str, by: By = None) -> None:
     """Adopt a variant whose runs pass: its files replace the prompts (version bumped) and the
     suites that read them are re-run and blessed. Exit 1 when refused."""
     from assistant.evals.workbench import AdoptionRefused, adopt
 
     try:
-        record = adopt(_settings(), name, by or getpass.getuser())
+        record = adopt(cli_settings(), name, by or getpass.getuser())
     except AdoptionRefused as refused:
         _print(str(refused))
         raise typer.Exit(1) from None
@@ -173,7 +167,7 @@ def adopt_command(name: str, by: By = None) -> None:
 
 
 @variant_app.command("export")
-@eval_errors
+@user_errors
 def export_command(
     name: str,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the patch here (default: stdout).")] = None,
@@ -188,7 +182,7 @@ def export_command(
 
 
 @variant_app.command("delete")
-@eval_errors
+@user_errors
 def delete_command(name: str) -> None:
     """Delete a saved variant."""
     _store().delete(name)
@@ -196,11 +190,11 @@ def delete_command(name: str) -> None:
 
 
 @prompts_app.command("history")
-@eval_errors
+@user_errors
 def history_command() -> None:
     """Adopted variants, newest first: when, who, which prompts went from which version to which."""
     from assistant.evals.workbench import history
 
-    for item in history(_settings()):
+    for item in history(cli_settings()):
         changes = ", ".join(f"{pid} {c['from']}→{c['to']}" for pid, c in item["prompts"].items())
         _print(f"{item['at']}  {item['by']}  {item['variant']}  {changes}")
