@@ -85,6 +85,11 @@ class Settings(BaseSettings):
 
     # --- retrieval ----------------------------------------------------------------------
     top_k: int = Field(5, ge=1, le=50, description="Passages returned by a search.")
+    hnsw_ef_search: int = Field(
+        200, ge=10, le=2000,
+        description="Chroma HNSW search breadth of a new collection: higher is closer to exact "
+        "search and slower.",
+    )
     rrf_k: int = Field(
         20, ge=1,
         description="Reciprocal rank fusion constant; small values let the top ranks of each "

@@ -196,8 +196,12 @@ class Library:
         if kind or lang:
             mask = np.array([_matches(c.metadata, kind, lang) for c in chunks])
             scores = np.where(mask, scores, 0.0)
-        top = np.argsort(-scores, kind="stable")[:depth]
-        return [(chunks[i], float(scores[i])) for i in top if scores[i] > 0]
+        hits = np.flatnonzero(scores > 0)
+        if len(hits) > depth:  # partial selection: a full sort of 100k scores costs ~7 ms
+            hits = hits[np.argpartition(-scores[hits], depth - 1)[:depth]]
+        # Highest first; equal scores in chunk order, so ties break the same way every run.
+        top = hits[np.lexsort((hits, -scores[hits]))]
+        return [(chunks[i], float(scores[i])) for i in top]
 
     # --- what is indexed ----------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:

@@ -80,7 +80,9 @@ def open_vector_store(client, settings: Settings, embeddings: Embeddings) -> Chr
         collection_name=settings.collection,
         embedding_function=embeddings,
         collection_metadata={MODEL_KEY: model},
-        collection_configuration={"hnsw": {"space": "cosine"}},
+        # ef_search above Chroma's default (100) keeps recall@10 against exact search >= 0.99
+        # at 100k chunks (benchmarks/bench_index.py); it costs well under a millisecond.
+        collection_configuration={"hnsw": {"space": "cosine", "ef_search": settings.hnsw_ef_search}},
     )
 
 
