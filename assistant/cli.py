@@ -268,6 +268,10 @@ from assistant.evals.cli import eval_app  # noqa: E402  (the eval commands, regi
 
 app.add_typer(eval_app, name="eval")
 
+from assistant.evals.prompts_cli import prompts_app  # noqa: E402  (the prompt workbench)
+
+app.add_typer(prompts_app, name="prompts")
+
 
 def main() -> None:
     app()

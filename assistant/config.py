@@ -107,6 +107,11 @@ class Settings(BaseSettings):
         description="Folder of prompt files (default: prompts/ in the project). The evals point "
         "it at a variant's folder.",
     )
+    eval_baselines_dir: Path | None = Field(
+        None,
+        description="Folder of blessed evaluation baselines (default: evals/baselines in the "
+        "project); adopting a prompt variant in the workbench blesses its new baselines here.",
+    )
 
     # --- chat -----------------------------------------------------------------------------
     chat_min_similarity: float = Field(

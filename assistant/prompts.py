@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import string
 from functools import lru_cache
 from pathlib import Path
@@ -86,3 +87,57 @@ def get_prompt(prompt_id: str, folder: Path | None = None) -> Prompt:
     if prompt_id not in prompts:
         raise OppiError(f"no prompt '{prompt_id}' in {folder}")
     return prompts[prompt_id]
+
+
+def prompts_folder(folder: Path | None = None) -> Path:
+    """The prompts in use: `settings.prompts_dir` when set, else prompts/ in the project."""
+    return Path(folder) if folder else PROMPTS_DIR
+
+
+def template_variables(template: str) -> list[str]:
+    """The placeholders of a template, in order of first use; ValueError on a malformed one."""
+    names: list[str] = []
+    for _, name, _, _ in string.Formatter().parse(template):
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def bump_version(version: str) -> str:
+    """The next minor version: 1.0 -> 1.1, 2 -> 3, 1.9 -> 1.10."""
+    parts = version.split(".")
+    if not all(part.isdigit() for part in parts):
+        raise OppiError(f"prompt version '{version}' is not numbers and dots; set it by hand (e.g. 1.0)")
+    return ".".join([*parts[:-1], str(int(parts[-1]) + 1)])
+
+
+def _scalar(text: str) -> str:
+    """A one-line YAML scalar: plain when it reads back unchanged, else double-quoted (JSON is valid YAML)."""
+    try:
+        if text and "\n" not in text and yaml.safe_load(f"k: {text}") == {"k": text}:
+            return text
+    except yaml.YAMLError:
+        pass
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _block(text: str) -> str:
+    """A multi-line text as a literal block, the way the files in prompts/ are written."""
+    if not text.endswith("\n") or text.endswith("\n\n") or text[:1].isspace():
+        return " " + json.dumps(text, ensure_ascii=False)
+    return " |\n" + "\n".join(f"  {line}" if line else "" for line in text[:-1].split("\n"))
+
+
+def dump_prompt(prompt: Prompt) -> str:
+    """The prompt as YAML in the layout of prompts/ (so a changed file diffs only where it changed)."""
+    lines = [f"id: {prompt.id}", f"version: {json.dumps(prompt.version)}", f"description: {_scalar(prompt.description)}",
+             f"variables: [{', '.join(prompt.variables)}]"]
+    text = "\n".join(lines) + "\n" + f"system:{_block(prompt.system)}\n" + f"user:{_block(prompt.user)}\n"
+    if prompt.examples:
+        text += "examples:\n" + "".join(
+            f"  - input: {json.dumps(e.input, ensure_ascii=False)}\n    output: {json.dumps(e.output, ensure_ascii=False)}\n"
+            for e in prompt.examples)
+    # Written text must read back as the same prompt; a layout this function got wrong would not.
+    if Prompt.model_validate(yaml.safe_load(text)) != prompt:
+        text = yaml.safe_dump(prompt.model_dump(), allow_unicode=True, sort_keys=False)
+    return text

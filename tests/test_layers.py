@@ -32,6 +32,7 @@ LAYERS: dict[str, int] = {
     # leaf libraries, peers that do not import one another
     "assistant.llm": 2, "assistant.prompts": 2, "assistant.store": 2, "assistant.rules": 2, "assistant.exports": 2,
     "assistant.ingest": 3,  # renders JSON credentials with exports.markdown
+    "assistant.prompt_variants": 3,  # variants of the prompts, validated with assistant.prompts
     "assistant.parsing": 4, "assistant.index": 4,
     "assistant.drafting": 5,
     "assistant.services": 6,

@@ -13,6 +13,7 @@ from ui.tabs.credentials import create_credentials
 from ui.tabs.draft import create_draft
 from ui.tabs.evaluations import create_evaluations
 from ui.tabs.library import create_library
+from ui.tabs.prompts import create_prompts
 
 
 def create_app(services, lang: str = "en") -> gr.Blocks:
@@ -39,6 +40,8 @@ def create_app(services, lang: str = "en") -> gr.Blocks:
                 library = create_library(services, labels, language)
             with labels.bind(gr.Tab(labels("tab.evaluations"), id="evaluations", elem_id="tab-evaluations"), "tab.evaluations"):
                 evaluations = create_evaluations(services, labels)
+            with labels.bind(gr.Tab(labels("tab.prompts"), id="prompts", elem_id="tab-prompts"), "tab.prompts"):
+                prompts = create_prompts(services, labels)
             with labels.bind(gr.Tab(labels("tab.about"), id="about", elem_id="tab-about"), "tab.about"):
                 about = create_about(services, labels)
 
@@ -57,4 +60,5 @@ def create_app(services, lang: str = "en") -> gr.Blocks:
         app.load(library["refresh"], None, [library["table"], library["remove_choice"]])
         app.load(evaluations["listing"], None, [evaluations["table"], evaluations["choice"]])
         app.load(lambda: about_markdown(services), None, about)
+        app.load(prompts["listing"], None, prompts["listed"])
     return app

@@ -26,7 +26,12 @@ console = Console()
 err_console = Console(stderr=True)
 
 RunsDir = Annotated[Path | None, typer.Option("--runs-dir", help="Where runs are stored (default: OPPI_HOME/runs).")]
-BaselinesDir = Annotated[Path, typer.Option("--baselines-dir", help="Committed baselines, one JSON per suite.")]
+BaselinesDir = Annotated[Path | None, typer.Option("--baselines-dir", help="Committed baselines, one JSON per suite "
+                         "(default: OPPI_EVAL_BASELINES_DIR or evals/baselines).")]
+
+
+def _baselines_dir(baselines_dir: Path | None) -> Path:
+    return baselines_dir or cli_settings().eval_baselines_dir or BASELINES_DIR
 
 
 def _runs_dir(runs_dir: Path | None) -> Path:
@@ -45,7 +50,7 @@ def run_command(
     judge: Annotated[str | None, typer.Option("--judge", envvar="OPPI_EVAL_JUDGE_MODEL",
                      help="Judge for model-graded scores: fake, configured or a model name. Unset: skipped.")] = None,
     runs_dir: RunsDir = None,
-    baselines_dir: BaselinesDir = BASELINES_DIR,
+    baselines_dir: BaselinesDir = None,
 ) -> None:
     """Run a suite, compare it with its baseline and gate: exit 0 pass, 1 regression, 2 incomplete, 3 bad suite."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -59,7 +64,7 @@ def run_command(
     if model not in ("fake", "configured"):
         raise SuiteError("--model must be fake or configured")
     request = RunRequest(find_suite(suite, SUITES_DIR), list(variant or []), repeats, cache, model, judge,  # type: ignore[arg-type]
-                         runs_dir, baselines_dir)
+                         runs_dir, _baselines_dir(baselines_dir))
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=err_console, transient=True) as bar:
         task = bar.add_task("Evaluating", total=None)
@@ -102,12 +107,12 @@ def compare_command(
 def bless_command(
     run: Annotated[str, typer.Argument(help="The run to make the baseline of its suite.")],
     runs_dir: RunsDir = None,
-    baselines_dir: BaselinesDir = BASELINES_DIR,
+    baselines_dir: BaselinesDir = None,
 ) -> None:
     """Make a run the baseline of its suite (evals/baselines/<suite>.json; commit it)."""
     from assistant.evals.storage import bless, find_run
 
-    target = bless(find_run(run, _runs_dir(runs_dir)), baselines_dir)
+    target = bless(find_run(run, _runs_dir(runs_dir)), _baselines_dir(baselines_dir))
     console.print(f"Baseline written: {target}. Commit it with the prompt change it measures.", markup=False)
 
 

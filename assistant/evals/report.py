@@ -15,12 +15,21 @@ GATE_NAMES = {0: "PASS", 1: "REGRESSION", 2: "INCOMPLETE", 3: "BAD SUITE"}
 def load_run(run_dir: Path) -> dict:
     """Manifest, summary and comparison (None without a baseline) of a finished run."""
     comparison = run_dir / "comparison.json"
+    workbench = run_dir / "workbench.json"
     return {
         "dir": run_dir,
         "manifest": storage.read_json(run_dir / "manifest.json"),
         "summary": storage.read_json(run_dir / "summary.json"),
         "comparison": storage.read_json(comparison) if comparison.is_file() else None,
+        "workbench": storage.read_json(workbench) if workbench.is_file() else None,
     }
+
+
+def workbench_lines(run: dict) -> list[str]:
+    """A workbench run's verdict per prompt variant (the suite's gate covers all columns at once)."""
+    variants = (run.get("workbench") or {}).get("variants", {})
+    return [f"{name}: {GATE_NAMES.get(v['verdict']['exit_code'], '?')}, {v['verdict']['reason']}"
+            for name, v in variants.items() if "verdict" in v]
 
 
 def runs_table(runs_dir: Path) -> list[list]:
@@ -62,6 +71,11 @@ def _regressed(comparison: dict | None) -> set[tuple[str, str]]:
     return {(c["variant"], c["case"]) for c in (comparison or {}).get("regressions", []) if c["case"]}
 
 
+def improved(comparison: dict | None) -> list[dict]:
+    """Case scores that rose above the baseline."""
+    return [c for c in (comparison or {}).get("changes", []) if c["case"] and c["delta"] is not None and c["delta"] > 0]
+
+
 def case_score(case: dict) -> float | None:
     """One figure per case for the matrix: the mean of its determined metrics."""
     known = [v for v in case["metrics"].values() if v is not None]
@@ -82,6 +96,7 @@ def markdown_report(run: dict) -> str:
          f"repeats: {manifest['repeats']}; cache: {manifest['cache']['mode']} "
          f"({manifest['cache']['hits']} hits, {manifest['cache']['misses']} misses)"),
         f"- Index: {manifest['index'].get('chunks', 0)} chunks, {manifest['index'].get('embedding_model')}",
+        *[f"- Prompt variant {line}" for line in workbench_lines(run)],
         (f"- Results: {summary['totals']['results']}, failed: {summary['totals']['errors']}, "
          f"undetermined scores: {summary['totals']['undetermined']}"), "",
         "## Metrics by variant", "", "| metric | " + " | ".join(variants) + " |", "|---" * (len(variants) + 1) + "|",
@@ -105,6 +120,11 @@ def markdown_report(run: dict) -> str:
         for key, pair in (comparison or {}).get("outputs", {}).items():
             lines += ["", f"### {key}: before and after", "", "Before:", "", *_output_lines(pair["before"]),
                       "", "After:", "", *_output_lines(pair["after"])]
+    improvements = improved(comparison)
+    if improvements:
+        lines += ["", "## Improvements", "", "| case | variant | metric | before | after | change |", "|---|---|---|---|---|---|"]
+        lines += [f"| {c['case']} | {c['variant']} | {c['metric']} | {_fmt(c['before'])} | {_fmt(c['after'])} | "
+                  f"{c['delta']:+.3f} |" for c in improvements]
     failed = [(v, cid, case) for v, data in summary["variants"].items() for cid, case in data["cases"].items()
               if case["errors"] or case["undetermined"]]
     if failed:
@@ -158,7 +178,7 @@ h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid
 table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}th,td{border:1px solid #ccd;padding:.25rem .5rem;text-align:left;vertical-align:top}
 .gate{display:inline-block;padding:.3rem .7rem;border-radius:4px;font-weight:bold;color:#fff}
 .g0{background:#2e7d32}.g1{background:#c62828}.g2{background:#ef6c00}.g3{background:#6a1b9a}
-td.reg{outline:3px solid #c62828;font-weight:bold}tr.reg td{background:#fdecea}
+td.reg{outline:3px solid #c62828;font-weight:bold}tr.reg td{background:#fdecea}tr.imp td{background:#e8f5e9}
 .charts{display:flex;flex-wrap:wrap;gap:1rem}.chart{border:1px solid #eee;padding:.3rem}
 .cols{display:flex;gap:1rem}.cols>div{flex:1;min-width:0;border:1px solid #eee;padding:.4rem;font-size:.85rem}
 details{margin:.3rem 0}summary{cursor:pointer}small{color:#666}
@@ -206,10 +226,12 @@ def html_report(run: dict) -> str:
              f"<h1>Evaluation <code>{esc(summary['suite'])}</code> · run <code>{esc(summary['run_id'])}</code></h1>",
              f"<p><span class='gate g{code}'>{GATE_NAMES.get(code, '?')}</span> exit {code}: {esc(gate.get('reason', ''))}</p>",
              (f"<p><small>Baseline: {esc(str(comparison['baseline'] if comparison else 'none'))} · chat model: "
-              f"{esc(manifest['models']['chat'])} · judge: {esc(str(manifest['models']['judge'] or 'none'))} · git "
+              f"{esc(manifest['models']['chat'])} · judge: {esc(str(manifest['models']['judge'] or 'none'))} · cache: "
+              f"{esc(str(manifest['cache']['mode']))} ({manifest['cache']['hits']} hits, {manifest['cache']['misses']} misses) · git "
               f"{esc(str(manifest['git'].get('commit'))[:10])} · repeats {manifest['repeats']} · "
               f"{summary['totals']['results']} results, {summary['totals']['errors']} failed, "
               f"{summary['totals']['undetermined']} undetermined</small></p>"),
+             *[f"<p>Prompt variant {esc(line)}</p>" for line in workbench_lines(run)],
              "<h2>Metrics by variant</h2><p><small>Bars: this run; red tick: baseline.</small></p><div class='charts'>"]
     for metric in _metric_names(summary):
         values = {v: summary["variants"][v]["metrics"].get(metric) for v in variants}
@@ -233,6 +255,14 @@ def html_report(run: dict) -> str:
                          f"<div><b>After (this run)</b><br>{_output_html(pair['after'])}</div></div></details>")
     else:
         parts.append("<p>None.</p>" if comparison else "<p>No baseline to compare with.</p>")
+    improvements = improved(comparison)
+    if improvements:
+        parts.append("<h2>Improvements</h2><table><tr><th>case</th><th>variant</th><th>metric</th><th>before</th>"
+                     "<th>after</th><th>change</th></tr>")
+        parts += [f"<tr class='imp'><td>{esc(c['case'])}</td><td>{esc(c['variant'])}</td><td>{esc(c['metric'])}</td>"
+                  f"<td>{_fmt(c['before'])}</td><td>{_fmt(c['after'])}</td><td>{c['delta']:+.3f}</td></tr>"
+                  for c in improvements]
+        parts.append("</table>")
     regressed = _regressed(comparison)
     parts.append("<h2>Cases × variants</h2><p><small>Mean of each case's metrics; red outline: regressed. "
                  "Open a case to see the outputs side by side.</small></p><table><tr><th>case</th>"
@@ -249,12 +279,20 @@ def html_report(run: dict) -> str:
         parts.append(f"<tr><td>{esc(cid)}</td>{''.join(cells)}</tr>")
     parts.append("</table><h2>Outputs side by side</h2>")
     for cid in case_ids:
-        columns = "".join(
-            f"<div><b>{esc(v)}</b><br>{_output_html(summary['variants'][v]['cases'].get(cid, {}).get('output', {}))}</div>"
-            for v in variants)
-        parts.append(f"<details><summary>{esc(cid)}</summary><div class='cols'>{columns}</div></details>")
+        parts.append(f"<details><summary>{esc(cid)}</summary>{case_columns(summary, cid)}</details>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def case_columns(summary: dict, case_id: str) -> str:
+    """One case's outputs and scores, a column per variant (the report and the workbench show it)."""
+    columns = []
+    for variant, data in summary["variants"].items():
+        case = data["cases"].get(case_id, {})
+        scores = "; ".join(f"{m} {_fmt(v)}" for m, v in case.get("metrics", {}).items())
+        columns.append(f"<div><b>{html.escape(variant)}</b><br><small>{html.escape(scores)}</small><br>"
+                       f"{_output_html(case.get('output', {}))}</div>")
+    return f"<div class='cols'>{''.join(columns)}</div>"
 
 
 def write_reports(run_dir: Path) -> tuple[Path, Path]:

@@ -43,6 +43,11 @@ class RunRequest:
     judge: str | None = None
     runs_dir: Path | None = None
     baselines_dir: Path = storage.BASELINES_DIR
+    # The prompt workbench names its variants itself ("llm@my-edit") and compares each with the
+    # baseline variant it changes ("llm"); extra goes into the manifest.
+    variant_specs: list[Variant] | None = None
+    baseline_of: dict[str, str] = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -96,7 +101,7 @@ def run_suite(request: RunRequest, settings: Settings, progress: Progress | None
     suite = load_suite(request.suite_path)
     if request.repeats < 1:
         raise SuiteError("--repeats must be at least 1")
-    variants = select_variants(suite, request.variants)
+    variants = request.variant_specs or select_variants(suite, request.variants)
     types = {case.type for case in suite.cases}
     from assistant.index.library import Library
 
@@ -137,8 +142,13 @@ def run_suite(request: RunRequest, settings: Settings, progress: Progress | None
                                       "settings": w.variant.settings} for w in worlds},
         "prompts": {w.variant.name: w.prompt_hashes for w in worlds},
         "index": storage.index_fingerprint(library),
+        **request.extra,
     }
     baseline = storage.load_baseline(request.baselines_dir, suite.suite)
+    if baseline and request.baseline_of:
+        known = baseline.get("variants", {})
+        baseline = {**baseline, "variants": {**known, **{name: known[of] for name, of in request.baseline_of.items()
+                                                         if of in known}}}
     comparison = compare(baseline, summary) if baseline else None
     code, reason = gate(summary, comparison)
     summary["gate"] = {"exit_code": code, "reason": reason,

@@ -73,7 +73,7 @@ Case = Annotated[RetrievalCase | DraftingCase | CheckingCase | ChatCase, Field(d
 class Variant(Strict):
     """A prompt version: a folder of changed prompt files and/or a drafting strategy or settings."""
 
-    name: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
+    name: str = Field(pattern=r"^[A-Za-z0-9_.@-]+$")  # '@': the workbench's "llm@my-edit"
     prompts: Path | None = Field(None, description="Folder of changed prompt files, overlaid on prompts/.")
     strategy: Literal["composer", "llm", "hybrid"] | None = None
     mode: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="Retrieval mode.")

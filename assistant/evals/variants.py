@@ -12,14 +12,15 @@ from pydantic import TypeAdapter
 
 from assistant.config import Settings
 from assistant.evals.suite import SuiteError, Variant
-from assistant.prompts import PROMPTS_DIR, load_prompts
+from assistant.prompts import load_prompts, prompts_folder
 from assistant.services.factory import Services
 
 
-def overlay_prompts(changed: Path | None, into: Path) -> Path:
-    """prompts/ with the variant's changed files on top; the folder the services will read."""
+def overlay_prompts(changed: Path | None, into: Path, base: Path | None = None) -> Path:
+    """The prompts in use (`base`, default prompts/) with the variant's changed files on top;
+    the folder the services will read."""
     into.mkdir(parents=True, exist_ok=True)
-    for path in PROMPTS_DIR.glob("*.yaml"):
+    for path in prompts_folder(base).glob("*.yaml"):
         shutil.copy2(path, into / path.name)
     if changed is not None:
         if not changed.is_dir():
@@ -62,7 +63,8 @@ def build_world(variant: Variant, base: Settings, llm: BaseChatModel, workdir: P
     unknown = sorted(set(variant.settings) - set(Settings.model_fields))
     if unknown:
         raise SuiteError(f"variant {variant.name}: unknown settings {', '.join(unknown)}")
-    folder = overlay_prompts(variant.prompts, Path(tempfile.mkdtemp(prefix=f"{variant.name}-", dir=workdir)))
+    folder = overlay_prompts(variant.prompts, Path(tempfile.mkdtemp(prefix=f"{variant.name}-", dir=workdir)),
+                             base.prompts_dir)
     overrides = {}
     for name, value in variant.settings.items():
         try:

@@ -55,11 +55,12 @@ def create_evaluations(services, labels) -> dict:
 
     def run(chosen_suite, chosen_model, progress=gr.Progress()):  # noqa: B008 - how Gradio injects progress
         from assistant.evals.runner import RunRequest, run_suite
-        from assistant.evals.storage import SUITES_DIR
+        from assistant.evals.storage import BASELINES_DIR, SUITES_DIR
 
         if not chosen_suite:
             raise gr.Error(labels("eval.no_suite"))
-        request = RunRequest(SUITES_DIR / f"{chosen_suite}.yaml", model=chosen_model, runs_dir=runs_dir)
+        request = RunRequest(SUITES_DIR / f"{chosen_suite}.yaml", model=chosen_model, runs_dir=runs_dir,
+                             baselines_dir=services.settings.eval_baselines_dir or BASELINES_DIR)
         try:
             outcome = run_suite(request, services.settings,
                                 lambda done, total, what: progress((done, total), desc=what))

@@ -1,0 +1,279 @@
+"""Prompts: the prompt workbench. See the prompts in use, edit one as a named variant, run suites
+on the baseline and the variants side by side, adopt a variant that passes, export it as a patch.
+
+All the work is done by assistant.prompt_variants and assistant.evals.workbench, as for
+`oppi prompts`; this module only lays it out.
+"""
+
+from __future__ import annotations
+
+import getpass
+import html
+import tempfile
+from pathlib import Path
+
+import gradio as gr
+
+from assistant.errors import OppiError
+from ui.tabs.evaluations import report_frame, suite_names
+
+VARIANT_HEADERS = ["variant", "prompts", "made by", "made at", "note", "adopted"]
+COLUMNS_CSS = ("<style>#prompts-case-outputs .cols{display:flex;gap:1rem}"
+               "#prompts-case-outputs .cols>div{flex:1;min-width:0;border:1px solid #ddd;padding:.4rem}</style>")
+HISTORY_HEADERS = ["when", "who", "variant", "prompts", "baselines blessed from"]
+
+
+def signed_in(request: gr.Request | None) -> tuple[str, str | None]:
+    """Who acts and their role. The role is None while accounts are off (a single-user install
+    may adopt); the accounts of the team-service issue plug in here."""
+    name = getattr(request, "username", None) if request is not None else None
+    return name or getpass.getuser(), None
+
+
+def _bare(value: str) -> str:
+    """Gradio drops a textbox's final newline; the prompt files end their blocks with one."""
+    return value if value.endswith("\n") or not value else value + "\n"
+
+
+def create_prompts(services, labels) -> dict:
+    from assistant.evals import workbench
+    from assistant.prompt_variants import VariantStore, edited_prompt
+
+    settings = services.settings
+    store = VariantStore.from_settings(settings)
+    runs_dir = settings.home / "runs"
+
+    labels.bind(gr.Markdown(labels("prompts.intro")), "prompts.intro", "value")
+    table = gr.Dataframe(headers=["id", "version", "description", "suites"], interactive=False, elem_id="prompts-table")
+    choice = labels.bind(gr.Dropdown(choices=[], label=labels("prompts.prompt"), elem_id="prompts-choice"), "prompts.prompt")
+    detail = gr.Markdown(elem_id="prompts-detail")
+
+    labels.bind(gr.Markdown(labels("prompts.edit_heading")), "prompts.edit_heading", "value")
+    system = labels.bind(gr.Textbox(lines=8, label=labels("prompts.system"), elem_id="prompts-system"), "prompts.system")
+    template = labels.bind(gr.Textbox(lines=8, label=labels("prompts.template"), elem_id="prompts-template"),
+                           "prompts.template")
+    with gr.Row():
+        name = labels.bind(gr.Textbox(label=labels("prompts.variant_name"), elem_id="prompts-variant-name"),
+                           "prompts.variant_name")
+        note = labels.bind(gr.Textbox(label=labels("prompts.note"), elem_id="prompts-note"), "prompts.note")
+        save = labels.bind(gr.Button(labels("prompts.save"), variant="primary", elem_id="prompts-save"),
+                           "prompts.save", "value")
+    with labels.bind(gr.Accordion(labels("prompts.yaml"), open=False, elem_id="prompts-yaml-box"), "prompts.yaml"):
+        whole = gr.Code(language="yaml", lines=16, elem_id="prompts-yaml")
+        save_yaml = labels.bind(gr.Button(labels("prompts.save_yaml"), elem_id="prompts-save-yaml"),
+                                "prompts.save_yaml", "value")
+    save_status = gr.Markdown(elem_id="prompts-save-status")
+    variants_table = gr.Dataframe(headers=VARIANT_HEADERS, interactive=False, elem_id="prompts-variants")
+
+    labels.bind(gr.Markdown(labels("prompts.run_heading")), "prompts.run_heading", "value")
+    with gr.Row():
+        run_suites = labels.bind(gr.CheckboxGroup(suite_names(), label=labels("prompts.suites"),
+                                                  elem_id="prompts-run-suites"), "prompts.suites")
+        run_variants = labels.bind(gr.CheckboxGroup([], label=labels("prompts.variants"),
+                                                    elem_id="prompts-run-variants"), "prompts.variants")
+        model = labels.bind(gr.Radio(["fake", "configured"], value="fake", label=labels("eval.model"),
+                                     elem_id="prompts-run-model"), "eval.model")
+    start = labels.bind(gr.Button(labels("prompts.run"), variant="primary", elem_id="prompts-run"), "prompts.run", "value")
+    verdicts = gr.Markdown(elem_id="prompts-verdicts")
+    with gr.Row():
+        run_choice = labels.bind(gr.Dropdown(choices=[], label=labels("prompts.report_of"), elem_id="prompts-report-choice"),
+                                 "prompts.report_of")
+        case = labels.bind(gr.Dropdown(choices=[], label=labels("prompts.case"), elem_id="prompts-case"), "prompts.case")
+    case_outputs = gr.HTML(elem_id="prompts-case-outputs")
+    report = gr.HTML(elem_id="prompts-report")
+
+    labels.bind(gr.Markdown(labels("prompts.adopt_heading")), "prompts.adopt_heading", "value")
+    with gr.Row():
+        adopt_choice = labels.bind(gr.Dropdown(choices=[], label=labels("prompts.variant"), elem_id="prompts-adopt-choice"),
+                                   "prompts.variant")
+        adopt_button = labels.bind(gr.Button(labels("prompts.adopt"), variant="stop", elem_id="prompts-adopt"),
+                                   "prompts.adopt", "value")
+        export_button = labels.bind(gr.Button(labels("prompts.export"), elem_id="prompts-export"), "prompts.export", "value")
+        delete_button = labels.bind(gr.Button(labels("prompts.delete"), elem_id="prompts-delete"), "prompts.delete", "value")
+    adopt_status = gr.Markdown(elem_id="prompts-adopt-status")
+    patch_file = labels.bind(gr.File(label=labels("prompts.patch"), interactive=False, elem_id="prompts-patch"),
+                             "prompts.patch")
+    history_table = gr.Dataframe(headers=HISTORY_HEADERS, interactive=False, elem_id="prompts-history")
+
+    # --- listing -----------------------------------------------------------------------------------
+
+    def prompt_rows():
+        prompts = store.current()
+        suites = workbench.suites_by_prompt(list(prompts))
+        return [[pid, p.version, p.description, "; ".join(suites[pid]) or "–"] for pid, p in prompts.items()]
+
+    def variant_rows():
+        return [[v.name, ", ".join(v.prompts), v.made_by, v.made_at, v.note,
+                 f"{v.adopted['at']} by {v.adopted['by']}" if v.adopted else ""] for v in store.list()]
+
+    def history_rows():
+        return [[h["at"], h["by"], h["variant"], ", ".join(f"{p} {c['from']}→{c['to']}" for p, c in h["prompts"].items()),
+                 ", ".join(f"{s}: {b['run']}" for s, b in h["blessed"].items())] for h in workbench.history(settings)]
+
+    def variant_choices(keep=None):
+        """Run and adopt choices: the variants not adopted yet; the chosen one stays chosen if it still is."""
+        open_names = [v.name for v in store.list() if not v.adopted]
+        return gr.update(choices=open_names), gr.update(choices=open_names, value=keep if keep in open_names else None)
+
+    def listing(chosen=None, keep=None):
+        rows = prompt_rows()
+        ids = [row[0] for row in rows]
+        value = chosen if chosen in ids else (ids[0] if ids else None)
+        return (rows, gr.update(choices=ids, value=value), variant_rows(), *variant_choices(keep), history_rows(),
+                gr.update(choices=_run_ids()))
+
+    def show(prompt_id):
+        prompts = store.current()
+        if prompt_id not in prompts:
+            return "", "", "", ""
+        from assistant.evals.prompts_cli import prompt_markdown
+        from assistant.prompts import dump_prompt
+
+        prompt = prompts[prompt_id]
+        return (prompt_markdown(prompt, workbench.suites_by_prompt([prompt_id])[prompt_id]), prompt.system,
+                prompt.user, dump_prompt(prompt))
+
+    # --- editing -----------------------------------------------------------------------------------
+
+    def save_variant(prompt_id, system_text, template_text, variant_name, note_text, request: gr.Request = None):
+        prompts = store.current()
+        if prompt_id not in prompts:
+            raise gr.Error(labels("prompts.no_prompt"))
+        try:
+            data = edited_prompt(prompts[prompt_id], _bare(system_text), _bare(template_text))
+        except OppiError as error:
+            raise gr.Error(str(error)) from None
+        return _save(prompt_id, data, variant_name, note_text, request)
+
+    def save_file(prompt_id, text, variant_name, note_text, request: gr.Request = None):
+        """The whole file (description, variables, examples too), checked as a file in prompts/ is."""
+        import yaml
+
+        if prompt_id not in store.current():
+            raise gr.Error(labels("prompts.no_prompt"))
+        try:
+            data = yaml.safe_load(text or "")
+        except yaml.YAMLError as error:
+            raise gr.Error(f"{prompt_id}: not valid YAML: {error}") from None
+        return _save(prompt_id, data, variant_name, note_text, request)
+
+    def _save(prompt_id, data, variant_name, note_text, request):
+        who, _ = signed_in(request)
+        try:
+            variant = store.save((variant_name or "").strip(), {prompt_id: data}, who, note_text or "")
+        except OppiError as error:
+            raise gr.Error(str(error)) from None
+        status = labels("prompts.saved").format(name=variant.name, prompts=", ".join(variant.prompts), who=who,
+                                                 when=variant.updated_at)
+        return status, variant_rows(), *variant_choices()
+
+    # --- running -----------------------------------------------------------------------------------
+
+    def _run_ids() -> list[str]:
+        return [run_dir.name for run_dir, _ in workbench.workbench_runs(runs_dir)]
+
+    def run(suites, names, chosen_model, progress=gr.Progress()):  # noqa: B008 - how Gradio injects progress
+        try:
+            runs = workbench.run_variants(settings, list(suites or []), list(names or []), chosen_model,
+                                          progress=lambda done, total, what: progress((done, total), desc=what))
+        except OppiError as error:
+            raise gr.Error(str(error)) from None
+        lines = []
+        for item in runs:
+            if item.skipped:
+                lines.append(f"- **{item.suite}**: {item.skipped}")
+            for vname, judged in item.verdicts.items():
+                gate = {0: "PASS", 1: "REGRESSION", 2: "INCOMPLETE"}.get(judged["exit_code"], "?")
+                lines.append(f"- **{item.suite} · {vname}: {gate}**: {judged['reason']}")
+        done = [item.run_dir.name for item in runs if item.run_dir]
+        if done:
+            from assistant.evals.storage import find_run, read_json
+
+            manifest = read_json(find_run(done[0], runs_dir) / "manifest.json")
+            cache = manifest["cache"]
+            lines.append(f"\n{labels('prompts.model_used')}: {manifest['models']['chat']}; cache: {cache['mode']} "
+                         f"({cache['hits']} hits, {cache['misses']} misses)")
+        first = done[0] if done else None
+        frame, case_update, columns = _report(first)
+        return "\n".join(lines), gr.update(choices=_run_ids(), value=first), case_update, columns, frame
+
+    def _report(run_id):
+        """The run's side-by-side report, its cases and the first case's outputs in columns."""
+        if not run_id:
+            return "", gr.update(choices=[], value=None), ""
+        from assistant.evals.storage import find_run, read_json
+
+        try:
+            run_dir = find_run(run_id, runs_dir)
+        except OppiError as error:
+            raise gr.Error(str(error)) from None
+        summary = read_json(run_dir / "summary.json")
+        cases = list(dict.fromkeys(cid for v in summary["variants"].values() for cid in v["cases"]))
+        return report_frame(run_dir), gr.update(choices=cases, value=cases[0] if cases else None), \
+            _columns(run_id, cases[0] if cases else None)
+
+    def _columns(run_id, case_id):
+        if not run_id or not case_id:
+            return ""
+        from assistant.evals.report import case_columns
+        from assistant.evals.storage import find_run, read_json
+
+        summary = read_json(find_run(run_id, runs_dir) / "summary.json")
+        return f"{COLUMNS_CSS}<h4>{html.escape(case_id)}</h4>{case_columns(summary, case_id)}"
+
+    # --- adopting and exporting --------------------------------------------------------------------
+
+    def adopt(variant_name, shown_prompt, request: gr.Request = None, progress=gr.Progress()):  # noqa: B008
+        who, role = signed_in(request)
+        if not variant_name:
+            raise gr.Error(labels("prompts.no_variant"))
+        try:
+            record = workbench.adopt(settings, variant_name, who, role,
+                                     progress=lambda done, total, what: progress((done, total), desc=what))
+        except workbench.AdoptionRefused as refused:
+            return (f"**{labels('prompts.refused')}** {refused}", *listing(shown_prompt, variant_name))
+        except OppiError as error:
+            raise gr.Error(str(error)) from None
+        # The services read prompts when they build a drafter or chat; build them again on the new ones.
+        for cached in ("drafting", "chat", "review"):
+            services.__dict__.pop(cached, None)
+        changes = ", ".join(f"{pid} {c['from']} → {c['to']}" for pid, c in record["prompts"].items())
+        blessed = ", ".join(f"{s} ({b['run']})" for s, b in record["blessed"].items())
+        status = labels("prompts.adopted").format(name=variant_name, changes=changes, blessed=blessed)
+        return (status, *listing(shown_prompt))
+
+    def export(variant_name):
+        if not variant_name:
+            raise gr.Error(labels("prompts.no_variant"))
+        try:
+            patch = store.patch(variant_name)
+        except OppiError as error:
+            raise gr.Error(str(error)) from None
+        path = Path(tempfile.mkdtemp(prefix="oppi-patch-")) / f"{variant_name}.patch"
+        path.write_text(patch, encoding="utf-8")
+        return str(path), f"```diff\n{patch}```"
+
+    def delete(variant_name, shown_prompt):
+        if not variant_name:
+            raise gr.Error(labels("prompts.no_variant"))
+        try:
+            store.delete(variant_name)
+        except OppiError as error:
+            raise gr.Error(str(error)) from None
+        return (labels("prompts.deleted").format(name=variant_name), *listing(shown_prompt))
+
+    listed = [table, choice, variants_table, run_variants, adopt_choice, history_table, run_choice]
+    shown = [detail, system, template, whole]
+    saved = [save_status, variants_table, run_variants, adopt_choice]
+    choice.change(show, choice, shown)
+    save.click(save_variant, [choice, system, template, name, note], saved)
+    save_yaml.click(save_file, [choice, whole, name, note], saved)
+    start.click(run, [run_suites, run_variants, model], [verdicts, run_choice, case, case_outputs, report])
+    run_choice.input(_report, run_choice, [report, case, case_outputs])
+    case.input(_columns, [run_choice, case], case_outputs)
+    adopt_button.click(adopt, [adopt_choice, choice], [adopt_status, *listed]).then(
+        show, choice, shown)
+    export_button.click(export, adopt_choice, [patch_file, adopt_status])
+    delete_button.click(delete, [adopt_choice, choice], [adopt_status, *listed])
+    return {"listing": listing, "listed": listed, "show": show, "save": save_variant, "save_file": save_file,
+            "run": run, "adopt": adopt, "export": export, "delete": delete}
