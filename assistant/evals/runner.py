@@ -152,7 +152,7 @@ def run_suite(request: RunRequest, settings: Settings, progress: Progress | None
     comparison = compare(baseline, summary) if baseline else None
     code, reason = gate(summary, comparison)
     summary["gate"] = {"exit_code": code, "reason": reason,
-                       "baseline": str(storage.baseline_path(request.baselines_dir, suite.suite)) if baseline else None}
+                       "baseline": storage.portable_path(storage.baseline_path(request.baselines_dir, suite.suite)) if baseline else None}
     storage.write_json(run_dir / "manifest.json", manifest)
     storage.write_json(run_dir / "summary.json", summary)
     if comparison is not None:

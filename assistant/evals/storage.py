@@ -68,6 +68,17 @@ def load_baseline(baselines_dir: Path, suite: str) -> dict | None:
     return read_json(path) if path.is_file() else None
 
 
+def portable_path(path: Path) -> str:
+    """A path as committed files may hold it: relative to the project when inside it, so a
+    baseline made on one machine names no folder of that machine."""
+    from assistant.config import PROJECT_ROOT
+
+    try:
+        return str(path.resolve().relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(path)
+
+
 def bless(run_dir: Path, baselines_dir: Path) -> Path:
     """Make a run's summary the suite's baseline (committed; changes only by this command)."""
     summary = read_json(run_dir / "summary.json")

@@ -33,3 +33,9 @@ def test_seed_suites_have_the_cases_the_issue_asks_for():
         assert {"en", "fi"} <= langs, name
     chat = load_suite(SUITES_DIR / "chat.yaml")
     assert sum(not c.covered for c in chat.cases) >= 2
+
+
+def test_committed_baselines_name_no_folder_of_the_machine_that_made_them():
+    for path in BASELINES_DIR.glob("*.json"):
+        text = path.read_text(encoding="utf-8")
+        assert '"/' not in text and ':\\\\' not in text, f"{path.name} holds an absolute path"
