@@ -202,7 +202,7 @@ def serve_command(
     host: str = typer.Option("127.0.0.1", help="Address to listen on (loopback by default)."),
     port: int = typer.Option(7860, help="Port to listen on."),
     lang: str = typer.Option("en", help="Language of the workspace: en or fi."),
-    auth: str = typer.Option(None, help="Require a login, given as USER:PASSWORD."),
+    auth: str = typer.Option(None, help="One shared login USER:PASSWORD (without accounts; see `oppi users add`)."),
 ) -> None:
     """Open the workspace in the browser; indexes the built-in corpus on first start."""
     from assistant.config import BUILTIN_CORPUS
@@ -223,10 +223,10 @@ def serve_command(
         summary = _index_with_progress(Indexer(services.settings, services.library), [BUILTIN_CORPUS])
         console.print(summary.line(), soft_wrap=True, highlight=False)
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home
-    from ui.app import create_app
+    from ui.app import serve
 
     console.print(f"Oppi is at http://{host}:{port}")
-    create_app(services, lang).launch(server_name=host, server_port=port, auth=credentials, show_error=True)
+    serve(services, lang, host, port, credentials)
 
 
 @app.command("check")
@@ -295,6 +295,10 @@ def _shorten(text: str, limit: int = 400) -> str:
 from assistant.evals.cli import eval_app  # noqa: E402  (it imports this module's helpers)
 
 app.add_typer(eval_app, name="eval")
+
+from assistant.users_cli import users_app  # noqa: E402
+
+app.add_typer(users_app, name="users")
 
 
 def main() -> None:
