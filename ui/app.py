@@ -66,20 +66,28 @@ def create_app(services, lang: str = "en") -> gr.Blocks:
 def serve(services, lang: str, host: str, port: int, shared_auth: tuple[str, str] | None = None) -> None:
     """Serve the workspace: with accounts, users sign in; behind single sign-on
     (OPPI_TRUSTED_USER_HEADER) the proxy's header names them. Uploads are size-limited."""
-    from ui.session import header_user, launch_options, max_file_size
+    from ui.session import launch_options
 
-    app = create_app(services, lang)
-    header = services.settings.trusted_user_header
-    if header is None:
+    if services.settings.trusted_user_header is None:
+        app = create_app(services, lang)
         app.launch(server_name=host, server_port=port, show_error=True, **launch_options(services, shared_auth))
         return
     import uvicorn
-    from fastapi import FastAPI
 
     from assistant.errors import OppiError
 
     if shared_auth:
         raise OppiError("OPPI_TRUSTED_USER_HEADER is set: the proxy signs users in, so drop --auth.")
-    server = gr.mount_gradio_app(FastAPI(), app, path="/", auth_dependency=header_user(services, header),
-                                 max_file_size=max_file_size(services.settings), show_error=True)
-    uvicorn.run(server, host=host, port=port, log_level="warning")
+    uvicorn.run(single_sign_on_app(services, lang), host=host, port=port, log_level="warning")
+
+
+def single_sign_on_app(services, lang: str = "en"):
+    """The workspace as an ASGI app whose users are named by the trusted header."""
+    from fastapi import FastAPI
+
+    from ui.session import header_user, max_file_size
+
+    header = services.settings.trusted_user_header
+    return gr.mount_gradio_app(FastAPI(), create_app(services, lang), path="/",
+                               auth_dependency=header_user(services, header),
+                               max_file_size=max_file_size(services.settings), show_error=True)

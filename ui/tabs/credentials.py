@@ -136,7 +136,8 @@ def create_credentials(services, labels) -> dict:
     refresh.click(listing, None, [table, choice])
     choice.change(show, choice, shown)
     for button, action in ((submit, "submit"), (approve, "approve"), (send_back, "return")):
-        button.click(act(action), [choice, seen, comment], [*shown, comment]).then(listing, None, [table, choice])
+        button.click(act(action), [choice, seen, comment], [*shown, comment],
+                     api_name=f"review_{action}").then(listing, None, [table, choice])
     comment_add.click(add_comment, [choice, comment, comment_outcome], [*shown, comment])
     export_button.click(do_export, [choice, fmt], download)
     return {"listing": listing, "table": table, "choice": choice, "open": open_button}
