@@ -201,3 +201,22 @@ def test_a_database_from_before_accounts_is_migrated_and_kept(tmp_path: Path) ->
         assert [s.title for s in store.list(by=PLANNER)] == []  # nobody's: reviewers and admins see it
     finally:
         store.close()
+
+
+def test_exports_of_an_approved_credential_name_the_approver(store: CredentialStore) -> None:
+    import json
+
+    from assistant.export import export_credential, import_credential, validate_ob3
+
+    credential_id, _ = store.save(_credential(), by=PLANNER)
+    assert store.record(credential_id).approval is None
+    store.review(credential_id, "submit", by=PLANNER)
+    approval = store.review(credential_id, "approve", by=REVIEWER).approval
+    document = json.loads(export_credential(store.load(credential_id), "ob3", approval=approval))
+    assert validate_ob3(document) == []
+    [endorsement] = document["credentialSubject"]["achievement"]["endorsement"]
+    assert endorsement["issuer"]["name"] == "rea" and endorsement["validFrom"] == approval.approved_at
+    assert endorsement["credentialSubject"]["id"] == document["credentialSubject"]["achievement"]["id"]
+    assert import_credential(document).title == _credential().title  # still reads back
+    markdown = export_credential(store.load(credential_id), "markdown", approval=approval)
+    assert markdown.rstrip().endswith(f"Approved by rea on {approval.approved_at[:10]}.")

@@ -63,13 +63,18 @@ def create_app(services, lang: str = "en") -> gr.Blocks:
     return app
 
 
+# Requests of one kind served at once: Gradio's default of one would make a team's saves queue
+# behind each other; handlers wait mostly on the database and the model.
+CONCURRENCY = 16
+
+
 def serve(services, lang: str, host: str, port: int, shared_auth: tuple[str, str] | None = None) -> None:
     """Serve the workspace: with accounts, users sign in; behind single sign-on
     (OPPI_TRUSTED_USER_HEADER) the proxy's header names them. Uploads are size-limited."""
     from ui.session import launch_options
 
     if services.settings.trusted_user_header is None:
-        app = create_app(services, lang)
+        app = create_app(services, lang).queue(default_concurrency_limit=CONCURRENCY)
         app.launch(server_name=host, server_port=port, show_error=True, **launch_options(services, shared_auth))
         return
     import uvicorn
@@ -88,6 +93,7 @@ def single_sign_on_app(services, lang: str = "en"):
     from ui.session import header_user, max_file_size
 
     header = services.settings.trusted_user_header
-    return gr.mount_gradio_app(FastAPI(), create_app(services, lang), path="/",
+    app = create_app(services, lang).queue(default_concurrency_limit=CONCURRENCY)
+    return gr.mount_gradio_app(FastAPI(), app, path="/",
                                auth_dependency=header_user(services, header),
                                max_file_size=max_file_size(services.settings), show_error=True)
