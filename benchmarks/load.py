@@ -97,19 +97,21 @@ class Replica:
 
 class Planner(threading.Thread):
     def __init__(self, number: int, replicas: list[Replica], stop_at: float, run: str, report: Report,
-                 think: float = 0.0) -> None:
+                 think: float = 0.0, delay: float = 0.0) -> None:
         super().__init__(daemon=True)
-        self.think = think
+        self.think, self.delay = think, delay
         self.number, self.replicas, self.stop_at, self.run_id, self.report = number, replicas, stop_at, run, report
         self.replica = replicas[number % len(replicas)]
 
     def sign_in(self) -> Client:
         started = time.perf_counter()
-        client = Client(self.replica.url, auth=(f"planner{self.number}", PASSWORD), verbose=False)
+        client = Client(self.replica.url, auth=(f"planner{self.number}", PASSWORD), verbose=False,
+                        httpx_kwargs={"timeout": 120})
         self.report.time("sign in", started)
         return client
 
     def run(self) -> None:
+        time.sleep(self.delay)  # planners arrive over the ramp-up, not all in one instant
         client, round_number = None, 0
         while time.monotonic() < self.stop_at:
             try:
@@ -199,6 +201,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--kill-after", type=float, default=None, help="Seconds until replica A is killed (default: half-time; <0: never).")
     parser.add_argument("--database-url", default=None, help="An existing PostgreSQL (default: a throwaway one).")
+    parser.add_argument("--ramp", type=float, default=10.0, help="Seconds over which the planners arrive.")
     parser.add_argument("--think", type=float, default=1.0, help="Seconds a planner reads each answer before the next step.")
     parser.add_argument("--corpus", type=Path, nargs="*", default=SMALL_CORPUS,
                         help="What the replicas' library holds (default: a few built-in documents, to start fast).")
@@ -229,16 +232,18 @@ def main() -> None:
         replicas = [Replica("A", env, folder), Replica("B", env, folder)]
         for replica in replicas:
             wait_http(replica.url, replica.process)
-        print(f"{args.planners} planners, {args.seconds:.0f} s, think {args.think} s, replicas {', '.join(r.url for r in replicas)}", flush=True)
+        print(f"{args.planners} planners, {args.seconds:.0f} s, ramp-up {args.ramp:.0f} s, think {args.think} s, replicas {', '.join(r.url for r in replicas)}", flush=True)
 
         # One untimed round per replica first: loading the language models is not what is measured.
         warm = Report()
-        for number, _ in enumerate(replicas):
-            Planner(number, replicas, 0, "warm-up", warm).one_round(
-                Client(replicas[number].url, auth=(f"planner{number}", PASSWORD), verbose=False), 0)
+        accounts.add("warm-up", PASSWORD, "planner")
+        for replica in replicas:
+            Planner(0, replicas, 0, f"warm-up {replica.name}", warm).one_round(
+                Client(replica.url, auth=("warm-up", PASSWORD), verbose=False), 0)
         report, run_id = Report(), str(int(time.time()))
         stop_at = time.monotonic() + args.seconds
-        planners = [Planner(n, replicas, stop_at, run_id, report, args.think) for n in range(args.planners)]
+        planners = [Planner(n, replicas, stop_at, run_id, report, args.think, n * args.ramp / args.planners)
+                    for n in range(args.planners)]
         for planner in planners:
             planner.start()
         if kill_after >= 0:
