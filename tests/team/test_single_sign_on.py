@@ -29,7 +29,8 @@ def test_the_trusted_header_names_the_user(tmp_path, small_library_home, free_po
                              trusted_user_header="X-Remote-User")
     services.accounts.add("sso.reviewer@uni.fi", None, "reviewer")
     port = free_port_factory()
-    server = uvicorn.Server(uvicorn.Config(single_sign_on_app(services), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(single_sign_on_app(services), host="127.0.0.1", port=port, log_level="warning",
+                                          timeout_graceful_shutdown=1))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"
@@ -45,5 +46,5 @@ def test_the_trusted_header_names_the_user(tmp_path, small_library_home, free_po
         about = client.predict(api_name="/about_for")
         assert "sso.reviewer@uni.fi (reviewer, single sign-on)" in about
     finally:
-        server.should_exit = True
+        server.should_exit = server.force_exit = True  # the client's open event stream need not finish
         thread.join(timeout=10)
