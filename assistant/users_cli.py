@@ -6,6 +6,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from assistant.cli_support import cli_settings, user_errors
 from assistant.workflow import ROLES
 
 users_app = typer.Typer(help="Accounts of a shared workspace: planners, reviewers and admins.", no_args_is_help=True)
@@ -14,9 +15,8 @@ console = Console()
 
 def _accounts():
     from assistant.accounts import Accounts
-    from assistant.cli import _settings
 
-    return Accounts.from_settings(_settings())
+    return Accounts.from_settings(cli_settings())
 
 
 def _password(given: str | None, sso: bool) -> str | None:
@@ -25,14 +25,8 @@ def _password(given: str | None, sso: bool) -> str | None:
     return given if given is not None else typer.prompt("Password", hide_input=True, confirmation_prompt=True)
 
 
-def _user_errors(func):
-    from assistant.cli import user_errors
-
-    return user_errors(func)
-
-
 @users_app.command("add")
-@_user_errors
+@user_errors
 def add_command(
     username: str = typer.Argument(..., help="Sign-in name (letters, digits, . _ @ -)."),
     role: str = typer.Option("planner", "--role", help=f"One of {', '.join(ROLES)}."),
@@ -45,7 +39,7 @@ def add_command(
 
 
 @users_app.command("list")
-@_user_errors
+@user_errors
 def list_command() -> None:
     """List the users and their roles."""
     table = Table("user", "role", "signs in with", "added")
@@ -55,7 +49,7 @@ def list_command() -> None:
 
 
 @users_app.command("role")
-@_user_errors
+@user_errors
 def role_command(username: str, role: str = typer.Argument(..., help=f"One of {', '.join(ROLES)}.")) -> None:
     """Change a user's role."""
     _accounts().set_role(username, role)
@@ -63,7 +57,7 @@ def role_command(username: str, role: str = typer.Argument(..., help=f"One of {'
 
 
 @users_app.command("password")
-@_user_errors
+@user_errors
 def password_command(
     username: str,
     password: str = typer.Option(None, "--password", help="The new password (default: asked for)."),
@@ -75,7 +69,7 @@ def password_command(
 
 
 @users_app.command("remove")
-@_user_errors
+@user_errors
 def remove_command(username: str) -> None:
     """Remove a user (their credentials and history stay)."""
     _accounts().remove(username)

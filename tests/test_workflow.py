@@ -206,7 +206,7 @@ def test_a_database_from_before_accounts_is_migrated_and_kept(tmp_path: Path) ->
 def test_exports_of_an_approved_credential_name_the_approver(store: CredentialStore) -> None:
     import json
 
-    from assistant.export import export_credential, import_credential, validate_ob3
+    from assistant.exports import export_credential, import_credential, validate_ob3
 
     credential_id, _ = store.save(_credential(), by=PLANNER)
     assert store.record(credential_id).approval is None

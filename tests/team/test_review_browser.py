@@ -34,7 +34,7 @@ def choose_credential(page, title: str) -> None:
 
 
 def test_a_reviewer_approves_what_a_planner_drafted_and_the_export_names_them(browser, team, tmp_path) -> None:
-    from assistant.export import validate_ob3
+    from assistant.exports import validate_ob3
 
     url, services = team
     planner_context, planner = sign_in(browser, url, "pia")

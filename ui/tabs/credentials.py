@@ -26,7 +26,7 @@ HEADERS = ["id", "title", "owner", "state", "versions", "updated", "accepted", "
 def export_file(services, credential_id: str, fmt: str, by=None) -> str:
     """Write the export to a temporary file for download; return its path. An approved
     credential's export names its approver."""
-    from assistant.export import export_credential
+    from assistant.exports import export_credential
     from assistant.exports.common import published_outcomes
 
     credential, record = services.store.open(credential_id, by=by)
