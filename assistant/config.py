@@ -96,7 +96,7 @@ class Settings(BaseSettings):
     max_retries: int = Field(3, ge=0, le=10, description="Retries on 429 and 5xx, with backoff.")
 
     # --- ingestion ----------------------------------------------------------------------
-    max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are not indexed (each gets a one-line error).")
+    max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are not indexed (each gets a one-line error), and the workspace refuses larger uploads.")
     chunk_size: int = Field(
         600, ge=200,
         description="Target chunk size in characters (short chunks embed one topic each: dense "
