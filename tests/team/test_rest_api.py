@@ -9,7 +9,7 @@ import time
 import httpx
 import pytest
 from gradio_client import Client
-from team.conftest import PASSWORD
+from team_support import PASSWORD
 
 pytestmark = pytest.mark.slow
 

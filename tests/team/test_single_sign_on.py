@@ -8,7 +8,7 @@ import time
 
 import httpx
 import pytest
-from team.conftest import team_services
+from team_support import team_services
 
 from assistant.config import Settings
 

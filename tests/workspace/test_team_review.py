@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from team.conftest import PASSWORD
+from team_support import PASSWORD, team  # noqa: F401 - a fixture
 from workspace.test_workspace import fill, open_tab, wait_text
 
 pytestmark = pytest.mark.slow
@@ -33,7 +33,7 @@ def choose_credential(page, title: str) -> None:
     wait_text(page, "#cred-review-state", "revision")
 
 
-def test_a_reviewer_approves_what_a_planner_drafted_and_the_export_names_them(browser, team, tmp_path) -> None:
+def test_a_reviewer_approves_what_a_planner_drafted_and_the_export_names_them(browser, team, tmp_path) -> None:  # noqa: F811 - the fixture
     from assistant.exports import validate_ob3
 
     url, services = team
