@@ -18,7 +18,7 @@ system-deps:
 	@bash scripts/system-deps.sh libvoikko1 voikko-fi
 
 test-system-deps:
-	@bash scripts/system-deps.sh chromium
+	@bash scripts/system-deps.sh chromium postgresql
 
 $(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)

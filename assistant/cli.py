@@ -172,7 +172,7 @@ def serve_command(
     host: str = typer.Option("127.0.0.1", help="Address to listen on (loopback by default)."),
     port: int = typer.Option(7860, help="Port to listen on."),
     lang: str = typer.Option("en", help="Language of the workspace: en or fi."),
-    auth: str = typer.Option(None, help="Require a login, given as USER:PASSWORD."),
+    auth: str = typer.Option(None, help="One shared login USER:PASSWORD (without accounts; see `oppi users add`)."),
 ) -> None:
     """Open the workspace in the browser; indexes the built-in corpus on first start."""
     from assistant.config import BUILTIN_CORPUS
@@ -192,10 +192,10 @@ def serve_command(
         summary = _index_with_progress(services.library_service, [BUILTIN_CORPUS])
         console.print(summary.line(), soft_wrap=True, highlight=False)
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home
-    from ui.app import create_app
+    from ui.app import serve
 
     console.print(f"Oppi is at http://{host}:{port}")
-    create_app(services, lang).launch(server_name=host, server_port=port, auth=credentials, show_error=True)
+    serve(services, lang, host, port, credentials)
 
 
 @app.command("check")
@@ -271,6 +271,10 @@ app.add_typer(eval_app, name="eval")
 from assistant.evals.prompts_cli import prompts_app  # noqa: E402  (the prompt workbench)
 
 app.add_typer(prompts_app, name="prompts")
+
+from assistant.users_cli import users_app  # noqa: E402
+
+app.add_typer(users_app, name="users")
 
 
 def main() -> None:

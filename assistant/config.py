@@ -31,6 +31,27 @@ class Settings(BaseSettings):
         "Unset: an embedded store under OPPI_HOME/chroma.",
     )
     collection: str = Field("oppi", description="Name of the Chroma collection.")
+    database_url: str | None = Field(
+        None,
+        description="Database of credentials, reviews and users, e.g. "
+        "postgresql://oppi:secret@db.example.org/oppi for several `oppi serve` replicas. "
+        "Unset: a SQLite file under OPPI_HOME.",
+    )
+
+    # --- accounts (see docs/deploy.md) -------------------------------------------------
+    trusted_user_header: str | None = Field(
+        None,
+        description="Single sign-on: the request header (e.g. X-Remote-User) in which a reverse "
+        "proxy names the signed-in user. Only for a proxy that strips it from clients; unset: "
+        "users sign in with the passwords of `oppi users add`.",
+    )
+    login_failures_per_minute: int = Field(
+        10, ge=1, description="Wrong passwords for one user within a minute after which further "
+        "attempts are refused without being checked.",
+    )
+    login_failure_delay_s: float = Field(
+        1.0, ge=0, description="Seconds a wrong password waits before its answer."
+    )
 
     # --- embeddings ---------------------------------------------------------------------
     embedding_provider: Literal["local", "minilm", "openai"] = Field(
@@ -75,7 +96,7 @@ class Settings(BaseSettings):
     max_retries: int = Field(3, ge=0, le=10, description="Retries on 429 and 5xx, with backoff.")
 
     # --- ingestion ----------------------------------------------------------------------
-    max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are not indexed (each gets a one-line error).")
+    max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are not indexed (each gets a one-line error), and the workspace refuses larger uploads.")
     chunk_size: int = Field(
         600, ge=200,
         description="Target chunk size in characters (short chunks embed one topic each: dense "
@@ -160,7 +181,7 @@ class Settings(BaseSettings):
         description="C11: (up to ECTS, fewest outcomes, most outcomes), smallest size first.",
     )
 
-    @field_validator("openai_base_url", "chroma_url", mode="before")
+    @field_validator("openai_base_url", "chroma_url", "database_url", "trusted_user_header", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

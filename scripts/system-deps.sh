@@ -2,7 +2,8 @@
 # Installs the Debian packages named as arguments when run as root with apt-get; otherwise says
 # what to install. The Makefile names them: Voikko for Finnish word forms (libvoikko1,
 # voikko-fi), and for the browser tests Debian's Chromium, which Playwright drives
-# (Playwright's own browser download is not used).
+# (Playwright's own browser download is not used), and PostgreSQL, which the store tests start
+# on loopback themselves (as the `postgres` user when run as root).
 set -euo pipefail
 missing=()
 for package in "$@"; do

@@ -16,7 +16,7 @@ from assistant.config import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))  # fixture helper modules under tests/fixtures
-pytest_plugins = ["small_library"]
+pytest_plugins = ["small_library", "postgres"]
 
 
 @pytest.fixture

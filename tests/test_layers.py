@@ -28,16 +28,17 @@ ENTRY_POINT = "assistant.cli"
 # lower layers (and within its own package). A new one gets a row here, placed on purpose.
 LAYERS: dict[str, int] = {
     "assistant": 0, "assistant.errors": 0,
-    "assistant.config": 1, "assistant.schemas": 1, "assistant.local_server": 1,
+    "assistant.config": 1, "assistant.schemas": 1, "assistant.local_server": 1, "assistant.workflow": 1,
     # leaf libraries, peers that do not import one another
-    "assistant.llm": 2, "assistant.prompts": 2, "assistant.store": 2, "assistant.rules": 2, "assistant.exports": 2,
+    "assistant.llm": 2, "assistant.prompts": 2, "assistant.db": 2, "assistant.migrations": 2, "assistant.rules": 2, "assistant.exports": 2,
+    "assistant.store": 3, "assistant.accounts": 3,  # on the database (assistant.db)
     "assistant.ingest": 3,  # renders JSON credentials with exports.markdown
     "assistant.prompt_variants": 3,  # variants of the prompts, validated with assistant.prompts
     "assistant.parsing": 4, "assistant.index": 4,
     "assistant.drafting": 5,
     "assistant.services": 6,
     # what runs Oppi: the commands and the evals, on top of the services
-    "assistant.cli_support": 7, "assistant.settings_doc": 7,
+    "assistant.cli_support": 7, "assistant.settings_doc": 7, "assistant.users_cli": 8,
     "assistant.evals": 8,
     "assistant.cli": 9,
 }

@@ -1,4 +1,5 @@
-"""CredentialStore: versions, review decisions with history, persistence, errors, threads."""
+"""CredentialStore: versions, review decisions with history, persistence, errors, threads;
+on SQLite and on a real PostgreSQL (the `database_url` fixture runs each test on both)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from assistant.config import Settings
 from assistant.errors import OppiError
@@ -27,16 +29,30 @@ def _credential(title: str = "Data-driven maintenance", outcomes: int = 3) -> Mi
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> CredentialStore:
-    store = CredentialStore(tmp_path / "oppi.sqlite")
+def store(database_url: str) -> CredentialStore:
+    store = CredentialStore(database_url)
     yield store
     store.close()
 
 
-def test_database_is_in_wal_mode(store: CredentialStore) -> None:
+def test_sqlite_database_is_in_wal_mode(tmp_path: Path) -> None:
+    store = CredentialStore(tmp_path / "oppi.sqlite")
     store.save(_credential())
     with sqlite3.connect(store.path) as other:
         assert other.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal"
+    store.close()
+
+
+def test_database_url_setting_chooses_postgresql(tmp_path: Path, postgres_server) -> None:
+    url = postgres_server.new_database()
+    settings = Settings(_env_file=None, home=tmp_path / "home", database_url=url)
+    store = CredentialStore.from_settings(settings)
+    try:
+        assert store.engine.dialect.name == "postgresql" and store.path is None
+        credential_id, _ = store.save(_credential())
+        assert CredentialStore(url).load(credential_id) == _credential()
+    finally:
+        store.close()
 
 
 def test_from_settings_uses_the_database_under_oppi_home(settings: Settings) -> None:
@@ -146,8 +162,8 @@ def test_bad_review_decisions_are_refused(
     assert [e.action for e in store.history(credential_id)] == ["create", "save"]
 
 
-def test_a_new_store_on_the_same_file_sees_everything(tmp_path: Path) -> None:
-    path = tmp_path / "state" / "oppi.sqlite"
+def test_a_new_store_on_the_same_database_sees_everything(database_url: str) -> None:
+    path = database_url
     first = CredentialStore(path)
     credential_id, _ = first.save(_credential())
     first.set_outcome_status(credential_id, 2, "rejected")
@@ -195,10 +211,10 @@ def test_delete_removes_the_credential_and_its_history(store: CredentialStore) -
     assert [s.id for s in store.list()] == [kept]
     with pytest.raises(OppiError):
         store.history(gone)
-    with sqlite3.connect(store.path) as other:
+    with store.engine.connect() as other:
         for table in ("versions", "outcomes", "events"):
-            rows = other.execute(f"SELECT COUNT(*) FROM {table} WHERE credential_id = ?", (gone,))
-            assert rows.fetchone()[0] == 0
+            rows = other.execute(text(f"SELECT COUNT(*) FROM {table} WHERE credential_id = :id"), {"id": gone})
+            assert rows.scalar_one() == 0
 
 
 def test_concurrent_writes_from_ten_threads_keep_everything(store: CredentialStore) -> None:

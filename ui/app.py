@@ -45,10 +45,10 @@ def create_app(services, lang: str = "en") -> gr.Blocks:
             with labels.bind(gr.Tab(labels("tab.about"), id="about", elem_id="tab-about"), "tab.about"):
                 about = create_about(services, labels)
 
-        def open_saved(credential_id):
+        def open_saved(credential_id, request: gr.Request):
             if not credential_id:
                 raise gr.Error("Choose a saved credential first.")
-            return credential_id, *draft["restore"](credential_id)
+            return credential_id, *draft["restore"](credential_id, request)
 
         credentials["open"].click(
             open_saved, credentials["choice"],
@@ -59,6 +59,45 @@ def create_app(services, lang: str = "en") -> gr.Blocks:
         app.load(credentials["listing"], None, [credentials["table"], credentials["choice"]])
         app.load(library["refresh"], None, [library["table"], library["remove_choice"]])
         app.load(evaluations["listing"], None, [evaluations["table"], evaluations["choice"]])
-        app.load(lambda: about_markdown(services), None, about)
+        def about_for(request: gr.Request):
+            return about_markdown(services, request)
+
+        app.load(about_for, None, about)
         app.load(prompts["listing"], None, prompts["listed"])
     return app
+
+
+# Requests of one kind served at once: Gradio's default of one would make a team's saves queue
+# behind each other; handlers wait mostly on the database and the model.
+CONCURRENCY = 16
+
+
+def serve(services, lang: str, host: str, port: int, shared_auth: tuple[str, str] | None = None) -> None:
+    """Serve the workspace: with accounts, users sign in; behind single sign-on
+    (OPPI_TRUSTED_USER_HEADER) the proxy's header names them. Uploads are size-limited."""
+    from ui.session import launch_options
+
+    if services.settings.trusted_user_header is None:
+        app = create_app(services, lang).queue(default_concurrency_limit=CONCURRENCY)
+        app.launch(server_name=host, server_port=port, show_error=True, **launch_options(services, shared_auth))
+        return
+    import uvicorn
+
+    from assistant.errors import OppiError
+
+    if shared_auth:
+        raise OppiError("OPPI_TRUSTED_USER_HEADER is set: the proxy signs users in, so drop --auth.")
+    uvicorn.run(single_sign_on_app(services, lang), host=host, port=port, log_level="warning")
+
+
+def single_sign_on_app(services, lang: str = "en"):
+    """The workspace as an ASGI app whose users are named by the trusted header."""
+    from fastapi import FastAPI
+
+    from ui.session import header_user, max_file_size
+
+    header = services.settings.trusted_user_header
+    app = create_app(services, lang).queue(default_concurrency_limit=CONCURRENCY)
+    return gr.mount_gradio_app(FastAPI(), app, path="/",
+                               auth_dependency=header_user(services, header),
+                               max_file_size=max_file_size(services.settings), show_error=True)

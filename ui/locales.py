@@ -77,6 +77,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "cred.export": {"en": "Export", "fi": "Vie"},
     "cred.format": {"en": "Format", "fi": "Muoto"},
     "cred.history": {"en": "History", "fi": "Historia"},
+    # credentials: review workflow
+    "cred.review": {"en": "Review", "fi": "Arviointi"},
+    "cred.submit": {"en": "Submit for review", "fi": "Lähetä arvioitavaksi"},
+    "cred.approve": {"en": "Approve", "fi": "Hyväksy"},
+    "cred.return": {"en": "Return with comments", "fi": "Palauta kommentein"},
+    "cred.comment": {"en": "Comment", "fi": "Kommentti"},
+    "cred.comment_outcome": {"en": "On outcome (0: the whole credential)", "fi": "Tavoitteeseen (0: koko mikrotutkinto)"},
+    "cred.comment_add": {"en": "Add comment", "fi": "Lisää kommentti"},
+    "cred.comments": {"en": "Comments", "fi": "Kommentit"},
     # library
     "lib.intro": {"en": "The indexed documents. Upload guidelines, QA handbooks or past credentials.",
                   "fi": "Indeksoidut asiakirjat. Lataa ohjeita, laatukäsikirjoja tai aiempia mikrotutkintoja."},

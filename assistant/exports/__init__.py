@@ -18,6 +18,7 @@ from assistant.exports.markdown import credential_to_markdown, draft_to_markdown
 from assistant.exports.ob3 import credential_to_ob3, ob3_to_credential
 from assistant.exports.validate import validate_ob3
 from assistant.schemas import MicroCredential
+from assistant.workflow import Approval
 
 ExportFormat = Literal["markdown", "json", "ob3", "elm"]
 FILE_SUFFIXES: dict[str, str] = {
@@ -34,15 +35,22 @@ def credential_to_json(credential: MicroCredential) -> str:
 
 
 def export_credential(
-    credential: MicroCredential, fmt: ExportFormat, credential_id: str | None = None
+    credential: MicroCredential,
+    fmt: ExportFormat,
+    credential_id: str | None = None,
+    approval: Approval | None = None,
 ) -> str:
-    """The credential as text in one format, ready to save or download."""
+    """The credential as text in one format, ready to save or download. An approved one says
+    who approved it in Markdown and Open Badges (ELM and Oppi JSON have no place for it)."""
     if fmt == "markdown":
-        return credential_to_markdown(credential)
+        text = credential_to_markdown(credential)
+        if approval is not None:
+            text = text.rstrip("\n") + f"\n\nApproved by {approval.approved_by} on {approval.approved_at[:10]}.\n"
+        return text
     if fmt == "json":
         return credential_to_json(credential)
     if fmt == "ob3":
-        document = credential_to_ob3(credential, credential_id=credential_id)
+        document = credential_to_ob3(credential, credential_id=credential_id, approval=approval)
     elif fmt == "elm":
         document = credential_to_elm(credential, credential_id=credential_id)
     else:

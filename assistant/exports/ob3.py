@@ -23,6 +23,7 @@ from assistant.exports.common import (
     stable_uuid,
 )
 from assistant.schemas import LearningOutcome, MicroCredential
+from assistant.workflow import Approval
 
 OB3_CONTEXT = [
     "https://www.w3.org/ns/credentials/v2",
@@ -51,8 +52,10 @@ def credential_to_ob3(
     credential: MicroCredential,
     credential_id: str | None = None,
     valid_from: str = PLACEHOLDER_VALID_FROM,
+    approval: Approval | None = None,
 ) -> dict[str, Any]:
-    """An unsigned AchievementCredential whose subject is a template (no learner identity)."""
+    """An unsigned AchievementCredential whose subject is a template (no learner identity);
+    an approved design carries its approver as an endorsement of the achievement."""
     key = export_key(credential, credential_id)
     finnish = credential.language == "fi"
     name = credential.title or ("Nimetön" if finnish else "Untitled")
@@ -81,6 +84,8 @@ def credential_to_ob3(
                 "resultType": "Result",
             }
         ]
+    if approval is not None:
+        achievement["endorsement"] = [_endorsement(key, achievement["id"], approval)]
     if credential.language in ("en", "fi", "sv"):
         # The OB 3.0 schema names the achievement's language `inLanguage` (BCP 47).
         achievement["inLanguage"] = credential.language
@@ -93,6 +98,22 @@ def credential_to_ob3(
         "validFrom": valid_from,
         "credentialSchema": [{"id": OB3_SCHEMA_URL, "type": "1EdTechJsonSchemaValidator2019"}],
         "credentialSubject": {"type": ["AchievementSubject"], "achievement": achievement},
+    }
+
+
+def _endorsement(key: str, achievement_id: str, approval: Approval) -> dict[str, Any]:
+    # Oppi's review workflow: the reviewer who approved the design endorses the achievement.
+    return {
+        "@context": list(OB3_CONTEXT),
+        "id": f"urn:uuid:{stable_uuid(key, 'approval', approval.approved_by, approval.approved_at)}",
+        "type": ["VerifiableCredential", "EndorsementCredential"],
+        "name": f"Approved by {approval.approved_by}",
+        "issuer": {"id": f"urn:uuid:{stable_uuid('reviewer', approval.approved_by)}", "type": ["Profile"],
+                   "name": approval.approved_by},
+        "validFrom": approval.approved_at,
+        "credentialSubject": {"id": achievement_id, "type": ["EndorsementSubject"],
+                              "endorsementComment": f"Design approved in review by {approval.approved_by} "
+                                                    f"on {approval.approved_at[:10]}."},
     }
 
 

@@ -57,8 +57,14 @@ class Services:
     def store(self):
         from assistant.store import CredentialStore
 
-        self.settings.ensure_home()
-        return CredentialStore(self.settings.database_path)
+        return CredentialStore.from_settings(self.settings)
+
+    @cached_property
+    def accounts(self):
+        """Users and roles, on the store's database."""
+        from assistant.accounts import Accounts
+
+        return Accounts.from_settings(self.settings, self.store.engine)
 
     @cached_property
     def review(self) -> ReviewService:

@@ -10,7 +10,18 @@ from assistant.index.embeddings import LOCAL_MODEL_NAME
 from assistant.llm import describe_chat_model
 
 
-def about_markdown(services) -> str:
+def signed_in_line(services, request=None) -> str:
+    """Who this browser is signed in as, and how."""
+    from ui.session import signed_in
+
+    user = signed_in(services, request)
+    if not services.accounts.any():
+        return f"- **Signed in as:** {user.username} (no accounts: everyone here may do everything)"
+    how = "single sign-on" if services.settings.trusted_user_header else "password"
+    return f"- **Signed in as:** {user.username} ({user.role}, {how})"
+
+
+def about_markdown(services, request=None) -> str:
     settings = services.settings
     embedding = LOCAL_MODEL_NAME + " (bundled, offline)" if settings.embedding_provider == "local" else f"openai:{settings.embedding_model}"
     store = f"Chroma server at {settings.chroma_url}" if settings.chroma_url else f"embedded Chroma in {settings.chroma_path}"
@@ -18,7 +29,9 @@ def about_markdown(services) -> str:
     kinds = Counter(d.kind for d in documents)
     langs = Counter(d.lang for d in documents)
     mode = "offline (local models)" if settings.resolved_chat_provider == "local" and settings.embedding_provider == "local" else "OpenAI-compatible"
+    database = "PostgreSQL" if settings.database_url else f"SQLite in {settings.database_path}"
     return "\n".join([
+        signed_in_line(services, request),
         f"- **Mode:** {mode}",
         f"- **Chat model:** {describe_chat_model(settings)}",
         f"- **Drafting strategy:** {services.drafting.resolve()}",
@@ -27,6 +40,7 @@ def about_markdown(services) -> str:
         f"- **Library:** {len(documents)} documents, {sum(d.chunks for d in documents)} chunks; "
         + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) + "; "
         + ", ".join(f"{k} {v}" for k, v in sorted(langs.items())),
+        f"- **Database:** {database}",
         f"- **Data folder:** {settings.home}",
     ])
 

@@ -8,6 +8,7 @@ from pydantic import ValidationError
 from assistant.drafting.common import as_credential
 from assistant.errors import OppiError
 from assistant.schemas import CredentialBrief, LearningOutcome, MicroCredential
+from ui.session import signed_in
 
 HEADERS = ["#", "status", "outcome", "Bloom", "strategy", "findings", "sources"]
 
@@ -90,20 +91,26 @@ def create_draft(services, labels, current_id: gr.BrowserState) -> dict:
             note += " · problems: " + "; ".join(result.errors)
         return current, render(current), note
 
-    def decide(current, index, decision):
+    def decide(current, index, decision, request=None):
         outcome = _pick(current, index)
+        _persist_status(services, current, int(index) - 1, decision, by=signed_in(services, request))
         outcome.status = decision
-        _persist_status(services, current, int(index) - 1, decision)
         return current, render(current), f"Outcome {int(index)}: {decision}"
 
-    def edited(current, index, text: str):
+    def accept_one(current, index, request: gr.Request):
+        return decide(current, index, "accepted", request)
+
+    def reject_one(current, index, request: gr.Request):
+        return decide(current, index, "rejected", request)
+
+    def edited(current, index, text: str, request: gr.Request):
         outcome = _pick(current, index)
         text = " ".join(text.split())
         if not text:
             raise gr.Error("Write the new text of the outcome first.")
+        _persist_status(services, current, int(index) - 1, "edited", text, by=signed_in(services, request))
         outcome.text, outcome.status = text, "edited"
         outcome.verb, outcome.bloom = None, []  # the checker reads the new verb again
-        _persist_status(services, current, int(index) - 1, "edited", text)
         return current, render(current), f"Outcome {int(index)}: edited", ""
 
     def pick_for_edit(current, index):
@@ -121,31 +128,38 @@ def create_draft(services, labels, current_id: gr.BrowserState) -> dict:
         current["outcomes"][int(index) - 1] = new
         return current, render(current), f"Outcome {int(index)} regenerated (was: {outcome.text})"
 
-    def save_current(current):
+    def save_current(current, request: gr.Request):
         if not current:
             raise gr.Error("Nothing to save yet: suggest outcomes first.")
         credential = as_credential(current["brief"], current["outcomes"])
-        credential_id, version = services.store.save(credential, credential_id=current["id"], note="saved from Draft")
-        current["id"] = credential_id
+        # The revision this session last saw: someone else's save in between is not overwritten.
+        revision = current.get("revision")
+        try:
+            credential_id, version = services.store.save(
+                credential, credential_id=current["id"], note="saved from Draft",
+                by=signed_in(services, request), expected_revision=revision if current["id"] else None)
+        except OppiError as error:
+            raise gr.Error(str(error)) from None
+        current["id"], current["revision"] = credential_id, (revision or 0) + 1 if current["id"] else 1
         return current, credential_id, f"Saved **{credential.title}** (version {version})"
 
-    def restore(credential_id):
+    def restore(credential_id, request: gr.Request):
         """After a reload, show the credential this browser last worked on."""
         if not credential_id:
             return None, gr.update(), "", *[gr.update()] * len(form)
         try:
-            credential = services.store.load(credential_id)
+            credential, record = services.store.open(credential_id, by=signed_in(services, request))
         except OppiError:
             return None, gr.update(), "", *[gr.update()] * len(form)
-        current = open_credential(credential_id, credential)
+        current = open_credential(credential_id, credential, record.revision)
         brief = current["brief"]
         return (current, render(current), f"Opened saved credential **{credential.title}**",
                 brief.title, brief.target_group, brief.level, brief.ects, "\n".join(brief.skill_needs),
                 brief.work_context, brief.language)
 
     run.click(suggest, form + [strategy], [state, table, status])
-    accept.click(lambda c, i: decide(c, i, "accepted"), [state, number], [state, table, status])
-    reject.click(lambda c, i: decide(c, i, "rejected"), [state, number], [state, table, status])
+    accept.click(accept_one, [state, number], [state, table, status])
+    reject.click(reject_one, [state, number], [state, table, status])
     regenerate.click(regenerate_one, [state, number], [state, table, status])
     edit.click(edited, [state, number, edit_text], [state, table, status, edit_text])
     number.change(pick_for_edit, [state, number], edit_text)
@@ -153,7 +167,7 @@ def create_draft(services, labels, current_id: gr.BrowserState) -> dict:
     return {"state": state, "table": table, "status": status, "form": form, "restore": restore}
 
 
-def open_credential(credential_id: str, credential: MicroCredential) -> dict:
+def open_credential(credential_id: str, credential: MicroCredential, revision: int | None = None) -> dict:
     """Draft-tab state for a saved credential."""
     brief = CredentialBrief(
         title=credential.title or "Untitled", target_group=credential.target_group or "",
@@ -162,7 +176,7 @@ def open_credential(credential_id: str, credential: MicroCredential) -> dict:
         skill_needs=[s.strip() for s in (credential.skill_needs or "").split(";") if s.strip()],
         language="fi" if credential.language == "fi" else "en",
     )
-    return {"id": credential_id, "brief": brief, "outcomes": list(credential.outcomes)}
+    return {"id": credential_id, "brief": brief, "outcomes": list(credential.outcomes), "revision": revision}
 
 
 def _pick(current, index) -> LearningOutcome:
@@ -173,9 +187,17 @@ def _pick(current, index) -> LearningOutcome:
     return current["outcomes"][int(index) - 1]
 
 
-def _persist_status(services, current, index: int, status: str, text: str | None = None) -> None:
-    """Once a credential is saved, every decision is stored with its time."""
+def _persist_status(services, current, index: int, status: str, text: str | None = None, by=None) -> None:
+    """Once a credential is saved, every decision is stored with who and when (and refused when
+    someone else changed the credential since this session saw it)."""
     if current.get("id"):
-        services.store.set_outcome_status(current["id"], index, status, new_text=text)
+        revision = current.get("revision")
+        try:
+            services.store.set_outcome_status(current["id"], index, status, new_text=text, by=by,
+                                              expected_revision=revision)
+        except OppiError as error:
+            raise gr.Error(str(error)) from None
+        if revision is not None:
+            current["revision"] = revision + 1
 
 

@@ -23,11 +23,14 @@ COLUMNS_CSS = ("<style>#prompts-case-outputs .cols{display:flex;gap:1rem}"
 HISTORY_HEADERS = ["when", "who", "variant", "prompts", "baselines blessed from"]
 
 
-def signed_in(request: gr.Request | None) -> tuple[str, str | None]:
-    """Who acts and their role. The role is None while accounts are off (a single-user install
-    may adopt); the accounts of the team-service issue plug in here."""
-    name = getattr(request, "username", None) if request is not None else None
-    return name or getpass.getuser(), None
+def signed_in(services, request: gr.Request | None) -> tuple[str, str | None]:
+    """Who acts and their role: the signed-in account (adopting needs reviewer or admin), or,
+    while a workspace has no accounts, the one local user with no role (who may adopt)."""
+    from ui.session import signed_in as signed_in_user
+
+    user = signed_in_user(services, request)
+    role = user.role if services.accounts.any() else None
+    return user.username or getpass.getuser(), role
 
 
 def _bare(value: str) -> str:
@@ -158,7 +161,7 @@ def create_prompts(services, labels) -> dict:
         return _save(prompt_id, data, variant_name, note_text, request)
 
     def _save(prompt_id, data, variant_name, note_text, request):
-        who, _ = signed_in(request)
+        who, _ = signed_in(services, request)
         try:
             variant = store.save((variant_name or "").strip(), {prompt_id: data}, who, note_text or "")
         except OppiError as error:
@@ -224,7 +227,7 @@ def create_prompts(services, labels) -> dict:
     # --- adopting and exporting --------------------------------------------------------------------
 
     def adopt(variant_name, shown_prompt, request: gr.Request = None, progress=gr.Progress()):  # noqa: B008
-        who, role = signed_in(request)
+        who, role = signed_in(services, request)
         if not variant_name:
             raise gr.Error(labels("prompts.no_variant"))
         try:
