@@ -6,7 +6,7 @@ from collections import Counter
 
 import gradio as gr
 
-from assistant.index.embeddings import LOCAL_MODEL_NAME
+from assistant.index.embeddings import describe_embeddings
 from assistant.llm import describe_chat_model
 
 
@@ -23,12 +23,12 @@ def signed_in_line(services, request=None) -> str:
 
 def about_markdown(services, request=None) -> str:
     settings = services.settings
-    embedding = LOCAL_MODEL_NAME + " (bundled, offline)" if settings.embedding_provider == "local" else f"openai:{settings.embedding_model}"
+    embedding = describe_embeddings(settings)
     store = f"Chroma server at {settings.chroma_url}" if settings.chroma_url else f"embedded Chroma in {settings.chroma_path}"
     documents = services.library.documents()
     kinds = Counter(d.kind for d in documents)
     langs = Counter(d.lang for d in documents)
-    mode = "offline (local models)" if settings.resolved_chat_provider == "local" and settings.embedding_provider == "local" else "OpenAI-compatible"
+    mode = "offline (local models)" if settings.resolved_chat_provider == "local" and settings.embedding_provider != "openai" else "OpenAI-compatible"
     database = "PostgreSQL" if settings.database_url else f"SQLite in {settings.database_path}"
     return "\n".join([
         signed_in_line(services, request),
