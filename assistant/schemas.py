@@ -174,6 +174,9 @@ class DraftResult(BaseModel):
     prompt_version: str | None = None
     repair_rounds: int = 0
     errors: list[str] = Field(default_factory=list)
+    # Issue 13: the skills read from the brief, and those no good outcome could be made of.
+    skills: list[str] = Field(default_factory=list, description="The skill needs read from the brief.")
+    skipped: list[str] = Field(default_factory=list, description="Skills not made into an outcome, and why.")
 
 
 class Answer(BaseModel):
