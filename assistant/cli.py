@@ -192,7 +192,10 @@ def _load_brief(brief_file, title, target_group, level, ects, skills, language):
     try:
         return CredentialBrief.model_validate(data)
     except ValidationError as error:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        problems = "; ".join(
+            (f"{'.'.join(map(str, e['loc']))}: " if e["loc"] else "") + e["msg"].removeprefix("Value error, ")
+            for e in error.errors()
+        )
         raise OppiError(f"The brief is not valid: {problems}") from None
 
 

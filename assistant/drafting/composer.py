@@ -72,7 +72,7 @@ _EN_MASS_ENDINGS = ("ing", "ness", "ity", "ics", "ware", "ship", "ism", "ledge",
 FILLERS: dict[str, dict[str, list[tuple[str, str]]]] = {
     "en": {
         "evaluate": [
-            ("justify", "the professional choices they make {ctx}"),
+            ("justify", "their own professional choices {ctx}"),
             ("evaluate", "the quality of their own work against agreed criteria {ctx}"),
             ("reflect", "on their own professional practice and its development {ctx}"),
             ("recommend", "improvements to everyday working practices {ctx}"),
@@ -187,7 +187,26 @@ class Composer:
             used.add(options[0])
         plans += self._filler_plans(brief, fillers, used)
         outcomes = [self._outcome(plan, lang, context, guidance, brief) for plan in plans]
-        return self._repair(brief, plans, outcomes, context, guidance)
+        outcomes = self._repair(brief, plans, outcomes, context, guidance)
+        return self._guard_retry(brief, plans, outcomes, context, guidance)
+
+    def _guard_retry(self, brief: CredentialBrief, plans: list[_Plan], outcomes: list[LearningOutcome],
+                     context: list[str], guidance: Guidance) -> list[LearningOutcome]:
+        """An outcome that fails the grammar guard gets the plan's other verbs and contexts, and
+        keeps the first that passes both the guard and the outcome checks."""
+        for index, outcome in enumerate(list(outcomes)):
+            if not self._problems.get(id(outcome)):
+                continue
+            for option in _alternatives(plans[index], len(context)):
+                candidate = self._outcome(option, brief.language, context, guidance, brief)
+                if self._problems.get(id(candidate)):
+                    continue
+                trial = outcomes[:index] + [candidate] + outcomes[index + 1:]
+                where = f"outcome {index + 1}"
+                if not any(f.where == where for f in outcome_findings(self.checker, brief, trial)):
+                    plans[index], outcomes = option, trial
+                    break
+        return outcomes
 
     # --- skill phrases -------------------------------------------------------------------
     def _skill(self, phrase: str, lang: str) -> Skill:
@@ -291,9 +310,14 @@ class Composer:
     def _verb_options(self, skill: Skill, scores: dict[str, float], level: Bloom, lang: str, used: set[str]) -> list[str]:
         """Verbs for this skill at this level, best first; unused ones before used ones."""
         hint = load_lexicon().verb(lang, skill.hint) if skill.hint else None
-        if skill.fixed and hint is not None:
-            return [hint.verb]
         ranked = ranked_at(scores, lang, level)
+        if skill.fixed and hint is not None:
+            if lang != "fi":
+                return [hint.verb]
+            # Another verb may take a Finnish object as written if it governs the same case:
+            # the way out when the planner's verb and object repeat the brief word for word.
+            case = "osanto" if any("osanto" in inflect.case_of(w) for w in skill.obj.split()) else "akkusatiivi"
+            return [hint.verb] + [v for v in ranked if v != hint.verb and government(v) == case][:5]
         if lang == "fi":
             ranked = [v for v in ranked if _finnish_object(skill.obj, v) is not None] or [
                 v for v in ranked if government(v) == "osanto"
@@ -322,6 +346,7 @@ class Composer:
         if plan.filler is not None:
             obj = plan.filler.format(ctx=ctx).strip()
             text, ctx_out, obj_out = outcome_text(lang, verb, obj), ctx, obj.replace(ctx, "").strip()
+            plan_problems = guard.problems(text, verb, obj_out, lang, prose_of(brief))
         else:
             obj_out = plan.skill.obj if plan.skill.fixed else (
                 _finnish_object(plan.skill.obj, verb) or f"aihepiiriä {plan.skill.obj}"

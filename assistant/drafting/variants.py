@@ -29,27 +29,29 @@ def _english(obj: str, verb: str) -> list[str]:
     out = []
     # 'a shipment from its data sheet' -> 'shipments from the data sheet'; 'the labels and
     # markings' -> 'labels and markings'; 'the ADR document' -> 'an ADR document'.
-    det = next((t for t in tokens if t.pos_ == "DET" and t.lower_ in {"a", "an", "the"}), None)
-    head = None
-    if det is not None:
+    rewrites: dict[int, str] = {}
+    for det in (t for t in tokens if t.pos_ == "DET" and t.lower_ in {"a", "an", "the"}):
         head = next((t for t in tokens[det.i:] if t.pos_ in {"NOUN", "PROPN"}
                      and (t.i + 1 == len(tokens) or tokens[t.i + 1].pos_ not in {"NOUN", "PROPN"})), None)
+        if head is None:
+            continue
+        between = tokens[det.i + 1:head.i]
+        if det.lower_ in {"a", "an"} and head.tag_ == "NN":
+            rewrites[det.i], rewrites[head.i] = "", _en_plural(head.text)
+        elif det.lower_ == "the" and head.tag_ == "NNS" and not any(
+            t.lower_ in {"first", "last", "same", "right", "next"} for t in between
+        ):
+            rewrites[det.i] = ""
+        elif det.lower_ == "the" and head.tag_ in {"NN", "NNP"} and det.i == 0 and (
+            head.i + 1 == len(tokens) or tokens[head.i + 1].lower_ != "of"
+        ):
+            following = tokens[det.i + 1].text
+            vowel = following[:1].lower() in "aeio" or (following.isupper() and following[:1] in "AEFHILMNORSX")
+            rewrites[det.i] = "an" if vowel else "a"
     rewritten = []
     for token in tokens:
-        text = token.text
-        if token is det and head is not None:
-            if det.lower_ in {"a", "an"} and head.tag_ == "NN" or det.lower_ == "the" and head.tag_ == "NNS" and not any(
-                t.lower_ in {"first", "last", "same", "right", "next"} for t in tokens[det.i:head.i]
-            ):
-                text = ""
-            elif det.lower_ == "the" and head.tag_ in {"NN", "NNP"} and (
-                head.i + 1 == len(tokens) or tokens[head.i + 1].lower_ != "of"
-            ):
-                following = tokens[det.i + 1].text
-                text = "an" if following[:1].lower() in "aeio" or (following.isupper() and following[:1] in "AEFHILMNORSX") else "a"
-        elif token is head and det is not None and det.lower_ in {"a", "an"} and token.tag_ == "NN":
-            text = _en_plural(text)
-        elif token.tag_ == "PRP$" and token.lower_ == "its":
+        text = rewrites.get(token.i, token.text)
+        if token.tag_ == "PRP$" and token.lower_ == "its":
             text = "the"
         if text:
             rewritten.append(text + token.whitespace_)
