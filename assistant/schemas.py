@@ -187,6 +187,14 @@ class CheckReport(BaseModel):
         return counts
 
 
+class EscoSuggestion(BaseModel):
+    """An ESCO skill suggested for a skill need or a draft, with its match score."""
+
+    uri: str
+    label: str
+    score: float = 0.0
+
+
 class DraftResult(BaseModel):
     """Drafted outcomes for a brief, with the findings that remain after repair."""
 
@@ -201,6 +209,7 @@ class DraftResult(BaseModel):
     # Issue 13: the skills read from the brief, and those no good outcome could be made of.
     skills: list[str] = Field(default_factory=list, description="The skill needs read from the brief.")
     skipped: list[str] = Field(default_factory=list, description="Skills not made into an outcome, and why.")
+    esco: list[EscoSuggestion] = Field(default_factory=list, description="ESCO skills suggested for the draft.")
 
 
 class Answer(BaseModel):

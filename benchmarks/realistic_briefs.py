@@ -87,7 +87,9 @@ def run(path: Path, esco: bool, split: str = "all") -> list[dict]:
     entries = [e for e in yaml.safe_load(path.read_text(encoding="utf-8")) if split in ("all", split_of(e))]
     settings = Settings(_env_file=None, home=Path(tempfile.mkdtemp(prefix="oppi-bench-")), chat_provider="fake")
     composer = Composer(settings, Checker(settings))
-    composer.draft(brief_of(entries[0]))  # warm-up: models and verb embeddings load once
+    for language in ("en", "fi"):  # warm-up: models, Voikko and verb embeddings load once
+        composer.draft(CredentialBrief(title="Warm-up", level=6, ects=5, language=language,
+                                       skill_needs=["plan events" if language == "en" else "tapahtumien suunnittelu"]))
     matcher = None
     if esco:
         from assistant.esco.matcher import EscoMatcher

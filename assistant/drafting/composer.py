@@ -114,6 +114,7 @@ class Skill:
     # English: names an action whose verb is not usable, 'gerund' ('forecasting sales') or
     # 'noun' ('data privacy compliance'), so a general verb takes the whole phrase.
     action: str = ""
+    manner: str = ""  # Finnish: a phrase after the object that no verb's case changes
 
     @property
     def nominal(self) -> str:
@@ -352,6 +353,8 @@ class Composer:
                 _finnish_object(plan.skill.obj, verb) or f"aihepiiriä {plan.skill.obj}"
                 if lang == "fi" else _english_object(plan.skill, verb)
             )
+            if plan.skill.manner:
+                obj_out = f"{obj_out} {plan.skill.manner}"
             ctx_out = ctx
             text, obj_out, ctx_out, failed = self._guarded(lang, verb, obj_out, ctx, brief)
             if failed:
@@ -664,12 +667,12 @@ def _finnish_prose_skill(need: Need) -> Skill:
         return Skill(need.text, nominal, verb if composable else None, noun=nominal)
     if composable and has_object:
         # 'IT-vastaavien on osattava laatia suunnitelma' -> 'Opiskelija osaa laatia suunnitelman'
-        return Skill(need.text, total_object(need.object), verb, fixed=True)
+        return Skill(need.text, total_object(need.object), verb, fixed=True, manner=need.manner)
     if has_object:
-        return Skill(need.text, need.object, noun=need.object)
+        return Skill(need.text, need.object, noun=need.object, manner=need.manner)
     noun = minen_form(verb)
     obj = f"{need.object} {noun}" if noun else need.object
-    return Skill(need.text, obj, noun=obj)
+    return Skill(need.text, obj, noun=obj, manner=need.manner)
 
 
 def _neutral(word: str) -> bool:

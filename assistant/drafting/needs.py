@@ -28,6 +28,7 @@ class Need:
     start: int = -1
     end: int = -1
     kind: str = "phrase"  # 'phrase' (a list item), 'verb-object', 'clause-subject'
+    manner: str = ""  # written after the object, in no other case ('... huomioon ottaen')
 
 
 def is_prose(item: str, language: str = "en") -> bool:
@@ -43,7 +44,8 @@ def read_needs(brief: CredentialBrief) -> list[Need]:
     for index, item in enumerate(brief.skill_needs):
         if is_prose(item, brief.language):
             found = [
-                Need(f"{p.verb} {p.object}", p.verb, p.object, index, p.start, p.end, p.kind)
+                Need(" ".join(filter(None, (p.verb, p.object, p.manner))), p.verb, p.object, index, p.start, p.end,
+                     p.kind, p.manner)
                 for p in nlp.skill_phrases(item, brief.language)
             ]
         else:

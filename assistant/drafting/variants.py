@@ -33,8 +33,8 @@ def _english(obj: str, verb: str) -> list[str]:
     for det in (t for t in tokens if t.pos_ == "DET" and t.lower_ in {"a", "an", "the"}):
         head = next((t for t in tokens[det.i:] if t.pos_ in {"NOUN", "PROPN"}
                      and (t.i + 1 == len(tokens) or tokens[t.i + 1].pos_ not in {"NOUN", "PROPN"})), None)
-        if head is None:
-            continue
+        if head is None or (head.i + 1 < len(tokens) and tokens[head.i + 1].tag_ == "POS"):
+            continue  # "a battery's revenue" stays
         between = tokens[det.i + 1:head.i]
         if det.lower_ in {"a", "an"} and head.tag_ == "NN":
             rewrites[det.i], rewrites[head.i] = "", _en_plural(head.text)
@@ -68,12 +68,12 @@ def _english(obj: str, verb: str) -> list[str]:
     cut = next((t.i for t in tokens if t.i > 0 and (t.text in finite or t.tag_ in {"VBN", "VBD"})), None)
     if cut is not None:
         out.append(_text(tokens[:cut]))
-    # Keep the object and its first complement only.
-    preps = [t.i for t in tokens if t.dep_ == "prep" and t.i > 0]
-    if len(preps) >= 2:
-        out.append(_text(tokens[: preps[1]]))
-    if preps:
-        out.append(_text(tokens[: preps[0]]))
+    # Fewer complements: cut before each preposition, the longest phrasing first, from the
+    # rewritten object and then from the one as given.
+    for base in dict.fromkeys([out[0], obj]):
+        base_tokens = list(parse(base))
+        preps = [t.i for t in base_tokens if t.dep_ == "prep" and t.i > 0]
+        out += [_text(base_tokens[:i]) for i in reversed(preps)]
     return [v for v in out if v]
 
 
@@ -99,8 +99,13 @@ def _finnish(obj: str) -> list[str]:
         word = words[index].rstrip(",")
         neutral = word.isupper() or any(ch.isdigit() for ch in word)
         cases = inflect.case_of(word)
-        if not neutral and cases & {"nimento", "osanto"}:
+        following = inflect.case_of(words[index + 1].rstrip(",")) if index + 1 < len(words) else set()
+        adjective = all(a.get("CLASS") == "laatusana" for a in inflect.analyses(word))
+        # 'eri osakkaiden': an adjective that does not agree with the next word is uninflected.
+        if not neutral and cases & {"nimento", "osanto"} and not (adjective and following and not cases & following):
             break
+        if not neutral and "omanto" in cases and "omanto" in inflect.case_of(words[index - 1].rstrip(",")):
+            break  # 'hankkeen kannattavuuden': a genitive head with its genitive attribute
         cut = index
     tail, head = words[cut:], words[:cut]
     while head and inflect.analyses(head[-1]) is not False and not inflect.case_of(head[-1]) and head[-1][:1].islower():

@@ -45,14 +45,24 @@ def lemma(word: str) -> str:
 
 
 def finite_verbs(text: str, verb: str = "do") -> list[str]:
-    """Words spaCy tags as finite verbs (past, present, modal) in an object.
+    """Words spaCy reads as finite verbs (past, present, modal) in an outcome's object.
 
     The object is read after 'The learner can <verb>', as it stands in an outcome, so that a
-    noun like 'plans' is not mistaken for a verb when it stands first."""
+    noun like 'plans' is not mistaken for a verb when it stands first. A present or past tag
+    counts only on a word with a clause of its own (a subject, or a clause relation): the
+    small model tags 'offers' in 'compare vendor offers' VBZ, but as a conjunct of 'compare'
+    with no subject, which no finite verb can be."""
     prefix = f"The learner can {verb} "
     doc = parse(prefix + text)
-    start = len(prefix)
-    return [t.text for t in doc if t.idx >= start and t.tag_ in FINITE_TAGS]
+    out = []
+    for token in doc:
+        if token.idx < len(prefix) or token.tag_ not in FINITE_TAGS:
+            continue
+        clause = token.dep_ in {"relcl", "ccomp", "advcl", "acl"} or any(
+            c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
+        if token.tag_ == "MD" or clause:
+            out.append(token.text)
+    return out
 
 
 def skill_phrases(text: str) -> list[SkillPhrase]:

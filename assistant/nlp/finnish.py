@@ -135,10 +135,11 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
         skipping = False
         previous = ""
 
-        def close(kind: str = "verb-object", current: list = current, sentence: Span = sentence) -> None:
+        def close(kind: str = "verb-object", current: list = current, sentence: Span = sentence,
+                  manner: str = "") -> None:
             nonlocal verb
             if verb is not None:
-                phrase = _phrase(verb, current, sentence.text, text, kind)
+                phrase = _phrase(verb, current, sentence.text, text, kind, manner)
                 if phrase is not None:
                     out.append(phrase)
             verb = None
@@ -164,7 +165,8 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
                     # in the nominative: the drafter puts it in the verb's case.
                     current.extend(_clause_subject(words, offset))
                     close(kind="clause-subject")
-                close()
+                manner = _passive_relative(words, offset) if lemma(token) in {"joka", "mikä"} else ""
+                close(manner=manner)
                 skipping = True
             elif kind == "word" and is_finite_verb(token):
                 close()  # a new clause: 'ja osa on hävinnyt ...'
@@ -175,7 +177,56 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
             if kind == "word" and _is_need(token):
                 previous = token
         close()
-    return resolve_pronouns(out)
+    return split_coordinated(resolve_pronouns(out))
+
+
+def split_coordinated(phrases: list[SkillPhrase]) -> list[SkillPhrase]:
+    """'tunnistaa kodin vaaranpaikat ja lääkityksen riskit' is two skills: two full noun
+    phrases of two words or more, heads in the same case, joined by 'ja' or 'sekä'."""
+    from dataclasses import replace
+
+    out: list[SkillPhrase] = []
+    for phrase in phrases:
+        words = phrase.object.split()
+        joins = [i for i, w in enumerate(words) if w.lower() in {"ja", "sekä"}]
+        if phrase.kind == "verb-object" and len(joins) == 1 and not phrase.manner:
+            left, right = words[: joins[0]], words[joins[0] + 1:]
+            heads = [cases(left[-1].rstrip(",")), cases(right[-1])] if left and right else [set(), set()]
+            nouns = all(any(a.get("CLASS") in {"nimisana", "nimisana_laatusana"} for a in analyses(w.rstrip(",")))
+                        for w in (left[-1:] + right[-1:]))
+            if (len(left) >= 2 and len(right) >= 2 and nouns and not left[-1].endswith("-") and "," not in phrase.object
+                    and heads[0] & heads[1] & {"nimento", "omanto", "osanto"}):
+                out += [replace(phrase, object=" ".join(left), core=" ".join(left)),
+                        replace(phrase, object=" ".join(right), core=" ".join(right))]
+                continue
+        out.append(phrase)
+    return out
+
+
+def _passive_relative(words: list[tuple[int, str, str]], offset: int) -> str:
+    """A passive relative clause as a manner phrase: ', jossa myös X otetaan huomioon' ->
+    'X huomioon ottaen' (the E-infinitive, checked by Voikko); '' for any other clause."""
+    clause = []
+    for item in words:
+        if item[0] <= offset:
+            continue
+        if item[2] != "word":
+            break
+        clause.append(item[1])
+    passive = [w for w in clause if any(a.get("MOOD") == "indicative" and a.get("PERSON") == "4" for a in analyses(w))]
+    if len(passive) != 1:
+        return ""
+    form = _e_infinitive(lemma(passive[0]))
+    rest = [w for w in clause if w != passive[0] and w.lower() not in {"myös", "aina", "sitten"}]
+    return " ".join(rest + [form]) if form and rest else ""
+
+
+def _e_infinitive(verb: str) -> str | None:
+    """'ottaa' -> 'ottaen', 'kirjata' -> 'kirjaten': generated, then read back by Voikko."""
+    for candidate in (verb[:-1] + "en", verb[:-2] + "ten", verb[:-2] + "en", verb[:-3] + "ten"):
+        if any(a.get("MOOD") == "E-infinitive" and a.get("BASEFORM") == verb for a in analyses(candidate)):
+            return candidate
+    return None
 
 
 def _negation_before(words: list[tuple[int, str, str]], offset: int) -> bool:
@@ -196,7 +247,7 @@ def _clause_subject(words: list[tuple[int, str, str]], offset: int) -> list[tupl
 
 
 def _phrase(verb: tuple[str, int, str], words: list[tuple[int, str, str]], sentence: str, text: str,
-            kind: str = "verb-object") -> SkillPhrase | None:
+            kind: str = "verb-object", manner: str = "") -> SkillPhrase | None:
     base, start, verb_text = verb
     # Drop what trails the object: list commas, conjunctions, full stops, 'niin' before 'että'.
     while words and (words[-1][2] != "word" or words[-1][1].lower() in _COORDINATORS | _TRAILING):
@@ -205,7 +256,7 @@ def _phrase(verb: tuple[str, int, str], words: list[tuple[int, str, str]], sente
         return None
     end = words[-1][0] + len(words[-1][1])
     obj = " ".join(text[words[0][0]:end].split())
-    return SkillPhrase(base, verb_text, obj, start, end, sentence, kind=kind, core=_core(obj))
+    return SkillPhrase(base, verb_text, obj, start, end, sentence, kind=kind, core=_core(obj), manner=manner)
 
 
 def _core(obj: str) -> str:

@@ -27,6 +27,7 @@ class SkillPhrase:
     sentence: str
     kind: str = "verb-object"  # or 'noun-phrase'
     core: str = ""  # the object's own noun phrase, without complements
+    manner: str = ""  # how it is done, from a clause ('karjanlannan ravinteet huomioon ottaen')
 
     @property
     def text(self) -> str:
