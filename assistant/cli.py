@@ -161,10 +161,15 @@ def draft_command(
     from assistant.services.factory import Services
 
     brief = _load_brief(brief_file, title, target_group, level, ects, skill, language)
-    result = Services(_settings()).drafting.draft(brief, strategy)
+    result = Services(_settings()).drafting.draft(brief, strategy, esco=fmt == "json")
     if fmt == "json":
         console.print_json(result.model_dump_json())
     else:
+        # The skills read from the brief first, so a planner sees what the outcomes rest on.
+        for number, read in enumerate(result.skills, start=1):
+            console.print(f"skill {number}: {read}", markup=False, highlight=False)
+        for note in result.skipped:
+            console.print(f"! {note}", markup=False, highlight=False)
         console.print(draft_to_markdown(result), markup=False, highlight=False)
     if not result.outcomes:
         raise typer.Exit(1)

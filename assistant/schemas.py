@@ -88,6 +88,14 @@ class CredentialBrief(BaseModel):
     language: Literal["en", "fi"] = "en"
 
 
+class EscoSuggestion(BaseModel):
+    """An ESCO skill suggested for a skill need or a draft, with its match score."""
+
+    uri: str
+    label: str
+    score: float = 0.0
+
+
 def _unknown_key(key: str, known: list[str]) -> str:
     """'eqf_level: did you mean level?' (closest spelling, or a known key inside the word)."""
     import difflib
@@ -111,6 +119,7 @@ class LearningOutcome(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     status: Literal["suggested", "accepted", "edited", "rejected"] = "suggested"
     strategy: str | None = Field(None, description="What produced it: composer, llm, hybrid.")
+    esco: list[EscoSuggestion] = Field(default_factory=list, description="ESCO skills suggested for it.")
 
 
 class MicroCredential(BaseModel):
@@ -185,14 +194,6 @@ class CheckReport(BaseModel):
         for finding in self.findings:
             counts[finding.severity] += 1
         return counts
-
-
-class EscoSuggestion(BaseModel):
-    """An ESCO skill suggested for a skill need or a draft, with its match score."""
-
-    uri: str
-    label: str
-    score: float = 0.0
 
 
 class DraftResult(BaseModel):

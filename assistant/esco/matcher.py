@@ -7,6 +7,7 @@ first computation is timed and its seconds kept beside the vectors (`build_secon
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import threading
@@ -30,10 +31,10 @@ _lock = threading.Lock()
 class EscoMatcher:
     """Top ESCO skills for a text, by cosine similarity plus lexical overlap."""
 
-    def __init__(self, embeddings: Embeddings, cache_dir: Path) -> None:
+    def __init__(self, embeddings: Embeddings, cache_dir: Path, skills: tuple[EscoSkill, ...] | None = None) -> None:
         self.embeddings = embeddings
         self.cache_dir = cache_dir
-        self.skills = load_registry()
+        self.skills = load_registry() if skills is None else skills
         self.build_seconds: float | None = None
         self._vectors: np.ndarray | None = None
 
@@ -44,7 +45,13 @@ class EscoMatcher:
     # --- label vectors, computed once -------------------------------------------------------
     def _cache_file(self) -> Path:
         model = re.sub(r"[^\w.-]+", "_", embedding_model_name(self.embeddings))
-        return self.cache_dir / f"{model}-{fingerprint()}.npy"
+        return self.cache_dir / f"{model}-{self._fingerprint()}.npy"
+
+    def _fingerprint(self) -> str:
+        if self.skills is load_registry():
+            return fingerprint()
+        joined = "\n".join(f"{s.uri} {s.labels}" for s in self.skills)
+        return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
 
     def vectors(self) -> np.ndarray:
         with _lock:
@@ -84,6 +91,13 @@ class EscoMatcher:
 
     def suggest_for_needs(self, needs: list[str], language: str, k: int = 3) -> list[list[EscoSuggestion]]:
         return [self.suggest(need, language, k) for need in needs]
+
+    def annotate(self, result: DraftResult, k: int = 3) -> DraftResult:
+        """The draft with its top k ESCO skills, and each outcome's own top k."""
+        outcomes = [o.model_copy(update={"esco": self.suggest(" ".join(filter(None, (o.verb, o.object))) or o.text,
+                                                              result.brief.language, k)})
+                    for o in result.outcomes]
+        return result.model_copy(update={"outcomes": outcomes, "esco": self.suggest_for_draft(result, k)})
 
     def suggest_for_draft(self, result: DraftResult, k: int = 3) -> list[EscoSuggestion]:
         """The brief's top k: each skill need's matches, merged by their best score."""
