@@ -128,9 +128,9 @@ class Composer:
 
     def __init__(self, settings: Settings, checker, embeddings: Embeddings | None = None) -> None:
         if embeddings is None:
-            from assistant.index.embeddings import LocalOnnxEmbeddings
+            from assistant.index.embeddings import build_embeddings
 
-            embeddings = LocalOnnxEmbeddings()
+            embeddings = build_embeddings(settings)  # the settings' model (multilingual e5 by default)
         self.settings = settings
         self.checker = checker
         self.embeddings = embeddings

@@ -15,7 +15,6 @@ from assistant.llm import model_errors
 from assistant.prompts import Prompt, get_prompt
 from assistant.schemas import Answer, Passage
 
-STRONG_SIMILARITY = 0.6  # a passage this close counts as support even with no shared word
 _CITED = re.compile(r"\[(\d{1,2})\]")
 # Retrieved text is data. Lines that try to instruct the model are shown to it neutralised.
 _INJECTION = re.compile(
@@ -91,12 +90,17 @@ class ChatService:
         dense, keyword = self.library.rankings(query, k)
         best = dense[0][1] if dense else 0.0
         best_keyword = keyword[0][1] if keyword else 0.0
+        settings = self.settings
         if self.library.dense_is_weak_for(query):
-            # The bundled English model finds any Finnish text somewhat similar; shared words
+            # The English-only model finds any Finnish text somewhat similar; shared words
             # (lemmas) are the better evidence there.
-            covered = best >= self.settings.chat_min_similarity and best_keyword >= self.settings.chat_min_keyword_score
+            covered = best >= settings.chat_min_similarity and best_keyword >= settings.chat_min_keyword_score
         else:
-            covered = best >= self.settings.chat_min_similarity and (best_keyword > 0 or best >= STRONG_SIMILARITY)
+            # A very close passage answers on meaning alone; a merely close one also needs
+            # shared words (off-topic questions sit at 0.74-0.87 with e5, covered ones at 0.84+).
+            covered = best >= settings.chat_strong_similarity or (
+                best >= settings.chat_min_similarity and best_keyword >= settings.chat_min_keyword_score
+            )
         # The same rankings are fused: the query is embedded and searched once.
         return (self.library.fuse(query, dense, keyword, k) if covered else []), covered
 
