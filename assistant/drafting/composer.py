@@ -10,6 +10,7 @@ objects are put in the verb's case with voikko-checked forms. No randomness anyw
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -134,8 +135,15 @@ class Composer:
         self.settings = settings
         self.checker = checker
         self.embeddings = embeddings
-        # Guard problems per outcome object (by id), read once a draft is assembled.
-        self._problems: dict[int, list[str]] = {}
+        # Guard problems per outcome object (by id), read once a draft is assembled; per thread,
+        # since one composer serves every browser session of the workspace.
+        self._local = threading.local()
+
+    @property
+    def _problems(self) -> dict[int, list[str]]:
+        if not hasattr(self._local, "problems"):
+            self._local.problems = {}
+        return self._local.problems
 
     # --- the strategy ------------------------------------------------------------------
     def draft(self, brief: CredentialBrief, guidance: Guidance | None = None) -> DraftResult:

@@ -72,7 +72,10 @@ def _english(obj: str, verb: str) -> list[str]:
     # rewritten object and then from the one as given.
     for base in dict.fromkeys([out[0], obj]):
         base_tokens = list(parse(base))
-        preps = [t.i for t in base_tokens if t.dep_ == "prep" and t.i > 0]
+        # 'from the markets and from peak-load reduction': a coordinated preposition cuts too,
+        # and takes its conjunction with it.
+        preps = [t.i - 1 if t.i > 1 and base_tokens[t.i - 1].dep_ == "cc" else t.i for t in base_tokens
+                 if t.i > 0 and (t.dep_ == "prep" or (t.dep_ == "conj" and t.pos_ == "ADP"))]
         out += [_text(base_tokens[:i]) for i in reversed(preps)]
     return [v for v in out if v]
 

@@ -24,7 +24,7 @@ from assistant.index.embeddings import build_embeddings, embedding_model_name
 from assistant.schemas import DraftResult, EscoSuggestion
 
 LEXICAL_WEIGHT = 0.1  # a shared word with the label backs the embedding up, never outweighs it
-LABEL_WORDS = 40  # the labels text embedded per skill: preferred and alternative labels
+LABEL_WORDS = 16  # the labels text embedded per skill: the preferred and first alternative labels
 _lock = threading.Lock()
 
 
@@ -67,7 +67,11 @@ class EscoMatcher:
             return np.load(path)
         started = time.perf_counter()
         texts = [" ".join(s.labels.split()[:LABEL_WORDS]) or s.description for s in self.skills]
-        vectors = np.asarray(self.embeddings.embed_documents(texts), dtype=np.float32)
+        # Embedded shortest first, so a batch pads to its own length, then put back in order.
+        order = sorted(range(len(texts)), key=lambda i: (len(texts[i]), i))
+        embedded = np.asarray(self.embeddings.embed_documents([texts[i] for i in order]), dtype=np.float32)
+        vectors = np.empty_like(embedded)
+        vectors[order] = embedded
         vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
         self.build_seconds = round(time.perf_counter() - started, 1)
         path.parent.mkdir(parents=True, exist_ok=True)
