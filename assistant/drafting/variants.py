@@ -36,8 +36,8 @@ def _english(obj: str, verb: str) -> list[str]:
         if head is None or (head.i + 1 < len(tokens) and tokens[head.i + 1].tag_ == "POS"):
             continue  # "a battery's revenue" stays
         between = tokens[det.i + 1:head.i]
-        if det.lower_ in {"a", "an"} and head.tag_ == "NN":
-            rewrites[det.i], rewrites[head.i] = "", _en_plural(head.text)
+        if det.lower_ in {"a", "an"} and head.tag_ == "NN" and _en_plural(head.text) != head.text:
+            rewrites[det.i], rewrites[head.i] = "", _en_plural(head.text)  # never a bare singular
         elif det.lower_ == "the" and head.tag_ == "NNS" and not any(
             t.lower_ in {"first", "last", "same", "right", "next"} for t in between
         ):
@@ -76,6 +76,8 @@ def _english(obj: str, verb: str) -> list[str]:
         # and takes its conjunction with it.
         preps = [t.i - 1 if t.i > 1 and base_tokens[t.i - 1].dep_ == "cc" else t.i for t in base_tokens
                  if t.i > 0 and (t.dep_ == "prep" or (t.dep_ == "conj" and t.pos_ == "ADP"))]
+        # 'according to', 'due to': the first word of a two-word preposition goes with it.
+        preps = [i - 1 if i > 1 and base_tokens[i - 1].lower_ in {"according", "due", "prior", "thanks"} else i for i in preps]
         out += [_text(base_tokens[:i]) for i in reversed(preps)]
     return [v for v in out if v]
 
