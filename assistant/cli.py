@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from assistant.cli_support import cli_settings, err_console, user_errors
-from assistant.errors import OppiError, describe_validation_error
+from assistant.errors import OppiError
 
 app = typer.Typer(
     help="Oppi: a learning-design assistant for micro-credential planners.\n\n"
@@ -132,10 +132,15 @@ def draft_command(
     from assistant.services.factory import Services
 
     brief = _load_brief(brief_file, title, target_group, level, ects, skill, language)
-    result = Services(cli_settings()).drafting.draft(brief, strategy)
+    result = Services(cli_settings()).drafting.draft(brief, strategy, esco=fmt == "json")
     if fmt == "json":
         console.print_json(result.model_dump_json())
     else:
+        # The skills read from the brief first, so a planner sees what the outcomes rest on.
+        for number, read in enumerate(result.skills, start=1):
+            console.print(f"skill {number}: {read}", markup=False, highlight=False)
+        for note in result.skipped:
+            console.print(f"! {note}", markup=False, highlight=False)
         console.print(draft_to_markdown(result), markup=False, highlight=False)
     if not result.outcomes:
         raise typer.Exit(1)
@@ -163,7 +168,9 @@ def _load_brief(brief_file, title, target_group, level, ects, skills, language):
     try:
         return CredentialBrief.model_validate(data)
     except ValidationError as error:
-        raise OppiError(f"The brief is not valid: {describe_validation_error(error)}") from None
+        from assistant.schemas import describe_brief_error
+
+        raise OppiError(f"The brief is not valid: {describe_brief_error(error)}") from None
 
 
 @app.command("serve")

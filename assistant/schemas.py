@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Kind = Literal["guideline", "quality", "credential", "other"]
 Lang = Literal["en", "fi", "sv", "other"]
@@ -64,7 +64,20 @@ class Passage(BaseModel):
 
 
 class CredentialBrief(BaseModel):
-    """What a planner knows before outcomes exist."""
+    """What a planner knows before outcomes exist. Unknown keys are an error that names the
+    nearest known key ('eqf_level: did you mean level?'): a key dropped silently is a level
+    floor or a skill need that is never applied."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _known_keys(cls, data):
+        if isinstance(data, dict):
+            unknown = [key for key in data if key not in cls.model_fields]
+            if unknown:
+                raise ValueError("; ".join(_unknown_key(str(key), list(cls.model_fields)) for key in unknown))
+        return data
 
     title: str
     target_group: str = ""
@@ -73,6 +86,34 @@ class CredentialBrief(BaseModel):
     skill_needs: list[str] = Field(default_factory=list)
     work_context: str = ""
     language: Literal["en", "fi"] = "en"
+
+
+class EscoSuggestion(BaseModel):
+    """An ESCO skill suggested for a skill need or a draft, with its match score."""
+
+    uri: str
+    label: str
+    score: float = 0.0
+
+
+def describe_brief_error(error) -> str:
+    """A brief's validation problems, one line: unknown keys as 'eqf_level: did you mean
+    level?', the rest as 'level: Input should be less than or equal to 8'."""
+    from assistant.errors import describe_validation_error
+
+    unknown = [e["msg"].removeprefix("Value error, ") for e in error.errors() if not e["loc"]]
+    return "; ".join(unknown) if unknown else describe_validation_error(error)
+
+
+def _unknown_key(key: str, known: list[str]) -> str:
+    """'eqf_level: did you mean level?' (closest spelling, or a known key inside the word)."""
+    import difflib
+
+    words = key.lower().replace("-", "_").split("_")
+    inside = [k for k in known if k in words or k == "_".join(words[-2:])]
+    close = inside or difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.5)
+    hint = f"did you mean {close[0]}?" if close else f"unknown key (known: {', '.join(known)})"
+    return f"{key}: {hint}"
 
 
 class LearningOutcome(BaseModel):
@@ -87,6 +128,7 @@ class LearningOutcome(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     status: Literal["suggested", "accepted", "edited", "rejected"] = "suggested"
     strategy: str | None = Field(None, description="What produced it: composer, llm, hybrid.")
+    esco: list[EscoSuggestion] = Field(default_factory=list, description="ESCO skills suggested for it.")
 
 
 class MicroCredential(BaseModel):
@@ -174,6 +216,10 @@ class DraftResult(BaseModel):
     prompt_version: str | None = None
     repair_rounds: int = 0
     errors: list[str] = Field(default_factory=list)
+    # Issue 13: the skills read from the brief, and those no good outcome could be made of.
+    skills: list[str] = Field(default_factory=list, description="The skill needs read from the brief.")
+    skipped: list[str] = Field(default_factory=list, description="Skills not made into an outcome, and why.")
+    esco: list[EscoSuggestion] = Field(default_factory=list, description="ESCO skills suggested for the draft.")
 
 
 class Answer(BaseModel):

@@ -10,6 +10,7 @@ objects are put in the verb's case with voikko-checked forms. No randomness anyw
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -17,11 +18,12 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.config import Settings
-from assistant.drafting import inflect
+from assistant.drafting import guard, inflect
 from assistant.drafting.common import Guidance, count_band, outcome_findings, outcome_text
 from assistant.drafting.coverage import content_words, same_word
 from assistant.drafting.levels import assessment_for, assign_levels, fits_level, level_quotas
-from assistant.drafting.skills import skill_phrases
+from assistant.drafting.needs import Need, prose_of, read_needs
+from assistant.drafting.variants import object_variants
 from assistant.drafting.verbs import composable_verbs, embed, government, ranked_at, verb_scores
 from assistant.rules import finnish
 from assistant.rules.context import band_for_level
@@ -71,7 +73,7 @@ _EN_MASS_ENDINGS = ("ing", "ness", "ity", "ics", "ware", "ship", "ism", "ledge",
 FILLERS: dict[str, dict[str, list[tuple[str, str]]]] = {
     "en": {
         "evaluate": [
-            ("justify", "the professional choices they make {ctx}"),
+            ("justify", "their own professional choices {ctx}"),
             ("evaluate", "the quality of their own work against agreed criteria {ctx}"),
             ("reflect", "on their own professional practice and its development {ctx}"),
             ("recommend", "improvements to everyday working practices {ctx}"),
@@ -113,6 +115,7 @@ class Skill:
     # English: names an action whose verb is not usable, 'gerund' ('forecasting sales') or
     # 'noun' ('data privacy compliance'), so a general verb takes the whole phrase.
     action: str = ""
+    manner: str = ""  # Finnish: a phrase after the object that no verb's case changes
 
     @property
     def nominal(self) -> str:
@@ -126,25 +129,59 @@ class Composer:
 
     def __init__(self, settings: Settings, checker, embeddings: Embeddings | None = None) -> None:
         if embeddings is None:
-            from assistant.index.embeddings import LocalOnnxEmbeddings
+            from assistant.index.embeddings import build_embeddings
 
-            embeddings = LocalOnnxEmbeddings()
+            embeddings = build_embeddings(settings)  # the settings' model (multilingual e5 by default)
         self.settings = settings
         self.checker = checker
         self.embeddings = embeddings
+        # Guard problems per outcome object (by id), read once a draft is assembled; per thread,
+        # since one composer serves every browser session of the workspace.
+        self._local = threading.local()
+
+    @property
+    def _problems(self) -> dict[int, list[str]]:
+        if not hasattr(self._local, "problems"):
+            self._local.problems = {}
+        return self._local.problems
 
     # --- the strategy ------------------------------------------------------------------
     def draft(self, brief: CredentialBrief, guidance: Guidance | None = None) -> DraftResult:
         """Outcomes for a brief, with the outcome-check findings that remain (none expected)."""
-        outcomes = self.compose(brief, guidance or Guidance())
+        outcomes, skipped = self.compose_guarded(brief, guidance or Guidance())
         findings = outcome_findings(self.checker, brief, outcomes)
-        return DraftResult(brief=brief, outcomes=outcomes, findings=findings, strategy=self.name)
+        return DraftResult(brief=brief, outcomes=outcomes, findings=findings, strategy=self.name,
+                           skills=[n.text for n in read_needs(brief)], skipped=skipped)
+
+    def compose_guarded(self, brief: CredentialBrief, guidance: Guidance) -> tuple[list[LearningOutcome], list[str]]:
+        """The composed outcomes that pass the grammar guard, and a note for each skill that
+        could not be made into one (never shown as an outcome)."""
+        outcomes = self.compose(brief, guidance)
+        kept, skipped = [], []
+        for outcome in outcomes:
+            found = self._problems.pop(id(outcome), [])
+            if found:
+                skill = outcome.object or outcome.text
+                skipped.append(f"Could not turn '{skill}' into an outcome ({'; '.join(found)}); write it as a skill.")
+            else:
+                kept.append(outcome)
+        low, _ = count_band(self.settings, brief.ects)
+        if len(kept) < low:
+            # Fewer outcomes than the band needs once the failing ones are out: outcomes about
+            # the work context fill the gap, as they do for a brief with few skills.
+            used = {o.verb or "" for o in kept}
+            for plan in self._filler_plans(brief, low - len(kept), used):
+                outcome = self._outcome(plan, brief.language, self._context(brief), guidance, brief)
+                if not self._problems.pop(id(outcome), []):
+                    kept.append(outcome)
+        self._problems.clear()
+        return kept, skipped
 
     def compose(self, brief: CredentialBrief, guidance: Guidance) -> list[LearningOutcome]:
         """The outcome list (unchecked beyond the built-in repair of any failing outcome)."""
         lang = brief.language
         low, high = count_band(self.settings, brief.ects)
-        skills = [self._skill(p, lang) for p in skill_phrases(brief.skill_needs, lang)]
+        skills = [self._need_skill(n, lang) for n in read_needs(brief)]
         vectors = embed(self.embeddings, [s.phrase for s in skills])
         skills, vectors = self._merge(skills, vectors, high, lang)
         fillers = max(0, low - len(skills))
@@ -159,11 +196,37 @@ class Composer:
             used.add(options[0])
         plans += self._filler_plans(brief, fillers, used)
         outcomes = [self._outcome(plan, lang, context, guidance, brief) for plan in plans]
-        return self._repair(brief, plans, outcomes, context, guidance)
+        outcomes = self._repair(brief, plans, outcomes, context, guidance)
+        return self._guard_retry(brief, plans, outcomes, context, guidance)
+
+    def _guard_retry(self, brief: CredentialBrief, plans: list[_Plan], outcomes: list[LearningOutcome],
+                     context: list[str], guidance: Guidance) -> list[LearningOutcome]:
+        """An outcome that fails the grammar guard gets the plan's other verbs and contexts, and
+        keeps the first that passes both the guard and the outcome checks."""
+        for index, outcome in enumerate(list(outcomes)):
+            if not self._problems.get(id(outcome)):
+                continue
+            for option in _alternatives(plans[index], len(context)):
+                candidate = self._outcome(option, brief.language, context, guidance, brief)
+                if self._problems.get(id(candidate)):
+                    continue
+                trial = outcomes[:index] + [candidate] + outcomes[index + 1:]
+                where = f"outcome {index + 1}"
+                if not any(f.where == where for f in outcome_findings(self.checker, brief, trial)):
+                    plans[index], outcomes = option, trial
+                    break
+        return outcomes
 
     # --- skill phrases -------------------------------------------------------------------
     def _skill(self, phrase: str, lang: str) -> Skill:
         return _finnish_skill(phrase) if lang == "fi" else _english_skill(phrase)
+
+    def _need_skill(self, need: Need, lang: str) -> Skill:
+        """A list phrase is read as before; a verb-object pair read from prose keeps its verb
+        where the lexicon has it, else gets a verb that fits its object."""
+        if need.kind == "phrase":
+            return self._skill(need.text, lang)
+        return _finnish_prose_skill(need) if lang == "fi" else _english_prose_skill(need)
 
     def _merge(self, skills: list[Skill], vectors: np.ndarray, most: int, lang: str) -> tuple[list[Skill], np.ndarray]:
         """Merge the two closest phrases until the count fits the band's maximum."""
@@ -256,9 +319,14 @@ class Composer:
     def _verb_options(self, skill: Skill, scores: dict[str, float], level: Bloom, lang: str, used: set[str]) -> list[str]:
         """Verbs for this skill at this level, best first; unused ones before used ones."""
         hint = load_lexicon().verb(lang, skill.hint) if skill.hint else None
-        if skill.fixed and hint is not None:
-            return [hint.verb]
         ranked = ranked_at(scores, lang, level)
+        if skill.fixed and hint is not None:
+            if lang != "fi":
+                return [hint.verb]
+            # Another verb may take a Finnish object as written if it governs the same case:
+            # the way out when the planner's verb and object repeat the brief word for word.
+            case = "osanto" if any("osanto" in inflect.case_of(w) for w in skill.obj.split()) else "akkusatiivi"
+            return [hint.verb] + [v for v in ranked if v != hint.verb and government(v) == case][:5]
         if lang == "fi":
             ranked = [v for v in ranked if _finnish_object(skill.obj, v) is not None] or [
                 v for v in ranked if government(v) == "osanto"
@@ -281,28 +349,49 @@ class Composer:
         return finnish_contexts(brief) if brief.language == "fi" else english_contexts(brief)
 
     def _outcome(self, plan: _Plan, lang: str, context: list[str], guidance: Guidance, brief: CredentialBrief) -> LearningOutcome:
+        plan_problems: list[str] = []
         verb = plan.options[plan.choice % len(plan.options)]
         ctx = context[min(plan.context, len(context) - 1)]
         if plan.filler is not None:
             obj = plan.filler.format(ctx=ctx).strip()
             text, ctx_out, obj_out = outcome_text(lang, verb, obj), ctx, obj.replace(ctx, "").strip()
+            plan_problems = guard.problems(text, verb, obj_out, lang, prose_of(brief))
         else:
             obj_out = plan.skill.obj if plan.skill.fixed else (
                 _finnish_object(plan.skill.obj, verb) or f"aihepiiriä {plan.skill.obj}"
                 if lang == "fi" else _english_object(plan.skill, verb)
             )
+            if plan.skill.manner:
+                obj_out = f"{obj_out} {plan.skill.manner}"
             ctx_out = ctx
-            if len((obj_out + " " + ctx).split()) < self.settings.outcome_min_words_after_verb:
-                ctx_out = ("arjen työtilanteissa " if lang == "fi" else "as part of their work ") + ctx
-            text = outcome_text(lang, verb, obj_out, ctx_out)
+            text, obj_out, ctx_out, failed = self._guarded(lang, verb, obj_out, ctx, brief)
+            if failed:
+                plan_problems = failed
         entry = load_lexicon().verb(lang, verb)
         bloom = list(entry.bloom) if entry else [plan.level]
-        return LearningOutcome(
+        outcome = LearningOutcome(
             text=text, verb=verb, bloom=bloom, object=obj_out, context=ctx_out,
             assessment=assessment_for(plan.level, lang),
             citations=self._citations(guidance, plan.skill.phrase if plan.skill else text),
             strategy=self.name,
         )
+        self._problems[id(outcome)] = plan_problems
+        return outcome
+
+    def _guarded(self, lang: str, verb: str, obj: str, ctx: str, brief: CredentialBrief) -> tuple[str, str, str, list[str]]:
+        """The first phrasing of the object that passes the grammar guard, with the problems
+        of the last one tried when none does."""
+        prose = prose_of(brief)
+        found: list[str] = []
+        for variant in object_variants(obj, lang, verb):
+            ctx_out = ctx
+            if len((variant + " " + ctx).split()) < self.settings.outcome_min_words_after_verb:
+                ctx_out = ("arjen työtilanteissa " if lang == "fi" else "as part of their work ") + ctx
+            text = outcome_text(lang, verb, variant, ctx_out)
+            found = guard.problems(text, verb, variant, lang, prose)
+            if not found:
+                return text, variant, ctx_out, []
+        return text, variant, ctx_out, found
 
     def _citations(self, guidance: Guidance, phrase: str) -> list[Citation]:
         """The outcome-structure and level passages, and the past credential closest to it."""
@@ -454,6 +543,32 @@ def _english_skill(phrase: str) -> Skill:
     return Skill(phrase, phrase, action=action)
 
 
+def _english_prose_skill(need: Need) -> Skill:
+    lexicon = load_lexicon()
+    verb, obj = need.verb, need.object
+    if verb in composable_verbs("en"):
+        return Skill(need.text, obj, verb, noun=obj)
+    if verb in lexicon.verbs["en"] and verb not in lexicon.vague("en"):
+        # 'respond to a leak', 'decide what to isolate': the object is written for this verb.
+        return Skill(need.text, obj, verb, fixed=True)
+    first = obj.split()[0].lower()
+    if first in _EN_PREPOSITIONS | {"what", "when", "how", "which", "whether", "about"}:
+        # 'talk with a guest' -> 'talking with a guest', for another verb to take.
+        return Skill(need.text, f"{_en_gerund(verb.split()[0])} {' '.join(verb.split()[1:] + [obj])}".replace("  ", " "),
+                     action="gerund")
+    return Skill(need.text, obj, noun=obj)
+
+
+def _en_gerund(verb: str) -> str:
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    if len(verb) <= 4 and len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
 def _en_action_noun(word: str) -> bool:
     return word in _EN_ZERO_DEVERBAL or word.endswith(_EN_ACTION_ENDINGS)
 
@@ -540,6 +655,70 @@ def _finnish_skill(phrase: str) -> Skill:
             if _finnish_object(obj, verb):
                 return Skill(phrase, obj, verb, noun=phrase)
     return Skill(phrase, phrase)
+
+
+_OBJECT_CASES = {"nimento", "omanto", "osanto"}
+
+
+def _finnish_prose_skill(need: Need) -> Skill:
+    """A Finnish verb-object pair: a lexicon verb keeps its object as written; another verb's
+    accusative or partitive object goes to the verb the composer picks; an object in another
+    case ('sopia toimenpiteistä') stays with its verb, made a noun ('toimenpiteistä sopiminen')."""
+    verb, words = need.verb, need.object.split()
+    composable = verb in composable_verbs("fi")
+    # A verb outside the lexicon ('sopia', 'keskustella') has an object only in the nominative
+    # or partitive; a genitive there is an attribute ('asiakkaan kanssa').
+    cases = _OBJECT_CASES if composable else {"nimento", "osanto"}
+    has_object = any(inflect.case_of(w.rstrip(",")) & cases for w in words if not _neutral(w))
+    if need.kind == "clause-subject":
+        nominal = " ".join(inflect.to_nominative(words))
+        return Skill(need.text, nominal, verb if composable else None, noun=nominal)
+    if composable and has_object:
+        # 'IT-vastaavien on osattava laatia suunnitelma' -> 'Opiskelija osaa laatia suunnitelman'
+        return Skill(need.text, total_object(need.object), verb, fixed=True, manner=need.manner)
+    if has_object:
+        return Skill(need.text, need.object, noun=need.object, manner=need.manner)
+    noun = minen_form(verb)
+    obj = f"{need.object} {noun}" if noun else need.object
+    return Skill(need.text, obj, noun=obj, manner=need.manner)
+
+
+def _neutral(word: str) -> bool:
+    """Acronyms and numbers ('ISO', '14083') are no case of a Finnish word."""
+    return word.isupper() or any(ch.isdigit() for ch in word)
+
+
+def total_object(phrase: str) -> str:
+    """A nominative singular object ('suunnitelma') as the total object after a personal
+    subject ('suunnitelman'); plurals, partitives and other words stay, as does any word
+    Voikko cannot form."""
+    out = []
+    for token in phrase.split():
+        word = token.rstrip(",")
+        readings = inflect.analyses(word)
+        singular_nominative = readings and all(a.get("SIJAMUOTO") == "nimento" and a.get("NUMBER") == "singular"
+                                               for a in readings if a.get("SIJAMUOTO"))
+        head, dash, tail = word.rpartition("-")
+        if dash and head and _neutral(head) and tail:
+            form = inflect.inflect_word(tail, "omanto", "singular") if "nimento" in inflect.case_of(tail) else None
+            out.append(f"{head}-{form or tail}" + token[len(word):])  # 'CII-arvo' -> 'CII-arvon'
+            continue
+        if _neutral(word) or word.endswith("-") or not singular_nominative or not inflect.case_of(word):
+            out.append(token)
+            continue
+        form = inflect.inflect_word(word, "omanto", "singular")
+        out.append((form or word) + token[len(word):])
+    return " ".join(out)
+
+
+def minen_form(verb: str) -> str | None:
+    """The action noun of a verb ('sopia' -> 'sopiminen'), checked by Voikko; None if not found."""
+    stems = [verb[:-1], verb[:-2], verb[:-2] + "e", verb[:-3] + "ke", verb[:-2] + "a", verb[:-2] + "ä"]
+    for stem in stems:
+        candidate = stem + "minen"
+        if any(a.get("MOOD") == "MINEN-infinitive" and a.get("BASEFORM") == verb for a in inflect.analyses(candidate)):
+            return candidate
+    return None
 
 
 def _finnish_object(obj: str, verb: str) -> str | None:

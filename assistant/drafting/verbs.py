@@ -92,12 +92,27 @@ def _examples(embeddings: Embeddings, language: str) -> tuple[list[str], np.ndar
         return _cache[key]
 
 
+_phrase_cache: dict[tuple[str, str], np.ndarray] = {}
+PHRASE_CACHE_SIZE = 4096  # skill phrases of the briefs a process drafts; redrafts embed nothing
+
+
 def embed(embeddings: Embeddings, texts: list[str]) -> np.ndarray:
-    """Unit vectors for texts."""
+    """Unit vectors for texts, each text embedded once per model and process."""
     if not texts:
         return np.zeros((0, 1), dtype=np.float32)
-    vectors = np.asarray(embeddings.embed_documents(texts), dtype=np.float32)
-    return vectors / np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
+    model = embedding_model_name(embeddings)
+    with _lock:
+        known = {t: _phrase_cache[(model, t)] for t in texts if (model, t) in _phrase_cache}
+    missing = list(dict.fromkeys(t for t in texts if t not in known))
+    if missing:
+        fresh = np.asarray(embeddings.embed_documents(missing), dtype=np.float32)
+        fresh /= np.clip(np.linalg.norm(fresh, axis=1, keepdims=True), 1e-12, None)
+        known.update(zip(missing, fresh))
+        with _lock:
+            if len(_phrase_cache) + len(missing) > PHRASE_CACHE_SIZE:
+                _phrase_cache.clear()
+            _phrase_cache.update({(model, t): known[t] for t in missing})
+    return np.stack([known[t] for t in texts])
 
 
 def verb_scores(embeddings: Embeddings, vector: np.ndarray, language: str) -> dict[str, float]:

@@ -207,7 +207,8 @@ def _qualification(credential: MicroCredential, text: LangMap) -> dict[str, Any]
 def _outcomes(credential: MicroCredential, text: LangMap) -> list[dict[str, Any]]:
     # Oppi links ESCO skills to the whole credential; ELM links them only to outcomes, and
     # each outcome is "related" to the credential's skills, so every outcome carries them.
-    # Oppi keeps only the URI, so the concept has no prefLabel (the label lives in ESCO).
+    # Oppi keeps only the URI; the prefLabel comes from the offline ESCO registry when it
+    # knows the skill (English labels only), else the concept has none.
     skills = [uri for uri in credential.esco_refs if "/esco/skill/" in uri]
     items = []
     for number, outcome in enumerate(published_outcomes(credential), start=1):
@@ -217,11 +218,18 @@ def _outcomes(credential: MicroCredential, text: LangMap) -> list[dict[str, Any]
         }
         if skills:
             item["relatedESCOSkill"] = [
-                _concept(uri, ESCO_SKILLS_SCHEME, None, notation="Skill") for uri in skills
+                _concept(uri, ESCO_SKILLS_SCHEME, _esco_label(uri), notation="Skill") for uri in skills
             ]
         item["title"] = text(one_line(outcome.text))
         items.append(item)
     return items
+
+
+def _esco_label(uri: str) -> dict[str, str] | None:
+    from assistant.exports.ob3 import esco_label
+
+    label = esco_label(uri)
+    return {"en": label} if label else None
 
 
 def _assessment(credential: MicroCredential, text: LangMap) -> dict[str, Any] | None:

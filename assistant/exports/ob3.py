@@ -35,6 +35,22 @@ OB3_SCHEMA_URL = (
 EQF_FRAMEWORK = "European Qualifications Framework"
 EQF_URL = "http://data.europa.eu/snb/eqf/{level}"
 ESCO_PREFIX = "http://data.europa.eu/esco/"
+
+
+def esco_label(uri: str) -> str | None:
+    """The ESCO registry's label for a skill URI (None for occupations, unknown URIs, or when
+    the registry package is not installed: the URI alone is still a valid alignment)."""
+    from assistant.errors import OppiError
+
+    if "/esco/skill/" not in uri:
+        return None
+    try:
+        from assistant.esco.registry import lookup
+
+        skill = lookup(uri)
+    except OppiError:
+        return None
+    return skill.label if skill else None
 # Levels of the Finnish NQF are referenced one-to-one to EQF levels, so they align too.
 _EQF_ALIGNED_FRAMEWORKS = (None, "EQF", "FiNQF")
 
@@ -156,10 +172,11 @@ def _alignment(credential: MicroCredential) -> list[dict[str, Any]]:
         )
     for uri in credential.esco_refs:
         kind = "occupation" if "/occupation/" in uri else "skill"
+        known = esco_label(uri)
         alignment.append(
             {
                 "type": ["Alignment"],
-                "targetName": f"ESCO {kind}",
+                "targetName": known or f"ESCO {kind}",
                 "targetUrl": uri,
                 "targetFramework": "ESCO",
                 "targetCode": uri.rstrip("/").rsplit("/", 1)[-1],

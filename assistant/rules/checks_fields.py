@@ -191,4 +191,11 @@ def c20_esco(d: Draft) -> list[Finding]:
         finding(d, "C20", "E", f"ESCO reference {number}", "C20.uri", ref=ref)
         for number, ref in enumerate(d.cred.esco_refs, 1)
         if not _ESCO_URI.match(ref.strip())
-    ]
+    ] + _c20_registry(d, lambda ref: bool(_ESCO_URI.match(ref.strip())))
+
+
+def _c20_registry(d: Draft, well_formed) -> list[Finding]:
+    # Hook for issue 13 (owned by drafting): well-formed URIs the ESCO registry lacks.
+    from assistant.rules.esco_registry import c20_registry
+
+    return c20_registry(d, well_formed)

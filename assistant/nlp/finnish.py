@@ -1,0 +1,292 @@
+"""Finnish with Voikko: sentences, tokens, analyses, skill phrases read from infinitive chains."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from assistant.drafting import inflect
+from assistant.nlp.types import SkillPhrase, Span
+from assistant.rules import finnish as _voikko_reader
+
+# Verbs that say someone must be able to do what follows ("joka osaa arvioida", "pitää pystyä
+# laskemaan", "on osattava laatia").
+NEED_BASES = {"osata", "pystyä", "kyetä", "osattava"}
+FINITE_MOODS = {"indicative", "conditional", "imperative", "potential"}
+NOMINAL = {"nimisana", "laatusana", "nimisana_laatusana", "lukusana", "asemosana", "erisnimi", "etunimi", "sukunimi", "paikannimi"}
+_COORDINATORS = {"ja", "sekä", "tai"}
+# Words that open a subordinate clause after a comma: the clause says why or how, not what.
+_SUBORDINATORS = {"että", "miten", "kun", "jos", "koska", "jotta", "vaikka", "mutta", "eikä", "sillä"}
+_TRAILING = {"niin", "siten", "myös", "siitä", "sitä", "tavalla", "kyllä"}
+
+
+def _voikko():
+    return _voikko_reader._voikko()
+
+
+@cache
+def tokens(text: str) -> tuple[tuple[str, int, str], ...]:
+    """(kind, offset, text) per token: kind is 'word', 'punct' or 'space'."""
+    kinds = {1: "word", 2: "punct", 3: "space"}
+    out, offset = [], 0
+    for token in _voikko().tokens(text):  # type: ignore[attr-defined]
+        out.append((kinds.get(token.tokenType, "other"), offset, token.tokenText))
+        offset += len(token.tokenText)
+    return tuple(out)
+
+
+def sentences(text: str) -> list[Span]:
+    out, offset = [], 0
+    for sentence in _voikko().sentences(text):  # type: ignore[attr-defined]
+        piece = sentence.sentenceText
+        stripped = piece.strip()
+        if stripped:
+            start = offset + piece.index(stripped)
+            out.append(Span(stripped, start, start + len(stripped)))
+        offset += len(piece)
+    return out
+
+
+def analyses(word: str) -> tuple[dict[str, str], ...]:
+    """Voikko's analyses; for 'NIS2-direktiivin', 'CII-arvo' the part after the acronym."""
+    found = inflect.analyses(word)
+    if not found and "-" in word.strip("-"):
+        head, _, tail = word.rpartition("-")
+        if tail and (any(ch.isdigit() for ch in head) or head.isupper()):
+            return inflect.analyses(tail)
+    return found
+
+
+def is_known(word: str) -> bool:
+    """Voikko reads the word (numbers, acronyms and their inflected forms count as known)."""
+    if not any(ch.isalpha() for ch in word) or re.fullmatch(r"[A-ZÅÄÖ0-9]+(?::[a-zäö]+)?", word):
+        return True
+    return bool(analyses(word))
+
+
+def is_finite_verb(word: str) -> bool:
+    """Every reading is a finite verb ('kirjataan', 'hakevat'); ambiguous words are not."""
+    found = analyses(word)
+    return bool(found) and all(a.get("CLASS") == "teonsana" and a.get("MOOD") in FINITE_MOODS for a in found)
+
+
+def finite_verbs(text: str) -> list[str]:
+    return [t for kind, _, t in tokens(text) if kind == "word" and is_finite_verb(t)]
+
+
+def lemma(word: str) -> str:
+    found = analyses(word)
+    return found[0].get("BASEFORM", word) if found else word
+
+
+def cases(word: str) -> set[str]:
+    return {a["SIJAMUOTO"] for a in analyses(word) if a.get("SIJAMUOTO")}
+
+
+def noun_phrases(text: str) -> list[Span]:
+    """Runs of nominal words (attributes and a noun head), cut at punctuation and verbs."""
+    out: list[Span] = []
+    run: list[tuple[int, str]] = []
+
+    def close() -> None:
+        while run and not any(a.get("CLASS") == "nimisana" for a in analyses(run[-1][1])):
+            run.pop()
+        if run:
+            start, end = run[0][0], run[-1][0] + len(run[-1][1])
+            out.append(Span(text[start:end], start, end))
+        run.clear()
+
+    for kind, offset, token in tokens(text):
+        if kind == "space":
+            continue
+        if kind == "word" and analyses(token) and all(a.get("CLASS") in NOMINAL for a in analyses(token)):
+            run.append((offset, token))
+        else:
+            close()
+    close()
+    return out
+
+
+def _infinitive(word: str) -> str | None:
+    """The base form when the word can be an A-infinitive or an MA-infinitive illative."""
+    for a in analyses(word):
+        if a.get("CLASS") == "teonsana" and (
+            a.get("MOOD") == "A-infinitive" or (a.get("MOOD") == "MA-infinitive" and a.get("SIJAMUOTO") == "sisatulento")
+        ):
+            return a.get("BASEFORM")
+    return None
+
+
+def _is_need(word: str) -> bool:
+    return any(a.get("BASEFORM") in NEED_BASES for a in analyses(word))
+
+
+def skill_phrases(text: str) -> list[SkillPhrase]:
+    """The infinitives after 'osata / pystyä / kyetä' and their objects, each with its span.
+
+    A new skill starts at an infinitive that follows the need verb, a comma or a conjunction;
+    a relative or subordinate clause ('…, jotka kirjataan', '…, miten …') ends the object."""
+    out: list[SkillPhrase] = []
+    for sentence in sentences(text):
+        words = [(o + sentence.start, t, k) for k, o, t in tokens(sentence.text) if k != "space"]
+        active = False  # after a need verb
+        current: list[tuple[int, str, str]] = []
+        verb: tuple[str, int, str] | None = None
+        skipping = False
+        previous = ""
+
+        def close(kind: str = "verb-object", current: list = current, sentence: Span = sentence,
+                  manner: str = "") -> None:
+            nonlocal verb
+            if verb is not None:
+                phrase = _phrase(verb, current, sentence.text, text, kind, manner)
+                if phrase is not None:
+                    out.append(phrase)
+            verb = None
+            current.clear()
+
+        for offset, token, kind in words:
+            lower = token.lower()
+            if kind == "word" and not active and _is_need(token):
+                # 'etteivät ne osaa laskea', 'sitä ei osata käyttää': a lack, not the need.
+                active = not _negation_before(words, offset)
+            elif kind == "word" and active and (previous in {"", ",", *_COORDINATORS} or _is_need(previous)) and (
+                base := _infinitive(token)
+            ):
+                if not _is_need(token):
+                    close()
+                    verb, skipping = (base, offset, token), False
+            elif not active or verb is None or skipping:
+                pass
+            elif kind == "word" and previous == "," and (lower in _SUBORDINATORS or lemma(token) in {"joka", "mikä"}):
+                if not any(k == "word" for _, _, k in current) and lower in {"miten", "mitkä", "mitä"}:
+                    current.clear()
+                    # 'vertailemaan, miten reitin ... valinta vaikuttaa': the clause's subject,
+                    # in the nominative: the drafter puts it in the verb's case.
+                    current.extend(_clause_subject(words, offset))
+                    close(kind="clause-subject")
+                manner = _passive_relative(words, offset) if lemma(token) in {"joka", "mikä"} else ""
+                close(manner=manner)
+                skipping = True
+            elif kind == "word" and is_finite_verb(token):
+                close()  # a new clause: 'ja osa on hävinnyt ...'
+                skipping = True
+            else:
+                current.append((offset, token, kind))
+            previous = lower if kind == "word" or token == "," else previous
+            if kind == "word" and _is_need(token):
+                previous = token
+        close()
+    return split_coordinated(resolve_pronouns(out))
+
+
+def split_coordinated(phrases: list[SkillPhrase]) -> list[SkillPhrase]:
+    """'tunnistaa kodin vaaranpaikat ja lääkityksen riskit' is two skills: two full noun
+    phrases of two words or more, heads in the same case, joined by 'ja' or 'sekä'."""
+    from dataclasses import replace
+
+    out: list[SkillPhrase] = []
+    for phrase in phrases:
+        words = phrase.object.split()
+        joins = [i for i, w in enumerate(words) if w.lower() in {"ja", "sekä"}]
+        if phrase.kind == "verb-object" and len(joins) == 1 and not phrase.manner:
+            left, right = words[: joins[0]], words[joins[0] + 1:]
+            heads = [cases(left[-1].rstrip(",")), cases(right[-1])] if left and right else [set(), set()]
+            nouns = all(any(a.get("CLASS") in {"nimisana", "nimisana_laatusana"} for a in analyses(w.rstrip(",")))
+                        for w in (left[-1:] + right[-1:]))
+            if (len(left) >= 2 and len(right) >= 2 and nouns and not left[-1].endswith("-") and "," not in phrase.object
+                    and heads[0] & heads[1] & {"nimento", "omanto", "osanto"}):
+                out += [replace(phrase, object=" ".join(left), core=" ".join(left)),
+                        replace(phrase, object=" ".join(right), core=" ".join(right))]
+                continue
+        out.append(phrase)
+    return out
+
+
+def _passive_relative(words: list[tuple[int, str, str]], offset: int) -> str:
+    """A passive relative clause as a manner phrase: ', jossa myös X otetaan huomioon' ->
+    'X huomioon ottaen' (the E-infinitive, checked by Voikko); '' for any other clause."""
+    clause = []
+    for item in words:
+        if item[0] <= offset:
+            continue
+        if item[2] != "word":
+            break
+        clause.append(item[1])
+    passive = [w for w in clause if any(a.get("MOOD") == "indicative" and a.get("PERSON") == "4" for a in analyses(w))]
+    if len(passive) != 1:
+        return ""
+    form = _e_infinitive(lemma(passive[0]))
+    rest = [w for w in clause if w != passive[0] and w.lower() not in {"myös", "aina", "sitten"}]
+    return " ".join(rest + [form]) if form and rest else ""
+
+
+def _e_infinitive(verb: str) -> str | None:
+    """'ottaa' -> 'ottaen', 'kirjata' -> 'kirjaten': generated, then read back by Voikko."""
+    for candidate in (verb[:-1] + "en", verb[:-2] + "ten", verb[:-2] + "en", verb[:-3] + "ten"):
+        if any(a.get("MOOD") == "E-infinitive" and a.get("BASEFORM") == verb for a in analyses(candidate)):
+            return candidate
+    return None
+
+
+def _negation_before(words: list[tuple[int, str, str]], offset: int) -> bool:
+    before = [t for o, t, k in words if o < offset and k == "word"][-3:]
+    return any(a.get("CLASS") == "kieltosana" for t in before for a in analyses(t))
+
+
+def _clause_subject(words: list[tuple[int, str, str]], offset: int) -> list[tuple[int, str, str]]:
+    """The words of a question clause before its finite verb."""
+    out = []
+    for item in words:
+        if item[0] <= offset:
+            continue
+        if item[2] == "word" and any(a.get("MOOD") in FINITE_MOODS for a in analyses(item[1])):
+            return out
+        out.append(item)
+    return []
+
+
+def _phrase(verb: tuple[str, int, str], words: list[tuple[int, str, str]], sentence: str, text: str,
+            kind: str = "verb-object", manner: str = "") -> SkillPhrase | None:
+    base, start, verb_text = verb
+    # Drop what trails the object: list commas, conjunctions, full stops, 'niin' before 'että'.
+    while words and (words[-1][2] != "word" or words[-1][1].lower() in _COORDINATORS | _TRAILING):
+        words.pop()
+    if not words:
+        return None
+    end = words[-1][0] + len(words[-1][1])
+    obj = " ".join(text[words[0][0]:end].split())
+    return SkillPhrase(base, verb_text, obj, start, end, sentence, kind=kind, core=_core(obj), manner=manner)
+
+
+def _core(obj: str) -> str:
+    """The object's own words: the leading words in an object case (not acronyms, numbers)."""
+    out = []
+    for word in obj.split():
+        bare = word.rstrip(",")
+        if bare.isupper() or any(ch.isdigit() for ch in bare) or not (cases(bare) & {"nimento", "omanto", "osanto"}
+                                                                         or bare.lower() in {"ja", "sekä", "tai"}):
+            break
+        out.append(word)
+    while out and out[-1].lower() in {"ja", "sekä", "tai"}:
+        out.pop()
+    return " ".join(out)
+
+
+def resolve_pronouns(phrases: list[SkillPhrase]) -> list[SkillPhrase]:
+    """'raportoida ne asiakkaalle', 'laatia niiden perusteella': the pronoun points at the
+    previous object; put that object in the pronoun's case (checked by Voikko), else leave it."""
+    from dataclasses import replace
+
+    out: list[SkillPhrase] = []
+    for phrase in phrases:
+        words = phrase.object.split()
+        if out and words and words[0].lower() in {"ne", "niitä", "niiden", "sen", "sitä"} and out[-1].core:
+            antecedent = " ".join(inflect.to_nominative(out[-1].core.split()))
+            case = {"ne": "nimento", "niitä": "osanto", "sitä": "osanto", "niiden": "omanto", "sen": "omanto"}[words[0].lower()]
+            form = antecedent if case == "nimento" else inflect.inflect_phrase(antecedent, case)
+            if form is not None:
+                obj = " ".join([form] + words[1:])
+                phrase = replace(phrase, object=obj, core=_core(obj))
+        out.append(phrase)
+    return out

@@ -1,0 +1,55 @@
+"""The grammar guard: copied runs, finite verbs in objects, Finnish words and cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.drafting.guard import longest_copied_run, problems
+from assistant.drafting.variants import object_variants
+from assistant.schemas import CredentialBrief
+
+PROSE = "The companies want their staff to classify a shipment from its safety data sheet before loading."
+
+
+def test_longest_copied_run_counts_consecutive_words() -> None:
+    assert longest_copied_run("classify a shipment from its safety data sheet", PROSE) == 8
+    assert longest_copied_run("classify shipments from the safety data sheet", PROSE) == 3
+
+
+def test_guard_flags_a_pasted_outcome_and_passes_a_rephrased_one() -> None:
+    pasted = "The learner can classify a shipment from its safety data sheet in freight forwarding."
+    assert problems(pasted, "classify", "a shipment from its safety data sheet", "en", PROSE) == [
+        "copies 8 words in a row from the brief"]
+    fresh = "The learner can classify shipments from the safety data sheet in freight forwarding."
+    assert problems(fresh, "classify", "shipments from the safety data sheet", "en", PROSE) == []
+
+
+def test_guard_flags_finite_verb_and_finnish_problems() -> None:
+    found = problems("The learner can analyse small firms receive the same questions over in the work of owners.",
+                     "analyse", "small firms receive the same questions over", "en", "")
+    assert any("finite verb" in p for p in found)
+    fi = problems("Opiskelija osaa hyödyntää mutta suunnittelijoilta puuttuu kokemusta kuormanhallintaaa.",
+                  "hyödyntää", "mutta suunnittelijoilta puuttuu kokemusta kuormanhallintaaa", "fi", "")
+    assert any("puuttuu" in p for p in fi) and any("kuormanhallintaaa" in p for p in fi)
+
+
+def test_variants_rephrase_in_the_plural_and_move_finnish_adverbials() -> None:
+    assert "shipments from the safety data sheet" in object_variants("a shipment from its safety data sheet", "en", "classify")
+    moved = object_variants("kuljetusten päästöt ISO 14083 -standardin mukaisesti", "fi")
+    assert "ISO 14083 -standardin mukaisesti kuljetusten päästöt" in moved
+
+
+@pytest.mark.parametrize("language, prose", [
+    ("en", "The county wants every nurse who visits these patients to take a full set of vital signs, "
+           "score them with NEWS2 and call the on-call doctor when the score requires it."),
+    ("fi", "Tarvitsemme henkilöstöä, joka osaa arvioida asiakkaan kaatumisriskin vakioidulla menetelmällä ja "
+           "tunnistaa kodin vaaranpaikat ja lääkityksen riskit."),
+])
+def test_drafts_from_prose_pass_the_guard(composer, language, prose) -> None:
+    brief = CredentialBrief(title="Prose brief", target_group="nurses", level=6, ects=3, language=language,
+                            skill_needs=[prose])
+    result = composer.draft(brief)
+    assert result.skills, "the skills read are reported"
+    assert result.outcomes
+    for outcome in result.outcomes:
+        assert problems(outcome.text, outcome.verb or "", outcome.object or "", language, prose) == []
