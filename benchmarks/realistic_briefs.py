@@ -34,7 +34,7 @@ from assistant.drafting.needs import prose_of
 from assistant.schemas import Bloom, CredentialBrief, DraftResult
 from assistant.services.checking import Checker
 
-DEFAULT_BRIEFS = ROOT.parent.parent / "shared" / "realistic" / "briefs" / "briefs.yaml"
+DEFAULT_BRIEFS = ROOT / "evals" / "realistic" / "briefs" / "briefs.yaml"  # a copy of shared/realistic
 COVERED_SHARE = 0.5
 COVERAGE_TARGET = 0.8
 SECONDS_TARGET = 2.0
