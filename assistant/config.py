@@ -111,6 +111,42 @@ class Settings(BaseSettings):
         700, ge=100, description="Characters of each passage given to the model (prompt length "
         "sets the local model's time to first token).",
     )
+    # --- chat answers: extractive or generated-and-verified (issue 14) ------------------
+    chat_mode: Literal["auto", "extractive", "generative"] = Field(
+        "auto",
+        description="'extractive': answers quote the retrieved sentences, nothing is generated. "
+        "'generative': the chat model writes and every sentence is checked against what it "
+        "cites. 'auto': extractive with the bundled local model, generative otherwise.",
+    )
+    chat_min_margin: float = Field(
+        0.1, ge=-1, le=1,
+        description="Chat answers only when the best passage is this much more similar to the "
+        "question than a set of off-topic texts is (a margin that holds across embedding models).",
+    )
+    chat_extract_sentences: int = Field(3, ge=1, le=10, description="Most sentences an extractive answer quotes.")
+    chat_extract_mmr_lambda: float = Field(
+        0.7, ge=0, le=1,
+        description="Extractive answers: relevance against redundancy in maximal marginal "
+        "relevance (1: relevance only).",
+    )
+    chat_extract_min_relative: float = Field(
+        0.6, ge=0, le=1,
+        description="Extractive answers quote only sentences scoring at least this share of the best one.",
+    )
+    chat_support_min_terms: float = Field(
+        0.5, ge=0, le=1,
+        description="Generated answers: share of a sentence's content words its cited passages "
+        "must contain for it to count as supported.",
+    )
+    chat_support_min_margin: float = Field(
+        0.1, ge=-1, le=1,
+        description="Generated answers: how much closer a sentence must be to its cited text "
+        "than to off-topic text to count as supported.",
+    )
+    chat_unsupported: Literal["mark", "drop"] = Field(
+        "mark", description="Generated sentences their sources do not support: 'mark' them or 'drop' them.",
+    )
+
     draft_strategy: Literal["auto", "composer", "llm", "hybrid"] = Field(
         "auto",
         description="'auto': the deterministic composer with the bundled model, 'hybrid' "

@@ -176,6 +176,15 @@ class DraftResult(BaseModel):
     errors: list[str] = Field(default_factory=list)
 
 
+class AnswerSentence(BaseModel):
+    """One sentence of an answer, the passages it cites ([n], 1-based) and whether they support it."""
+
+    text: str
+    cites: list[int] = Field(default_factory=list)
+    supported: bool = True
+    reason: str = Field("", description="Why the sources do not support it.")
+
+
 class Answer(BaseModel):
     """A chat answer with numbered citations; `covered` is False when the library is silent."""
 
@@ -184,3 +193,10 @@ class Answer(BaseModel):
     covered: bool = True
     prompt_id: str | None = None
     prompt_version: str | None = None
+    mode: Literal["extractive", "generative"] | None = Field(
+        None, description="How the answer was made: quoted from the passages, or generated and verified."
+    )
+    lead: str = Field("", description="The uncited lead-in line of an extractive answer.")
+    sentences: list[AnswerSentence] = Field(default_factory=list)
+    unsupported: int = Field(0, description="Generated sentences the cited passages do not support.")
+    dropped: int = Field(0, description="Unsupported sentences left out (OPPI_CHAT_UNSUPPORTED=drop).")
