@@ -125,7 +125,7 @@ class Settings(BaseSettings):
     )
     chat_extract_sentences: int = Field(3, ge=1, le=10, description="Most sentences an extractive answer quotes.")
     chat_extract_mmr_lambda: float = Field(
-        0.7, ge=0, le=1,
+        0.85, ge=0, le=1,
         description="Extractive answers: relevance against redundancy in maximal marginal "
         "relevance (1: relevance only).",
     )

@@ -29,6 +29,7 @@ class Source:
     number: int
     text: str
     lang: str
+    heading: str = ""  # the section heading: it names what the section answers
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Candidate:
     source: Source
     keywords: float = 0.0  # share of the question's content words the sentence has
     numbers: float = 0.0
+    heading: float = 0.0  # share of the question's content words in the section heading
     similarity: float = 0.0
     score: float = 0.0
 
@@ -44,10 +46,15 @@ class Candidate:
 @dataclass
 class ExtractParams:
     sentences: int = 3
-    mmr_lambda: float = 0.7
+    mmr_lambda: float = 0.85
     min_relative_score: float = 0.6
     min_keyword_share: float = 0.0
-    weights: tuple[float, float, float, float] = (0.45, 0.45, 0.1, 0.1)  # similarity, keywords, numbers, rank
+    # similarity, keywords, numbers, passage rank, section heading
+    weights: tuple[float, float, float, float, float] = (0.4, 0.4, 0.1, 0.1, 0.3)
+
+
+# Where the embedding model cannot read the question's language, words decide.
+WEAK_DENSE_WEIGHTS = (0.15, 0.55, 0.1, 0.1, 0.3)
 
 
 def content_words(text: str, lang: str) -> set[str]:
@@ -58,30 +65,42 @@ def numbers_in(text: str) -> set[str]:
     return {n.replace(",", ".") for n in _NUMBER.findall(text)}
 
 
+def unit_rows(vectors) -> np.ndarray:
+    array = np.atleast_2d(np.asarray(vectors, dtype=np.float32))
+    return array / np.clip(np.linalg.norm(array, axis=1, keepdims=True), 1e-12, None)
+
+
 def candidates(sources: list[Source]) -> list[Candidate]:
     return [Candidate(unit, source) for source in sources for unit in passage_units(source.text, source.lang)]
 
 
 def score(question: str, found: list[Candidate], embeddings: Embeddings, params: ExtractParams) -> np.ndarray:
     """Fills each candidate's evidence and score; returns the candidates' unit vectors."""
-    query_words = set(tokenize_query(question))
+    # The question's words as each language's tokenizer reads them, to meet sentences in it.
+    query_words_in = {lang: set(tokenize(question, lang)) or set(tokenize_query(question))
+                      for lang in {c.source.lang for c in found}}
     query_numbers = numbers_in(question)
-    vectors = np.array(embeddings.embed_documents([c.unit.text for c in found]), dtype=np.float32)
-    query = np.array(embeddings.embed_query(question), dtype=np.float32)
-    vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
-    query /= max(float(np.linalg.norm(query)), 1e-12)
-    raw = vectors @ query
+    leads = [i for i, c in enumerate(found) if c.unit.lead]
+    vectors = unit_rows(embeddings.embed_documents([c.unit.text for c in found] + [found[i].unit.lead for i in leads]))
+    query = unit_rows(embeddings.embed_query(question))[0]
+    raw = vectors[: len(found)] @ query
+    for row, i in enumerate(leads, start=len(found)):
+        raw[i] = max(raw[i], float(vectors[row] @ query))  # a list is as close as its lead-in
+    vectors = vectors[: len(found)]
     low, high = float(raw.min()), float(raw.max())
-    w_sim, w_kw, w_num, w_rank = params.weights
+    w_sim, w_kw, w_num, w_rank, w_head = params.weights
     for candidate, similarity in zip(found, raw, strict=True):
+        query_words = query_words_in[candidate.source.lang]
         words = content_words(candidate.unit.text, candidate.source.lang)
+        heading = content_words(candidate.source.heading, candidate.source.lang)
         candidate.keywords = len(words & query_words) / len(query_words) if query_words else 0.0
+        candidate.heading = len(heading & query_words) / len(query_words) if query_words else 0.0
         if query_numbers:
             candidate.numbers = len(numbers_in(candidate.unit.text) & query_numbers) / len(query_numbers)
         candidate.similarity = (float(similarity) - low) / (high - low) if high > low else 1.0
         candidate.score = (
             w_sim * candidate.similarity + w_kw * candidate.keywords + w_num * candidate.numbers
-            + w_rank / candidate.source.number
+            + w_rank / candidate.source.number + w_head * candidate.heading
         )
     return vectors
 

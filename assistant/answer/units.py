@@ -16,7 +16,6 @@ from markdown_it import MarkdownIt
 from assistant.answer.injection import gives_instructions
 from assistant.answer.sentences import sentences
 
-
 # The corpus's "Checks: C06, C07" lines tie a section to the checker; they answer nothing.
 _CHECKS_LINE = re.compile(r"^Checks:\s*[A-Z]\d")
 
@@ -26,6 +25,7 @@ class Unit:
     text: str
     block: int  # paragraph or list number within the passage, for the order of the answer
     position: int
+    lead: str = ""  # for a list with its lead-in: the lead-in alone (a long list blurs its meaning)
 
 
 @lru_cache(maxsize=1)
@@ -48,14 +48,18 @@ def _blocks(markdown: str) -> list[tuple[str, list[str]]]:
     """('paragraph', [text]) and ('list', [item, ...]) in document order."""
     blocks: list[tuple[str, list[str]]] = []
     stack: list[str] = []
+    item_numbers: list[str] = []
     # The chunker keeps a section's paragraphs apart with Markdown hard breaks ("  \n").
     for token in _parser().parse(markdown.replace("  \n", "\n\n")):
         if token.nesting == 1:
             stack.append(token.type)
+            if token.type == "list_item_open":
+                item_numbers.append(token.info if stack[-2:-1] == ["ordered_list_open"] else "")
             if token.type in ("bullet_list_open", "ordered_list_open") and stack.count("bullet_list_open") + stack.count("ordered_list_open") == 1:
                 blocks.append(("list", []))
         elif token.nesting == -1:
-            stack.pop()
+            if stack.pop() == "list_item_open":
+                item_numbers.pop()
         elif token.type == "inline":
             if any(t in stack for t in ("heading_open", "table_open")):
                 continue
@@ -63,7 +67,8 @@ def _blocks(markdown: str) -> list[tuple[str, list[str]]]:
             if not text or _CHECKS_LINE.match(text):
                 continue
             if "list_item_open" in stack and blocks and blocks[-1][0] == "list":
-                blocks[-1][1].append(text)
+                # An ordered item keeps its number, as the source shows it ("1. identification...").
+                blocks[-1][1].append(f"{number}. {text}" if (number := item_numbers[-1] if item_numbers else "") else text)
             elif "list_item_open" not in stack:
                 blocks.append(("paragraph", [text]))
     return blocks
@@ -80,7 +85,8 @@ def passage_units(markdown: str, lang: str = "en") -> list[Unit]:
             lead_in = units[-1] if units and units[-1].block == number - 1 and units[-1].text.endswith(":") else None
             if lead_in is not None and items:
                 # "Avoid them as the main verb of an outcome:" says nothing without its list.
-                units[-1] = Unit(f"{lead_in.text} {'; '.join(i.rstrip('.;') for i in items)}.", lead_in.block, lead_in.position)
+                units[-1] = Unit(f"{lead_in.text} {'; '.join(i.rstrip('.;') for i in items)}.", lead_in.block,
+                                 lead_in.position, lead_in.text)
             else:
                 units += [Unit(item, number, i) for i, item in enumerate(items)]
             continue

@@ -17,7 +17,7 @@ import numpy as np
 from langchain_core.language_models import BaseChatModel
 
 from assistant.answer.baseline import off_topic_similarity
-from assistant.answer.extractive import ExtractParams, Source, select
+from assistant.answer.extractive import WEAK_DENSE_WEIGHTS, ExtractParams, Source, select
 from assistant.answer.grounding import SupportParams, verify
 from assistant.answer.injection import clean_title
 from assistant.answer.injection import neutralise as _neutralise
@@ -144,7 +144,7 @@ class ChatService:
         chunks = self.library.chunks_by_id()
         return [
             Source(number, p.citation.quote, chunks[p.citation.chunk_id].metadata.get("lang", "en")
-                   if p.citation.chunk_id in chunks else "en")
+                   if p.citation.chunk_id in chunks else "en", p.citation.section)
             for number, p in enumerate(passages, start=1)
         ]
 
@@ -182,6 +182,8 @@ class ChatService:
             mmr_lambda=self.settings.chat_extract_mmr_lambda,
             min_relative_score=self.settings.chat_extract_min_relative,
         )
+        if self.library.dense_is_weak_for(question):
+            params.weights = WEAK_DENSE_WEIGHTS
         picked = select(query, lang, self.sources(passages), self.library.embeddings, params)
         if not picked:
             return self._abstain(question)
