@@ -36,6 +36,7 @@ NOT_SUPPORTED = {"en": "not supported by the sources", "fi": "lähteet eivät tu
 class Turn:
     question: str
     answer: str
+    shown: str = ""  # the answer as a UI rendered it (mode note, marks), if it differs
 
 
 def neutralise(text: str, lang: str = "en") -> str:
