@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import os
-import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from assistant.errors import OppiError
+from assistant.cli_support import cli_settings, err_console, user_errors
+from assistant.errors import OppiError, describe_validation_error
 
 app = typer.Typer(
     help="Oppi: a learning-design assistant for micro-credential planners.\n\n"
@@ -24,34 +21,8 @@ app = typer.Typer(
     add_completion=False,
 )
 console = Console()
-err_console = Console(stderr=True)
-
-F = TypeVar("F", bound=Callable[..., object])
-
-
-def user_errors(func: F) -> F:
-    """Print an OppiError as one line and exit 2; no stack trace for a user's mistake."""
-
-    @functools.wraps(func)
-    def wrapper(*args: object, **kwargs: object) -> object:
-        try:
-            return func(*args, **kwargs)
-        except OppiError as error:
-            err_console.print(f"[bold red]Error:[/] {escape(str(error))}", soft_wrap=True)
-            sys.exit(2)
-
-    return wrapper  # type: ignore[return-value]
-
 
 # Commands are added below, one small function each.
-
-
-def _settings():
-    from assistant.config import configure_logging, load_settings
-
-    settings = load_settings()
-    configure_logging(settings)
-    return settings
 
 
 @app.command("index")
@@ -63,10 +34,10 @@ def index_command(
 ) -> None:
     """Index guidelines, quality criteria and past credentials (pdf, md, txt, docx, json)."""
     from assistant.config import BUILTIN_CORPUS
-    from assistant.index.indexer import Indexer
+    from assistant.services.factory import Services
 
-    settings = _settings()
-    summary = _index_with_progress(Indexer(settings), paths or [BUILTIN_CORPUS], rebuild)
+    library = Services(cli_settings()).library_service
+    summary = _index_with_progress(library, paths or [BUILTIN_CORPUS], rebuild)
     for file, reason in summary.errors:
         console.print(f"[red]✗[/] {escape(file)}: {escape(reason)}", soft_wrap=True, highlight=False)
     console.print(summary.line(), soft_wrap=True, highlight=False)
@@ -74,7 +45,7 @@ def index_command(
         raise typer.Exit(1)
 
 
-def _index_with_progress(indexer, targets, rebuild: bool = False):
+def _index_with_progress(library, targets, rebuild: bool = False):
     """Index with a progress bar on stderr; returns the summary."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -87,7 +58,7 @@ def _index_with_progress(indexer, targets, rebuild: bool = False):
         def progress(name: str, done: int, total: int) -> None:
             bar.update(task, total=total, completed=done, description=f"Indexing {name}")
 
-        return indexer.index_paths(targets, rebuild=rebuild, progress=progress)
+        return library.index(targets, rebuild=rebuild, progress=progress)
 
 
 @app.command("search")
@@ -128,7 +99,7 @@ def ask_command(question: str = typer.Argument(..., help="A question for the lib
     from assistant.schemas import Answer
     from assistant.services.factory import Services
 
-    services = Services(_settings())
+    services = Services(cli_settings())
     _ready_library(services.library)
     answer = None
     for item in services.chat.stream(question):
@@ -172,11 +143,11 @@ def draft_command(
     fmt: str = typer.Option("md", "--format", help="md or json."),
 ) -> None:
     """Draft learning outcomes for a credential brief."""
-    from assistant.export import draft_to_markdown
+    from assistant.exports import draft_to_markdown
     from assistant.services.factory import Services
 
     brief = _load_brief(brief_file, title, target_group, level, ects, skill, language)
-    result = Services(_settings()).drafting.draft(brief, strategy)
+    result = Services(cli_settings()).drafting.draft(brief, strategy)
     if fmt == "json":
         console.print_json(result.model_dump_json())
     else:
@@ -207,8 +178,7 @@ def _load_brief(brief_file, title, target_group, level, ects, skills, language):
     try:
         return CredentialBrief.model_validate(data)
     except ValidationError as error:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
-        raise OppiError(f"The brief is not valid: {problems}") from None
+        raise OppiError(f"The brief is not valid: {describe_validation_error(error)}") from None
 
 
 @app.command("serve")
@@ -221,7 +191,6 @@ def serve_command(
 ) -> None:
     """Open the workspace in the browser; indexes the built-in corpus on first start."""
     from assistant.config import BUILTIN_CORPUS
-    from assistant.index.indexer import Indexer
     from assistant.services.factory import Services
 
     if lang not in ("en", "fi"):
@@ -232,10 +201,10 @@ def serve_command(
         if not sep or not user or not password:
             raise OppiError("--auth takes USER:PASSWORD.")
         credentials = (user, password)
-    services = Services(_settings())
+    services = Services(cli_settings())
     if not services.library.is_built():
         console.print("First start: indexing the built-in corpus…")
-        summary = _index_with_progress(Indexer(services.settings, services.library), [BUILTIN_CORPUS])
+        summary = _index_with_progress(services.library_service, [BUILTIN_CORPUS])
         console.print(summary.line(), soft_wrap=True, highlight=False)
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home
     from ui.app import create_app
@@ -261,7 +230,7 @@ def check_command(
 
     if fmt not in ("md", "json"):
         raise OppiError(f"--format is md or json, not {fmt!r}.")
-    settings = _settings()
+    settings = cli_settings()
     library = library_module.Library(settings)
     cited = library.is_built()
     checker = Checker(settings, library.citation_for_check if cited else None)
@@ -296,7 +265,7 @@ def check_command(
 def _ready_library(library=None):
     from assistant.index.library import Library
 
-    library = library or Library(_settings())
+    library = library or Library(cli_settings())
     if not library.is_built():
         raise OppiError("The library is empty. Run `oppi index` first (it indexes the built-in corpus).")
     return library
@@ -307,7 +276,7 @@ def _shorten(text: str, limit: int = 400) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-from assistant.evals.cli import eval_app  # noqa: E402  (it imports this module's helpers)
+from assistant.evals.cli import eval_app  # noqa: E402  (the eval commands, registered last)
 
 app.add_typer(eval_app, name="eval")
 

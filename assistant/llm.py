@@ -1,9 +1,10 @@
 """Chat models: one protocol (the OpenAI API through langchain's ChatOpenAI) for every provider.
 
 - `openai`: OpenAI or any compatible server (OPENAI_API_KEY, OPENAI_BASE_URL, OPPI_CHAT_MODEL).
-- `local`: Oppi starts llama.cpp's OpenAI-compatible server on a free loopback port with the
-  bundled SmolLM2-135M-Instruct GGUF (or OPPI_LOCAL_MODEL_PATH), shares it within the process
-  and stops it on exit. The code path is the same one OpenAI users run.
+- `local`: Oppi starts llama.cpp's OpenAI-compatible server (the prebuilt `xllamacpp` wheel) on a
+  free loopback port with the bundled SmolLM2-135M-Instruct GGUF (or OPPI_LOCAL_MODEL_PATH),
+  behind a random API key per start, shares it within the process and stops it on exit (or
+  when Oppi dies). The code path is the same one OpenAI users run.
 - `fake`: a scripted model for unit tests only.
 """
 
@@ -15,9 +16,11 @@ import importlib.util
 import json
 import logging
 import os
+import secrets
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -32,6 +35,7 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 
 from assistant.config import Settings
 from assistant.errors import OppiError
+from assistant.local_server import KEY_VARIABLE
 
 log = logging.getLogger("oppi.llm")
 
@@ -55,44 +59,58 @@ def bundled_model_path() -> Path:
 
 
 class LocalServer:
-    """llama.cpp's OpenAI-compatible server as a child process on a loopback port."""
+    """llama.cpp's OpenAI-compatible server (xllamacpp) as a child process on a loopback port,
+    guarded by an API key made anew at every start."""
 
-    def __init__(self, model_path: Path, context: int = 4096, threads: int = 0) -> None:
+    def __init__(self, model_path: Path, context: int = 4096, threads: int = 0, log_dir: Path | None = None) -> None:
         self.model_path = model_path
         self.context = context
         self.threads = threads or os.cpu_count() or 1
         self.port = _free_port()
         self.base_url = f"http://127.0.0.1:{self.port}/v1"
+        self.api_key = secrets.token_urlsafe(24)
+        # llama.cpp logs every request; a file, not a pipe nobody reads (a full pipe blocks it).
+        self.log_path = (log_dir or Path(tempfile.gettempdir())) / "local-model-server.log"
         self.process: subprocess.Popen | None = None
 
     def start(self) -> None:
-        if importlib.util.find_spec("llama_cpp") is None:
-            raise OppiError(
-                "The local chat model needs llama-cpp-python[server]. Run `make run` to set up."
-            )
+        if importlib.util.find_spec("xllamacpp") is None:
+            raise OppiError("The local chat model needs the package 'xllamacpp'. Run `make run` to set up.")
         command = [
-            sys.executable, "-m", "llama_cpp.server", "--model", str(self.model_path),
-            "--model_alias", LOCAL_MODEL_ALIAS, "--host", "127.0.0.1", "--port", str(self.port),
-            "--n_ctx", str(self.context), "--n_threads", str(self.threads), "--verbose", "False",
+            sys.executable, "-m", "assistant.local_server", str(self.model_path),
+            "--alias", LOCAL_MODEL_ALIAS, "--port", str(self.port),
+            "--context", str(self.context), "--threads", str(self.threads),
         ]
         log.info("starting local model server: %s", " ".join(command))
-        self.process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=_die_with_parent
-        )
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.log_path, "ab") as log_file:
+            self.process = subprocess.Popen(
+                command, stdout=log_file, stderr=log_file, preexec_fn=_die_with_parent,
+                env={**os.environ, KEY_VARIABLE: self.api_key},
+            )
         deadline = time.monotonic() + SERVER_START_TIMEOUT_S
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                error = (self.process.stderr.read() or b"").decode(errors="replace")[-800:]
-                raise OppiError(f"The local model server stopped while starting: {error.strip()}")
+                raise OppiError(f"The local model server stopped while starting: {self._log_tail()}")
             if self.healthy():
                 return
             time.sleep(0.25)
         self.stop()
         raise OppiError(f"The local model server did not answer within {SERVER_START_TIMEOUT_S} s.")
 
-    def healthy(self) -> bool:
+    def _log_tail(self) -> str:
         try:
-            with urllib.request.urlopen(f"{self.base_url}/models", timeout=1) as response:
+            lines = self.log_path.read_text(errors="replace").strip().splitlines()
+        except OSError:
+            return "(no log)"
+        return " / ".join(lines[-3:])
+
+    def healthy(self) -> bool:
+        request = urllib.request.Request(
+            f"{self.base_url}/models", headers={"Authorization": f"Bearer {self.api_key}"}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=1) as response:
                 return response.status == 200
         except OSError:
             return False
@@ -119,7 +137,7 @@ def local_server(settings: Settings) -> LocalServer:
     with _servers_lock:
         server = _servers.get(path)
         if server is None or not server.healthy():
-            server = LocalServer(path, settings.local_context, settings.local_threads)
+            server = LocalServer(path, settings.local_context, settings.local_threads, settings.log_path)
             server.start()
             _servers[path] = server
         return server
@@ -191,7 +209,7 @@ def build_chat_model(settings: Settings, *, temperature: float = 0.2) -> BaseCha
     if provider == "local":
         server = local_server(settings)
         return ChatOpenAI(
-            model=LOCAL_MODEL_ALIAS, base_url=server.base_url, api_key="local", seed=0,
+            model=LOCAL_MODEL_ALIAS, base_url=server.base_url, api_key=server.api_key, seed=0,
             # llama.cpp's server reads `max_tokens` and ignores `max_completion_tokens`, which
             # langchain sends: without this a looping small model runs to the context limit.
             extra_body={"max_tokens": settings.local_max_tokens}, **common,

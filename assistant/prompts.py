@@ -11,7 +11,7 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from assistant.config import PROJECT_ROOT
-from assistant.errors import OppiError
+from assistant.errors import OppiError, describe_validation_error
 
 PROMPTS_DIR = PROJECT_ROOT / "prompts"
 
@@ -62,7 +62,9 @@ def load_prompt_file(path: Path) -> Prompt:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         return Prompt.model_validate(data)
-    except (yaml.YAMLError, ValidationError, OSError) as error:
+    except ValidationError as error:
+        raise OppiError(f"prompt file {path.name} is invalid: {describe_validation_error(error)}") from None
+    except (yaml.YAMLError, OSError) as error:
         raise OppiError(f"prompt file {path.name} is invalid: {error}") from None
 
 

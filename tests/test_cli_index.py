@@ -47,3 +47,35 @@ def test_a_wrong_setting_is_named_without_a_traceback(tmp_path):
     assert result.exit_code == 2
     assert "OPPI_EMBEDDING_PROVIDER='bogus'" in result.output and "OPPI_TOP_K='abc'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_stopped_chroma_server_is_named_not_an_empty_library(tmp_path):
+    from conftest import free_port
+
+    url = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    result = CliRunner().invoke(app, ["search", "x"], env={"OPPI_HOME": str(tmp_path / "h"), "OPPI_CHROMA_URL": url})
+    assert result.exit_code == 2
+    assert "Cannot reach the Chroma server" in result.output and url in result.output
+    assert "empty" not in result.output
+
+
+def test_a_store_that_fails_after_connecting_is_an_error_not_emptiness(settings):
+    """The server went away between two calls: the error names the cause; only a missing
+    collection reads as 'nothing indexed yet'."""
+    import httpx
+    import pytest
+    from chromadb.errors import NotFoundError
+
+    from assistant.errors import OppiError
+    from assistant.index.store import existing_collection, recorded_model
+
+    class Client:
+        def __init__(self, error):
+            self.error = error
+
+        def get_collection(self, name):
+            raise self.error
+
+    assert existing_collection(Client(NotFoundError("no such collection")), settings) is None
+    with pytest.raises(OppiError, match="Cannot read the library .*Connection refused"):
+        recorded_model(Client(httpx.ConnectError("[Errno 111] Connection refused")), settings)

@@ -36,7 +36,7 @@ def create_app(services, lang: str = "en") -> gr.Blocks:
             with labels.bind(gr.Tab(labels("tab.credentials"), id="credentials", elem_id="tab-credentials"), "tab.credentials"):
                 credentials = create_credentials(services, labels)
             with labels.bind(gr.Tab(labels("tab.library"), id="library", elem_id="tab-library"), "tab.library"):
-                library = create_library(services, labels)
+                library = create_library(services, labels, language)
             with labels.bind(gr.Tab(labels("tab.evaluations"), id="evaluations", elem_id="tab-evaluations"), "tab.evaluations"):
                 evaluations = create_evaluations(services, labels)
             with labels.bind(gr.Tab(labels("tab.about"), id="about", elem_id="tab-about"), "tab.about"):

@@ -71,6 +71,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "check.source": {"en": "Source", "fi": "Lähde"},
     "check.model": {"en": "model judgement", "fi": "mallin arvio"},
     "check.unread": {"en": "Could not read", "fi": "Ei luettavissa"},
+    "check.no_draft": {"en": "Paste a draft or upload a file first.", "fi": "Liitä ensin luonnos tai lataa tiedosto."},
+    "check.no_finding": {"en": "Check a draft first, then pick a finding with a suggestion.",
+                         "fi": "Tarkista ensin luonnos ja valitse sitten havainto, jolla on ehdotus."},
+    "check.changed": {"en": "The text has changed; check it again first.",
+                      "fi": "Teksti on muuttunut; tarkista se ensin uudelleen."},
     # credentials
     "cred.intro": {"en": "Saved credentials with their review history.", "fi": "Tallennetut mikrotutkinnot ja niiden käsittelyhistoria."},
     "cred.refresh": {"en": "Refresh", "fi": "Päivitä"},
@@ -87,6 +92,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "lib.reindex": {"en": "Re-index everything", "fi": "Indeksoi kaikki uudelleen"},
     "lib.remove": {"en": "Remove document", "fi": "Poista asiakirja"},
     "lib.document": {"en": "Document", "fi": "Asiakirja"},
+    "lib.no_files": {"en": "Choose files to upload first.", "fi": "Valitse ensin ladattavat tiedostot."},
+    "lib.no_document": {"en": "Choose a document to remove.", "fi": "Valitse poistettava asiakirja."},
+    "lib.removed": {"en": "Removed {n} chunks.", "fi": "Poistettiin {n} tekstijaksoa."},
+    "lib.progress": {"en": "Indexing {name}", "fi": "Indeksoidaan {name}"},
+    "lib.summary": {"en": "{files} files: {added} chunks added, {updated} updated, {skipped} skipped, "
+                          "{deleted} deleted; {errors} errors",
+                    "fi": "{files} tiedostoa: {added} tekstijaksoa lisätty, {updated} päivitetty, "
+                          "{skipped} ennallaan, {deleted} poistettu; {errors} virhettä"},
     # evaluations and about
     "eval.placeholder": {"en": "Evaluation runs will appear here (`oppi eval`).", "fi": "Arviointiajot näkyvät tässä (`oppi eval`)."},
     "eval.intro": {"en": "Evaluation suites measure prompts against a baseline. Start a suite, or open a run's report.",

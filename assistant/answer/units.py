@@ -93,5 +93,7 @@ def passage_units(markdown: str, lang: str = "en") -> list[Unit]:
         for position, sentence in enumerate(sentences(texts[0], lang)):
             if gives_instructions(sentence):
                 break  # the rest of the paragraph is the instruction's payload
+            if number == 0 and position == 0 and sentence[:1].islower():
+                continue  # a chunk that starts inside a sentence (the chunker's overlap)
             units.append(Unit(sentence, number, position))
     return units

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from assistant.config import Settings
 from assistant.drafting.common import Guidance, count_band, outcome_findings, outcome_text
-from assistant.errors import OppiError
+from assistant.errors import OppiError, describe_validation_error
 from assistant.llm import model_errors
 from assistant.prompts import get_prompt
 from assistant.rules.context import band_for_level
@@ -58,8 +58,7 @@ def lenient_outcomes(raw: object) -> tuple[list[OutcomeSpec], list[str]]:
         try:
             valid.append(OutcomeSpec.model_validate(item))
         except ValidationError as error:
-            first = error.errors()[0]
-            errors.append(f"outcome {number}: {'.'.join(map(str, first['loc']))}: {first['msg']}")
+            errors.append(f"outcome {number}: {describe_validation_error(error, limit=1)}")
     return valid, errors
 
 

@@ -6,18 +6,15 @@ library), 3 bad suite (invalid YAML or schema, unknown variant).
 
 from __future__ import annotations
 
-import functools
-import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
+from assistant.cli_support import cli_settings, user_errors
 from assistant.errors import OppiError
-from assistant.evals.compare import EXIT_BAD_SUITE, EXIT_INCOMPLETE, EXIT_REGRESSION, compare
+from assistant.evals.compare import EXIT_REGRESSION, compare
 from assistant.evals.storage import BASELINES_DIR, SUITES_DIR
 
 eval_app = typer.Typer(
@@ -27,43 +24,17 @@ eval_app = typer.Typer(
 )
 console = Console()
 err_console = Console(stderr=True)
-F = TypeVar("F", bound=Callable[..., object])
 
 RunsDir = Annotated[Path | None, typer.Option("--runs-dir", help="Where runs are stored (default: OPPI_HOME/runs).")]
 BaselinesDir = Annotated[Path, typer.Option("--baselines-dir", help="Committed baselines, one JSON per suite.")]
 
 
-def eval_errors(func: F) -> F:
-    """A bad suite exits 3, any other user error 2; one line each, no stack trace."""
-
-    @functools.wraps(func)
-    def wrapper(*args: object, **kwargs: object) -> object:
-        from assistant.evals.suite import SuiteError
-
-        try:
-            return func(*args, **kwargs)
-        except SuiteError as error:
-            err_console.print(f"[bold red]Bad suite:[/] {escape(str(error))}", soft_wrap=True)
-            sys.exit(EXIT_BAD_SUITE)
-        except OppiError as error:
-            err_console.print(f"[bold red]Error:[/] {escape(str(error))}", soft_wrap=True)
-            sys.exit(EXIT_INCOMPLETE)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _settings():
-    from assistant.config import load_settings
-
-    return load_settings()
-
-
 def _runs_dir(runs_dir: Path | None) -> Path:
-    return runs_dir or _settings().home / "runs"
+    return runs_dir or cli_settings().home / "runs"
 
 
 @eval_app.command("run")
-@eval_errors
+@user_errors
 def run_command(
     suite: Annotated[str, typer.Argument(help="Suite name under evals/suites (e.g. drafting) or a YAML path.")],
     variant: Annotated[list[str] | None, typer.Option("--variant", "-v", help="Variant to run (repeatable); "
@@ -92,7 +63,7 @@ def run_command(
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=err_console, transient=True) as bar:
         task = bar.add_task("Evaluating", total=None)
-        outcome = run_suite(request, _settings(),
+        outcome = run_suite(request, cli_settings(),
                             lambda done, total, what: bar.update(task, total=total, completed=done, description=what))
     console.print(markdown_report(load_run(outcome.run_dir)), markup=False, highlight=False, soft_wrap=True)
     console.print(f"Reports: {outcome.run_dir / 'report.md'}, {outcome.run_dir / 'report.html'}", markup=False)
@@ -100,7 +71,7 @@ def run_command(
 
 
 @eval_app.command("compare")
-@eval_errors
+@user_errors
 def compare_command(
     run_a: Annotated[str, typer.Argument(help="The run to compare against (id, id prefix or folder).")],
     run_b: Annotated[str, typer.Argument(help="The candidate run.")],
@@ -127,7 +98,7 @@ def compare_command(
 
 
 @eval_app.command("bless")
-@eval_errors
+@user_errors
 def bless_command(
     run: Annotated[str, typer.Argument(help="The run to make the baseline of its suite.")],
     runs_dir: RunsDir = None,
@@ -141,7 +112,7 @@ def bless_command(
 
 
 @eval_app.command("list")
-@eval_errors
+@user_errors
 def list_command(runs_dir: RunsDir = None) -> None:
     """Finished runs, newest first."""
     from assistant.evals.report import runs_table
@@ -151,7 +122,7 @@ def list_command(runs_dir: RunsDir = None) -> None:
 
 
 @eval_app.command("report")
-@eval_errors
+@user_errors
 def report_command(run: str, runs_dir: RunsDir = None) -> None:
     """Print a run's Markdown report (the HTML one is next to it, report.html)."""
     from assistant.evals.report import load_run, markdown_report

@@ -4,6 +4,7 @@ baseline, gated and reported."""
 from __future__ import annotations
 
 import json
+import logging
 import tempfile
 import time
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from assistant.evals.summary import summarise
 from assistant.evals.variants import build_world, parse_variant_option
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)
+log = logging.getLogger("oppi.eval")
 ModelChoice = Literal["fake", "configured"]
 
 
@@ -148,6 +150,7 @@ def run_suite(request: RunRequest, settings: Settings, progress: Progress | None
     from assistant.evals.report import write_reports
 
     write_reports(run_dir)
+    log.info("eval run %s: %d results, exit %d (%s)", run_dir, len(rows), code, reason)
     return RunOutcome(run_dir, summary, comparison, code, reason)
 
 

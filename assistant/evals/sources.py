@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import yaml
 
-from assistant.evals.suite import slug
 from assistant.rules.catalogue import CATALOGUE
+
+
+def slug(text: str, words: int = 6) -> str:
+    """A short readable id from the first words of a text."""
+    parts = re.findall(r"\w+", text.lower())[:words]
+    return "-".join(parts)
 
 
 def retrieval_questions(path: Path) -> list[dict]:

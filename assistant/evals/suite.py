@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from assistant.errors import OppiError
+from assistant.errors import OppiError, describe_validation_error
 from assistant.schemas import CredentialBrief
 
 Verdict = Literal["pass", "fail"]
@@ -17,6 +16,8 @@ Verdict = Literal["pass", "fail"]
 
 class SuiteError(OppiError):
     """The suite file cannot be used: bad YAML or a field that breaks the schema (exit 3)."""
+
+    exit_code = 3  # EXIT_BAD_SUITE; any other OppiError in an eval run is incomplete (2)
 
 
 class Strict(BaseModel):
@@ -121,17 +122,6 @@ class Suite(Strict):
         raise SuiteError(f"suite {self.suite} has no variant '{name}'; it has {', '.join(v.name for v in self.variants)}")
 
 
-def render_errors(error: ValidationError) -> str:
-    """One line per problem: 'cases.3.query: Field required'."""
-    return "\n".join(f"  {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
-
-
-def slug(text: str, words: int = 6) -> str:
-    """A short readable id from the first words of a text."""
-    parts = re.findall(r"\w+", text.lower())[:words]
-    return "-".join(parts)
-
-
 def _imported(item: Import, base: Path) -> list[dict]:
     path = (base / item.path).resolve()
     if item.kind == "retrieval_questions":
@@ -160,7 +150,8 @@ def load_suite(path: Path) -> Suite:
         data = {**data, "cases": (data.get("cases") or []) + extra}
         suite = Suite.model_validate(data)
     except ValidationError as error:
-        raise SuiteError(f"{path} does not match the suite schema:\n{render_errors(error)}") from None
+        problems = describe_validation_error(error, "\n  ")
+        raise SuiteError(f"{path} does not match the suite schema:\n  {problems}") from None
     except (OSError, yaml.YAMLError, KeyError, TypeError) as error:
         raise SuiteError(f"{path}: an import could not be read: {error}") from None
     if not suite.cases:

@@ -1,8 +1,7 @@
 """Credential exchange: export to Markdown, Oppi JSON, Open Badges 3.0 and ELM v3; import back.
 
-Markdown lives in `assistant.export`, which also re-exports this package's API; this
-package adds the machine formats. Exports are deterministic templates: ids derive from the credential, and
-`validFrom` is a placeholder unless given.
+This package is the one import for all of it. Exports are deterministic templates: ids derive
+from the credential, and `validFrom` is a placeholder unless given.
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ from assistant.exports.common import PLACEHOLDER_VALID_FROM
 from assistant.exports.elm import credential_to_elm
 from assistant.exports.elm_import import elm_to_credential
 from assistant.exports.importing import detect_format, import_credential, import_file
+from assistant.exports.markdown import credential_to_markdown, draft_to_markdown
 from assistant.exports.ob3 import credential_to_ob3, ob3_to_credential
 from assistant.exports.validate import validate_ob3
 from assistant.schemas import MicroCredential
@@ -38,9 +38,6 @@ def export_credential(
 ) -> str:
     """The credential as text in one format, ready to save or download."""
     if fmt == "markdown":
-        # Imported here: assistant.export re-exports this package, so a top-level import cycles.
-        from assistant.export import credential_to_markdown
-
         return credential_to_markdown(credential)
     if fmt == "json":
         return credential_to_json(credential)
@@ -58,8 +55,10 @@ __all__ = [
     "PLACEHOLDER_VALID_FROM",
     "credential_to_elm",
     "credential_to_json",
+    "credential_to_markdown",
     "credential_to_ob3",
     "detect_format",
+    "draft_to_markdown",
     "elm_to_credential",
     "export_credential",
     "import_credential",

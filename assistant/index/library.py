@@ -12,7 +12,12 @@ from langchain_core.embeddings import Embeddings
 from assistant.config import Settings
 from assistant.index.bm25 import KeywordIndex
 from assistant.index.embeddings import build_embeddings
-from assistant.index.store import chroma_client, open_vector_store, recorded_model
+from assistant.index.store import (
+    chroma_client,
+    existing_collection,
+    open_vector_store,
+    recorded_model,
+)
 from assistant.ingest.chunking import looks_finnish
 from assistant.schemas import Citation, Passage
 
@@ -108,9 +113,8 @@ class Library:
             return self._chunks
 
     def _read_chunks(self) -> list[Chunk]:
-        try:
-            collection = self.client.get_collection(self.settings.collection)
-        except Exception:  # no collection yet
+        collection = existing_collection(self.client, self.settings)
+        if collection is None:
             return []
         data = collection.get(include=["documents", "metadatas"])
         chunks = [
@@ -147,10 +151,11 @@ class Library:
     ) -> list[Passage]:
         """Ranked passages; mode is 'hybrid', 'dense' or 'bm25'."""
         k = k or self.settings.top_k
+        depth = k * CANDIDATES_PER_RESULT
         if mode == "dense":
-            return [c.passage(s) for c, s in self.dense_ranking(query, k, kind, lang)]
+            return [c.passage(s) for c, s in distinct_sections(self.dense_ranking(query, depth, kind, lang), k)]
         if mode == "bm25":
-            return [c.passage(s) for c, s in self.keyword_ranking(query, k, kind, lang)]
+            return [c.passage(s) for c, s in distinct_sections(self.keyword_ranking(query, depth, kind, lang), k)]
         return self.fuse(query, *self.rankings(query, k, kind, lang), k)
 
     def rankings(self, query: str, k: int, kind: str | None = None, lang: str | None = None):
@@ -161,11 +166,12 @@ class Library:
     def fuse(self, query: str, dense: list[tuple[Chunk, float]], keyword: list[tuple[Chunk, float]], k: int) -> list[Passage]:
         """The top k of the two rankings fused by weighted RRF."""
         fused = reciprocal_rank_fusion([dense, keyword], self.settings.rrf_k, [self.dense_weight(query), 1.0])
-        return [c.passage(score) for c, score in fused[:k]]
+        return [c.passage(score) for c, score in distinct_sections(fused, k)]
 
     def dense_is_weak_for(self, query: str) -> bool:
-        """True when the bundled, English-trained embedding model reads a non-English query."""
-        return self.settings.embedding_provider == "local" and looks_finnish(query)
+        """True when the English-only MiniLM reads a non-English query (the default
+        multilingual model reads Finnish as well as English)."""
+        return self.settings.embedding_provider == "minilm" and looks_finnish(query)
 
     def dense_weight(self, query: str) -> float:
         """Trust the dense ranking less where the embedding model is weak."""
@@ -190,8 +196,12 @@ class Library:
         if kind or lang:
             mask = np.array([_matches(c.metadata, kind, lang) for c in chunks])
             scores = np.where(mask, scores, 0.0)
-        top = np.argsort(-scores, kind="stable")[:depth]
-        return [(chunks[i], float(scores[i])) for i in top if scores[i] > 0]
+        hits = np.flatnonzero(scores > 0)
+        if len(hits) > depth:  # partial selection: a full sort of 100k scores costs ~7 ms
+            hits = hits[np.argpartition(-scores[hits], depth - 1)[:depth]]
+        # Highest first; equal scores in chunk order, so ties break the same way every run.
+        top = hits[np.lexsort((hits, -scores[hits]))]
+        return [(chunks[i], float(scores[i])) for i in top]
 
     # --- what is indexed ----------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
@@ -257,6 +267,22 @@ def reciprocal_rank_fusion(
             chunks[chunk.id] = chunk
     ordered = sorted(fused.items(), key=lambda item: (-item[1], item[0]))
     return [(chunks[chunk_id], score) for chunk_id, score in ordered]
+
+
+def distinct_sections(ranked: list[tuple[Chunk, float]], k: int) -> list[tuple[Chunk, float]]:
+    """The top k, one chunk per section of a document: the next chunk of a section already
+    shown says little new, and five passages from five places answer more questions."""
+    seen: set[tuple] = set()
+    picked = []
+    for chunk, score in ranked:
+        key = (chunk.metadata.get("doc_id"), chunk.metadata.get("section"), chunk.metadata.get("page"))
+        if key in seen:
+            continue
+        seen.add(key)
+        picked.append((chunk, score))
+        if len(picked) == k:
+            break
+    return picked
 
 
 def _matches(meta: dict, kind: str | None, lang: str | None) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from urllib.parse import urlparse
 
 from langchain_chroma import Chroma
@@ -43,13 +42,27 @@ def chroma_client(settings: Settings):
         ) from None
 
 
+def existing_collection(client, settings: Settings):
+    """The collection, or None when it does not exist yet. Any other failure (a server that
+    went away, a store from another chromadb version) is an error that names its cause: it
+    must never look like an empty library."""
+    from chromadb.errors import NotFoundError
+
+    try:
+        return client.get_collection(settings.collection)
+    except NotFoundError:
+        return None
+    except Exception as error:  # chromadb and httpx raise many types; all end here
+        where = f"the Chroma server at {settings.chroma_url}" if settings.chroma_url else (
+            f"the embedded store at {settings.chroma_path}"
+        )
+        raise OppiError(f"Cannot read the library from {where}: {error}") from None
+
+
 def recorded_model(client, settings: Settings) -> str | None:
     """The embedding model that built the collection, or None when there is no collection."""
-    try:
-        collection = client.get_collection(settings.collection)
-    except Exception:  # NotFoundError differs between chromadb versions
-        return None
-    return (collection.metadata or {}).get(MODEL_KEY)
+    collection = existing_collection(client, settings)
+    return None if collection is None else (collection.metadata or {}).get(MODEL_KEY)
 
 
 def open_vector_store(client, settings: Settings, embeddings: Embeddings) -> Chroma:
@@ -67,11 +80,12 @@ def open_vector_store(client, settings: Settings, embeddings: Embeddings) -> Chr
         collection_name=settings.collection,
         embedding_function=embeddings,
         collection_metadata={MODEL_KEY: model},
-        collection_configuration={"hnsw": {"space": "cosine"}},
+        # ef_search above Chroma's default (100) keeps recall@10 against exact search >= 0.99
+        # at 100k chunks (benchmarks/bench_index.py); it costs well under a millisecond.
+        collection_configuration={"hnsw": {"space": "cosine", "ef_search": settings.hnsw_ef_search}},
     )
 
 
 def drop_collection(client, settings: Settings) -> None:
-    # A missing collection raises (its type differs between chromadb versions): nothing to drop.
-    with contextlib.suppress(Exception):
+    if existing_collection(client, settings) is not None:
         client.delete_collection(settings.collection)

@@ -161,6 +161,10 @@ def _chunks(pages: list[tuple[int | None, str]], loaded: LoadedFile, settings: S
                 if not body.strip():
                     continue
                 heading = f"{loaded.title} > {section}" if section else loaded.title
+                if loaded.kind == "credential":
+                    # Says what the text is, for both retrievers: questions ask for "an example
+                    # credential", and a credential's own text never calls itself one.
+                    heading = f"{heading} (example micro-credential)"
                 chunks.append(
                     Document(
                         page_content=f"{heading}\n\n{body.strip()}",

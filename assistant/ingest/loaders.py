@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from assistant.config import Settings
-from assistant.errors import OppiError
+from assistant.errors import OppiError, describe_validation_error
 
 Pages = list[tuple[int | None, str]]
 
@@ -121,7 +121,7 @@ def _load_docx(path: Path, data: bytes) -> Pages:
 
 
 def _load_json(path: Path, data: bytes) -> Pages:
-    from assistant.export import credential_to_markdown
+    from assistant.exports.markdown import credential_to_markdown
     from assistant.schemas import MicroCredential
 
     text = decode_text(path.name, data)
@@ -134,10 +134,8 @@ def _load_json(path: Path, data: bytes) -> Pages:
     try:
         credential = MicroCredential.model_validate(payload)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
         raise OppiError(
-            f"{path.name}: not an Oppi credential ({where}: {first['msg']})"
+            f"{path.name}: not an Oppi credential ({describe_validation_error(error, limit=1)})"
         ) from None
     return [(None, credential_to_markdown(credential))]
 

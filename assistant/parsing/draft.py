@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import ValidationError
 
 from assistant.config import Settings
-from assistant.errors import OppiError
+from assistant.errors import OppiError, describe_validation_error
 from assistant.parsing.outcomes import pop_assessment, split_outcomes
 from assistant.parsing.sections import Section, split_sections
 from assistant.parsing.units import parse_level, parse_workload
@@ -80,11 +80,8 @@ def parse_json(text: str) -> ParsedDraft:
     try:
         credential = MicroCredential.model_validate(data)
     except ValidationError as error:
-        lines = [
-            f"{'.'.join(str(p) for p in e['loc']) or '(root)'}: {e['msg']}" for e in error.errors()
-        ]
         raise OppiError(
-            "The JSON draft does not fit the MicroCredential schema:\n" + "\n".join(lines)
+            "The JSON draft does not fit the MicroCredential schema:\n" + describe_validation_error(error, "\n")
         ) from None
     notes: list[str] = []
     if credential.ects is None and credential.hours is None and credential.workload_text:

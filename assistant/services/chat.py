@@ -22,7 +22,7 @@ from assistant.answer.grounding import SupportParams, verify
 from assistant.answer.injection import clean_title
 from assistant.answer.injection import neutralise as _neutralise
 from assistant.config import Settings
-from assistant.index.library import Library
+from assistant.index.library import Library, body_of
 from assistant.ingest.chunking import looks_finnish
 from assistant.llm import model_errors
 from assistant.prompts import Prompt, get_prompt
@@ -74,6 +74,15 @@ def not_covered_text(question: str) -> str:
         "The library does not cover this question: no passage was close enough to answer from. "
         "Add a guideline, quality criterion or past credential on the topic (`oppi index FILE`)."
     )
+
+
+def join_overlapping(bodies: list[str]) -> str:
+    """Consecutive chunk texts joined with the lines they share (the chunker's overlap) once."""
+    text = bodies[0]
+    for body in bodies[1:]:
+        shared = next((n for n in range(min(len(text), len(body)), 0, -1) if text.endswith(body[:n])), 0)
+        text = text + body[shared:] if shared else f"{text}\n\n{body}"
+    return text
 
 
 def resolve_mode(settings: Settings) -> str:
@@ -129,13 +138,17 @@ class ChatService:
             # (lemmas) are the better evidence there.
             covered = best >= settings.chat_min_similarity and best_keyword >= settings.chat_min_keyword_score
         else:
+            # The margin over off-topic text decides: it keeps its meaning when the embedding
+            # model, and so the scale of similarities, changes (e5 on the chat suite: covered
+            # questions 0.098-0.183, out-of-scope ones -0.079-0.038). A passage that shares no
+            # word with the question must also be very close.
             covered = (best >= settings.chat_min_similarity and margin >= settings.chat_min_margin
-                       and (best_keyword > 0 or margin >= 2 * settings.chat_min_margin))
+                       and (best_keyword > 0 or best >= settings.chat_strong_similarity))
         return {"similarity": best, "margin": margin, "keyword": best_keyword, "covered": covered}
 
     def retrieve(self, query: str) -> tuple[list[Passage], bool]:
         """Passages for the query, and whether the library covers it at all."""
-        k = self.settings.chat_passages
+        k = self.settings.chat_extract_passages if self.mode == "extractive" else self.settings.chat_passages
         dense, keyword = self.library.rankings(query, k)
         covered = self.coverage(query, dense, keyword)["covered"]
         # The same rankings are fused: the query is searched once.
@@ -148,6 +161,25 @@ class ChatService:
                    if p.citation.chunk_id in chunks else "en", p.citation.section)
             for number, p in enumerate(passages, start=1)
         ]
+
+    def whole_sections(self, passages: list[Passage]) -> list[Passage]:
+        """Each passage widened to its whole section: chunks split a lead-in from its list
+        ("ESG Part 1 has ten standards. In brief:" | "- 1.1 ..."), and a quote needs both."""
+        by_section: dict[tuple, list] = {}
+        for chunk in self.library.chunks():
+            meta = chunk.metadata
+            by_section.setdefault((meta.get("doc_id"), meta.get("section")), []).append(chunk)
+        widened = []
+        for passage in passages:
+            citation = passage.citation
+            parts = sorted(by_section.get((citation.doc_id, citation.section), []),
+                           key=lambda c: c.metadata.get("chunk_index", 0))
+            if len(parts) < 2:
+                widened.append(passage)
+                continue
+            text = join_overlapping([body_of(c.text) for c in parts])
+            widened.append(passage.model_copy(update={"citation": citation.model_copy(update={"quote": text})}))
+        return widened
 
     def _meta(self) -> dict:
         return {"prompt_id": self.answer_prompt.id, "prompt_version": self.answer_prompt.version}
@@ -178,6 +210,7 @@ class ChatService:
 
     def extract(self, question: str, passages: list[Passage], query: str) -> Answer:
         lang = question_lang(question)
+        passages = self.whole_sections(passages)
         params = ExtractParams(
             sentences=self.settings.chat_extract_sentences,
             mmr_lambda=self.settings.chat_extract_mmr_lambda,

@@ -11,6 +11,7 @@ from assistant.index.library import Library
 from assistant.services.chat import ChatService
 from assistant.services.checking import Checker
 from assistant.services.drafting import DraftingService
+from assistant.services.library import LibraryService
 from assistant.services.review import ReviewService
 
 
@@ -24,6 +25,11 @@ class Services:
     @cached_property
     def library(self) -> Library:
         return Library(self.settings)
+
+    @cached_property
+    def library_service(self) -> LibraryService:
+        """Uploads, re-indexing and removal, on the same Library the other services search."""
+        return LibraryService(self.settings, self.library)
 
     @cached_property
     def checker(self) -> Checker:

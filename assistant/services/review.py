@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from assistant.config import Settings
 from assistant.errors import OppiError
-from assistant.export import credential_to_markdown
+from assistant.exports import credential_to_markdown
 from assistant.llm import model_errors
 from assistant.prompts import get_prompt
 from assistant.schemas import SEVERITY_ORDER, CheckReport, Finding, MicroCredential

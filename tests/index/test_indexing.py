@@ -108,3 +108,22 @@ def test_filters_and_citations(tmp_path, store_settings):
     assert guideline and all(p.citation.kind == "guideline" for p in guideline)
     citation = guideline[0].citation
     assert citation.doc_id == "doc0" and citation.section in ("Part A", "Part B") and citation.chunk_id
+
+
+def test_a_minilm_library_asks_for_a_rebuild_under_the_multilingual_default(tmp_path, settings):
+    """A library indexed before the switch to multilingual-e5 is refused with the fix named."""
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+
+    docs = write_docs(tmp_path / "lib", count=1)
+    env = {"OPPI_HOME": str(settings.home)}
+    built = CliRunner().invoke(app, ["index", str(docs)], env={**env, "OPPI_EMBEDDING_PROVIDER": "minilm"})
+    assert built.exit_code == 0, built.output
+    refused = CliRunner().invoke(app, ["search", "credits"], env=env)
+    assert refused.exit_code == 2
+    assert "all-MiniLM-L6-v2" in refused.output and "oppi index --rebuild" in refused.output
+    rebuilt = CliRunner().invoke(app, ["index", str(docs), "--rebuild"], env=env)
+    assert rebuilt.exit_code == 0 and "2 chunks added" in rebuilt.output, rebuilt.output
+    found = CliRunner().invoke(app, ["search", "opintopisteet ja työmäärä"], env=env)
+    assert found.exit_code == 0 and "Doc 0" in found.output, found.output

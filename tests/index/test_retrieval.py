@@ -35,8 +35,8 @@ def is_relevant(passage, label: dict) -> bool:
     return citation.doc_id == label["doc"] and label["section"].lower() in citation.section.lower()
 
 
-def recall_at(library: Library, mode: str, k: int = 5) -> tuple[float, list[str]]:
-    cases = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+def recall_at(library: Library, mode: str, k: int = 5, lang: str | None = None) -> tuple[float, list[str]]:
+    cases = [c for c in yaml.safe_load(QUESTIONS.read_text(encoding="utf-8")) if lang in (None, c["lang"])]
     total, misses = 0.0, []
     for case in cases:
         found = library.search(case["question"], k=k, mode=mode)
@@ -61,11 +61,15 @@ def test_every_label_points_to_a_real_section(library):
             assert any(doc == label["doc"] and label["section"].lower() in section for doc, section in sections), label
 
 
-def test_hybrid_recall_at_5_is_at_least_0_9(library):
+def test_recall_at_5_with_the_multilingual_model(library):
+    """Measured with multilingual-e5-small: hybrid 0.933 (Finnish 0.955), dense 0.903, BM25
+    0.907; with the English-only MiniLM it was 0.903 / 0.543 / 0.897."""
     figures = {mode: recall_at(library, mode) for mode in ("hybrid", "dense", "bm25")}
     for mode, (recall, misses) in figures.items():
         print(f"recall@5 {mode:6s} = {recall:.3f}  misses: {misses}")
-    assert figures["hybrid"][0] >= 0.9
+    assert figures["hybrid"][0] >= 0.93
+    assert figures["dense"][0] >= 0.88
+    assert recall_at(library, "hybrid", lang="fi")[0] >= 0.93
 
 
 def test_cli_search_puts_the_workload_passage_in_the_top_3(corpus_home):

@@ -74,10 +74,24 @@ def test_openai_provider_against_a_llama_server(small_library_home):
     """OPENAI_BASE_URL pointed at a llama.cpp server: the openai provider's own path."""
     server = local_server(Settings(_env_file=None))
     settings = Settings(_env_file=None, home=small_library_home, chat_provider="openai",
-                        openai_base_url=server.base_url, openai_api_key="test-key",
+                        openai_base_url=server.base_url, openai_api_key=server.api_key,
                         chat_model=LOCAL_MODEL_ALIAS, chat_passages=2)
     answer = Services(settings).chat.answer("How many hours is one credit in Finland?")
     assert answer.covered and answer.citations and answer.text.strip()
+
+
+def test_local_server_refuses_requests_without_its_key():
+    """A web page the planner opens could reach a loopback port; it cannot know the key."""
+    import urllib.error
+    import urllib.request
+
+    server = local_server(Settings(_env_file=None))
+    assert server.api_key and server.healthy()
+    for headers in ({}, {"Authorization": "Bearer guessed"}):
+        request = urllib.request.Request(f"{server.base_url}/models", headers=headers)
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=5)
+        assert refused.value.code == 401
 
 
 def test_unreachable_server_is_one_clear_error(small_library_home):
@@ -88,3 +102,33 @@ def test_unreachable_server_is_one_clear_error(small_library_home):
     with pytest.raises(OppiError, match="unreachable"):
         services.chat.answer("How many hours is one credit in Finland?")
     assert services.checker.check(MicroCredential(title="x")).findings  # the rules keep working
+
+
+def test_local_server_dies_with_its_parent(tmp_path):
+    """An Oppi killed with SIGKILL runs no atexit; the kernel must stop its model server."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "from assistant.config import Settings\n"
+        "from assistant.llm import local_server\n"
+        f"server = local_server(Settings(_env_file=None, home={str(tmp_path)!r}))\n"
+        "print(server.process.pid, flush=True)\n"
+        "import time; time.sleep(120)\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    child = int(parent.stdout.readline())
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.2)
+    os.kill(child, signal.SIGKILL)
+    pytest.fail("the model server outlived its parent")

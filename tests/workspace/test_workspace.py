@@ -39,7 +39,7 @@ def wait_text(page, selector: str, text: str, timeout: int = 30_000) -> None:
 
 
 def test_draft_edit_reject_save_reload_and_export_ob3(page, screenshot, workspace, tmp_path):
-    from assistant.export import validate_ob3
+    from assistant.exports import validate_ob3
 
     _, services = workspace
     open_tab(page, "draft")

@@ -64,7 +64,7 @@ def create_check(services, labels, language) -> None:
             elif draft_text.strip():
                 report = services.checker.check_text(draft_text)
             else:
-                raise gr.Error("Paste a draft or upload a file first.")
+                raise gr.Error(t("check.no_draft", lang))
         except OppiError as error:
             raise gr.Error(str(error)) from None
         choices = fixable(report)
@@ -72,10 +72,10 @@ def create_check(services, labels, language) -> None:
 
     def apply_fix(draft_text: str, index, report: CheckReport | None, lang: str):
         if report is None or index is None:
-            raise gr.Error("Check a draft first, then pick a finding with a suggestion.")
+            raise gr.Error(t("check.no_finding", lang))
         fix = report.findings[int(index)].fix
         if fix["old"] not in draft_text:
-            raise gr.Error("The text has changed; check it again first.")
+            raise gr.Error(t("check.changed", lang))
         new_text = draft_text.replace(fix["old"], fix["new"], 1)
         markdown, update, new_report, _ = check(new_text, None, lang)
         return new_text, markdown, update, new_report

@@ -21,7 +21,7 @@ FORMATS = {
 
 def export_file(services, credential_id: str, fmt: str) -> str:
     """Write the export to a temporary file for download; return its path."""
-    from assistant.export import export_credential
+    from assistant.exports import export_credential
     from assistant.exports.common import published_outcomes
 
     credential = services.store.load(credential_id)

@@ -1,21 +1,29 @@
-"""Library: the indexed documents; upload with progress, remove, re-index; errors per file."""
+"""Library: the indexed documents; upload with progress, remove, re-index; errors per file.
+
+All the work is the library service's (assistant.services.library); this tab only shows it.
+"""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import gradio as gr
 
-from assistant.config import BUILTIN_CORPUS
 from assistant.errors import OppiError
+from ui.locales import t
 
 
-def document_rows(services) -> list[list]:
-    return [[d.doc_id, d.title, d.kind, d.lang, d.chunks, d.version] for d in services.library.documents()]
+def summary_markdown(summary, lang: str) -> str:
+    """The index summary in the workspace's language, then one ✗ line per file that failed."""
+    line = t("lib.summary", lang).format(
+        files=summary.files, added=summary.added, updated=summary.updated, skipped=summary.skipped,
+        deleted=summary.deleted, errors=len(summary.errors),
+    )
+    return "\n".join([f"**{line}**"] + [f"- ✗ {Path(file).name}: {reason}" for file, reason in summary.errors])
 
 
-def create_library(services, labels) -> dict:
+def create_library(services, labels, language) -> dict:
+    """`language` is the workspace's language switch: alerts follow it."""
     labels.bind(gr.Markdown(labels("lib.intro")), "lib.intro", "value")
     table = gr.Dataframe(headers=["doc id", "title", "kind", "lang", "chunks", "version"], interactive=False,
                          elem_id="lib-table")
@@ -28,54 +36,39 @@ def create_library(services, labels) -> dict:
         remove_choice = labels.bind(gr.Dropdown(choices=[], label=labels("lib.document"), elem_id="lib-remove-choice"), "lib.document")
         remove = labels.bind(gr.Button(labels("lib.remove"), variant="stop", elem_id="lib-remove"), "lib.remove", "value")
     result = gr.Markdown(elem_id="lib-result")
-    uploads = services.settings.home / "uploads"
+    library = services.library_service
 
     def refresh():
-        rows = document_rows(services)
-        sources = [(f"{d.title} ({d.doc_id})", d.source) for d in services.library.documents()]
+        documents = library.documents()
+        rows = [[d.doc_id, d.title, d.kind, d.lang, d.chunks, d.version] for d in documents]
+        sources = [(f"{d.title} ({d.doc_id})", d.source) for d in documents]
         return rows, gr.update(choices=sources, value=None)
 
-    def run_index(paths: list[Path], progress: gr.Progress) -> str:
-        from assistant.index.indexer import Indexer
+    def reporter(progress: gr.Progress, lang: str):
+        return lambda name, done, total: progress((done, total), desc=t("lib.progress", lang).format(name=name))
 
-        def report(name: str, done: int, total: int) -> None:
-            progress((done, total), desc=f"Indexing {name}")
-
+    def run(job, lang: str):
         try:
-            summary = Indexer(services.settings, services.library).index_paths(paths, progress=report)
+            return summary_markdown(job(), lang)
         except OppiError as error:
             raise gr.Error(str(error)) from None
-        lines = [f"**{summary.line()}**"] + [f"- ✗ {Path(file).name}: {reason}" for file, reason in summary.errors]
-        return "\n".join(lines)
 
-    def index_uploads(files, progress=gr.Progress()):
+    def index_uploads(files, lang, progress=gr.Progress()):
         if not files:
-            raise gr.Error("Choose files to upload first.")
-        uploads.mkdir(parents=True, exist_ok=True)
-        kept = []
-        for file in files:
-            source = Path(file if isinstance(file, str) else file.name)
-            target = uploads / source.name
-            shutil.copyfile(source, target)  # kept under OPPI_HOME so re-indexing finds it again
-            kept.append(target)
-        message = run_index(kept, progress)
-        return (message, *refresh())
+            raise gr.Error(t("lib.no_files", lang))
+        paths = [Path(file if isinstance(file, str) else file.name) for file in files]
+        return (run(lambda: library.add_uploads(paths, reporter(progress, lang)), lang), *refresh())
 
-    def index_everything(progress=gr.Progress()):
-        targets = [BUILTIN_CORPUS] + ([uploads] if uploads.exists() else [])
-        return (run_index(targets, progress), *refresh())
+    def index_everything(lang, progress=gr.Progress()):
+        return (run(lambda: library.reindex(reporter(progress, lang)), lang), *refresh())
 
-    def remove_document(source):
-        from assistant.index.indexer import Indexer
-
+    def remove_document(source, lang):
         if not source:
-            raise gr.Error("Choose a document to remove.")
-        removed = Indexer(services.settings, services.library).remove_source(source)
-        if Path(source).parent == uploads:
-            Path(source).unlink(missing_ok=True)
-        return (f"Removed {removed} chunks.", *refresh())
+            raise gr.Error(t("lib.no_document", lang))
+        removed = library.remove(source)
+        return (t("lib.removed", lang).format(n=removed), *refresh())
 
-    index_button.click(index_uploads, upload, [result, table, remove_choice])
-    reindex.click(index_everything, None, [result, table, remove_choice])
-    remove.click(remove_document, remove_choice, [result, table, remove_choice])
+    index_button.click(index_uploads, [upload, language], [result, table, remove_choice])
+    reindex.click(index_everything, language, [result, table, remove_choice])
+    remove.click(remove_document, [remove_choice, language], [result, table, remove_choice])
     return {"refresh": refresh, "table": table, "remove_choice": remove_choice}

@@ -1,20 +1,12 @@
-"""Render a MicroCredential for people and other systems."""
+"""Markdown for people: a credential with one heading per field, a draft with its findings.
+
+It needs only the schemas, so the loaders (which index JSON credentials as Markdown) and the
+review can use it without the machine formats.
+"""
 
 from __future__ import annotations
 
-from assistant.exports import (
-    FILE_SUFFIXES,
-    credential_to_elm,
-    credential_to_json,
-    credential_to_ob3,
-    export_credential,
-    import_credential,
-    import_file,
-    validate_ob3,
-)
-from assistant.schemas import MicroCredential
-
-# The machine formats live in assistant.exports; they are re-exported here for one import.
+from assistant.schemas import DraftResult, MicroCredential
 
 # Field -> (English heading, Finnish heading). The same headings the draft parser reads.
 MARKDOWN_FIELDS: list[tuple[str, str, str]] = [
@@ -80,7 +72,7 @@ def _outcome_lines(credential: MicroCredential, finnish: bool) -> list[str]:
     return [f"## {heading}", ""] + [f"- {o.text}" for o in credential.outcomes] + [""]
 
 
-def draft_to_markdown(result) -> str:
+def draft_to_markdown(result: DraftResult) -> str:
     """A DraftResult for people: outcomes with their Bloom level, strategy, findings, sources."""
     brief = result.brief
     lines = [f"# {brief.title}", "", f"Strategy: {result.strategy}" + (
@@ -101,17 +93,3 @@ def draft_to_markdown(result) -> str:
     if sources:
         lines += ["", "## Sources", ""] + [f"- {c.label()}" for c in sources.values()]
     return "\n".join(lines) + "\n"
-
-
-__all__ = [
-    "FILE_SUFFIXES",
-    "credential_to_elm",
-    "credential_to_json",
-    "credential_to_markdown",
-    "credential_to_ob3",
-    "draft_to_markdown",
-    "export_credential",
-    "import_credential",
-    "import_file",
-    "validate_ob3",
-]
