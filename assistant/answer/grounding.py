@@ -36,7 +36,7 @@ class Verdict:
 @dataclass
 class SupportParams:
     min_term_share: float = 0.5
-    min_margin: float = 0.1
+    min_margin: float = 0.03
 
 
 def split_cited(text: str, lang: str) -> list[tuple[str, list[int]]]:
