@@ -112,6 +112,21 @@ def ask_command(question: str = typer.Argument(..., help="A question for the lib
         console.print()
         for number, citation in enumerate(answer.citations, start=1):
             console.print(f"[{number}] {citation.label()}", markup=False, highlight=False)
+    if answer and answer.covered:
+        _print_answer_checks(answer)
+
+
+def _print_answer_checks(answer) -> None:
+    """Which way the answer was made and, for a generated one, what its sources do not support."""
+    if answer.mode == "extractive":
+        err_console.print("[dim]extractive: every sentence is quoted from its source; nothing was generated[/]")
+        return
+    checked = len(answer.sentences) + answer.dropped
+    err_console.print(f"[dim]generative: {checked} sentences checked against their sources, "
+                      f"{answer.unsupported} not supported{f', {answer.dropped} left out' if answer.dropped else ''}[/]")
+    for sentence in answer.sentences:
+        if not sentence.supported:
+            err_console.print(f"  ⚠ {sentence.text} ({sentence.reason})", markup=False, highlight=False)
 
 
 @app.command("draft")

@@ -143,18 +143,60 @@ class Settings(BaseSettings):
     chat_strong_similarity: float = Field(
         0.885, ge=0, le=1,
         description="A best passage at least this similar covers a question on meaning alone; "
-        "below it, the question also needs OPPI_CHAT_MIN_KEYWORD_SCORE.",
+        "below it, the question also needs a shared keyword (and OPPI_CHAT_MIN_MARGIN).",
     )
     chat_min_keyword_score: float = Field(
         4.0, ge=0,
-        description="BM25 score of the best keyword match that a question below "
-        "OPPI_CHAT_STRONG_SIMILARITY needs for chat to answer.",
+        description="For non-English questions with the English-only 'minilm' embedding model: "
+        "the BM25 score the best keyword match needs for chat to answer.",
     )
     chat_passages: int = Field(4, ge=1, le=12, description="Passages given to the model per answer.")
     chat_passage_chars: int = Field(
         700, ge=100, description="Characters of each passage given to the model (prompt length "
         "sets the local model's time to first token).",
     )
+    # --- chat answers: extractive or generated-and-verified (issue 14) ------------------
+    chat_mode: Literal["auto", "extractive", "generative"] = Field(
+        "auto",
+        description="'extractive': answers quote the retrieved sentences, nothing is generated. "
+        "'generative': the chat model writes and every sentence is checked against what it "
+        "cites. 'auto': extractive with the bundled local model, generative otherwise.",
+    )
+    chat_min_margin: float = Field(
+        0.07, ge=-1, le=1,
+        description="Chat answers only when the best passage is this much more similar to the "
+        "question than a set of off-topic texts is (a margin that holds across embedding models).",
+    )
+    chat_extract_sentences: int = Field(3, ge=1, le=10, description="Most sentences an extractive answer quotes.")
+    chat_extract_passages: int = Field(
+        8, ge=1, le=24,
+        description="Passages an extractive answer picks its sentences from (no prompt to keep short, "
+        "so more than OPPI_CHAT_PASSAGES).",
+    )
+    chat_extract_mmr_lambda: float = Field(
+        0.85, ge=0, le=1,
+        description="Extractive answers: relevance against redundancy in maximal marginal "
+        "relevance (1: relevance only).",
+    )
+    chat_extract_min_relative: float = Field(
+        0.6, ge=0, le=1,
+        description="Extractive answers quote only sentences scoring at least this share of the best one.",
+    )
+    chat_support_min_terms: float = Field(
+        0.5, ge=0, le=1,
+        description="Generated answers: share of a sentence's content words its cited passages "
+        "must contain for it to count as supported.",
+    )
+    chat_support_min_margin: float = Field(
+        0.03, ge=-1, le=1,
+        description="Generated answers: how much closer a sentence must be to its cited text "
+        "than to off-topic text to count as supported (e5: paraphrases +0.07 to +0.17, "
+        "inventions below 0).",
+    )
+    chat_unsupported: Literal["mark", "drop"] = Field(
+        "mark", description="Generated sentences their sources do not support: 'mark' them or 'drop' them.",
+    )
+
     draft_strategy: Literal["auto", "composer", "llm", "hybrid"] = Field(
         "auto",
         description="'auto': the deterministic composer with the bundled model, 'hybrid' "

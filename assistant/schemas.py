@@ -222,6 +222,15 @@ class DraftResult(BaseModel):
     esco: list[EscoSuggestion] = Field(default_factory=list, description="ESCO skills suggested for the draft.")
 
 
+class AnswerSentence(BaseModel):
+    """One sentence of an answer, the passages it cites ([n], 1-based) and whether they support it."""
+
+    text: str
+    cites: list[int] = Field(default_factory=list)
+    supported: bool = True
+    reason: str = Field("", description="Why the sources do not support it.")
+
+
 class Answer(BaseModel):
     """A chat answer with numbered citations; `covered` is False when the library is silent."""
 
@@ -230,3 +239,10 @@ class Answer(BaseModel):
     covered: bool = True
     prompt_id: str | None = None
     prompt_version: str | None = None
+    mode: Literal["extractive", "generative"] | None = Field(
+        None, description="How the answer was made: quoted from the passages, or generated and verified."
+    )
+    lead: str = Field("", description="The uncited lead-in line of an extractive answer.")
+    sentences: list[AnswerSentence] = Field(default_factory=list)
+    unsupported: int = Field(0, description="Generated sentences the cited passages do not support.")
+    dropped: int = Field(0, description="Unsupported sentences left out (OPPI_CHAT_UNSUPPORTED=drop).")

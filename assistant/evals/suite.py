@@ -64,6 +64,8 @@ class ChatCase(Strict):
     lang: str = "en"
     covered: bool = Field(True, description="False: the library does not cover it; expect an abstention.")
     relevant_docs: list[str] = Field(default_factory=list, description="Documents a good answer cites.")
+    facts: list[str] = Field(default_factory=list, description="Text each good answer states ('a | b': either).")
+    poison: str | None = Field(None, description="Instructions planted in the top passage's text and title.")
     tags: list[str] = Field(default_factory=list)
 
 

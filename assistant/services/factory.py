@@ -47,7 +47,7 @@ class Services:
 
     @cached_property
     def chat(self) -> ChatService:
-        return ChatService(self.settings, self.library, self.llm)
+        return ChatService(self.settings, self.library, lambda: self.llm)  # extractive starts no model
 
     @cached_property
     def drafting(self) -> DraftingService:

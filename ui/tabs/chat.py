@@ -1,4 +1,5 @@
-"""Chat: streaming answers from the library, with source cards."""
+"""Chat: streaming answers from the library, with source cards, the mode that answered and the
+sentences its sources do not support."""
 
 from __future__ import annotations
 
@@ -6,18 +7,20 @@ import gradio as gr
 
 from assistant.errors import OppiError
 from assistant.schemas import Answer, Citation
-from assistant.services.chat import Turn
+from assistant.services.chat import Turn, question_lang
+from ui.locales import t
+from ui.sanitise import safe_markdown
 
 EXAMPLES = [
     "How many hours is one credit in Finland?",
-    "Which elements must a micro-credential description contain?",
+    "Which verbs should learning outcomes avoid?",
     "Mitä verbejä osaamistavoitteissa kannattaa välttää?",
-    "How should assessment fit an outcome at the Create level?",
+    "Kuinka monta tuntia yksi opintopiste on?",
 ]
 
 
 def source_cards(citations: list[Citation]) -> str:
-    """Markdown cards: number, document, section, page and the quoted passage."""
+    """Markdown cards: number, document, section, page and the quoted passage (sanitised)."""
     if not citations:
         return ""
     cards = []
@@ -25,8 +28,29 @@ def source_cards(citations: list[Citation]) -> str:
         where = " · ".join(part for part in (c.section, f"p. {c.page}" if c.page else "") if part)
         note = " — *example, not a rule*" if c.is_example else ""
         quote = " ".join(c.quote.split())
-        cards.append(f"**[{number}] {c.title}**{note}  \n{where}\n\n> {quote[:500]}{'…' if len(quote) > 500 else ''}")
+        quote = f"{quote[:500]}{'…' if len(quote) > 500 else ''}"
+        cards.append(f"**[{number}] {safe_markdown(c.title)}**{note}  \n{safe_markdown(where)}\n\n> {safe_markdown(quote)}")
     return "\n\n".join(cards)
+
+
+def answer_markdown(answer: Answer, lang: str) -> str:
+    """The answer as the planner sees it: which way it was made, then its sentences, with the
+    unsupported ones marked so they cannot pass for sourced."""
+    if not answer.covered or answer.mode is None:
+        return safe_markdown(answer.text)
+    if answer.mode == "extractive":
+        note = f"*{t('chat.mode_extractive', lang)}*"
+        return f"{note}\n\n{safe_markdown(answer.text)}"
+    lines = [f"*{t('chat.mode_generative', lang)}*"]
+    if answer.unsupported:
+        lines.append(f"**⚠ {t('chat.unsupported_count', lang).format(n=answer.unsupported, total=len(answer.sentences) + answer.dropped)}**")
+    if answer.dropped:
+        lines.append(f"*{t('chat.dropped', lang).format(n=answer.dropped)}*")
+    body = " ".join(
+        safe_markdown(s.text) if s.supported else f"⚠ ~~{safe_markdown(s.text)}~~ **({t('chat.unsupported', lang)})**"
+        for s in answer.sentences
+    )
+    return "\n\n".join([*lines, body])
 
 
 def create_chat(services, labels) -> None:
@@ -45,19 +69,22 @@ def create_chat(services, labels) -> None:
     history = gr.State([])  # this browser session's turns only
 
     def respond(text: str, turns: list[Turn]):
-        messages = [m for t in turns for m in ({"role": "user", "content": t.question},
-                                                {"role": "assistant", "content": t.answer})]
+        messages = [m for t_ in turns for m in ({"role": "user", "content": safe_markdown(t_.question)},
+                                                 {"role": "assistant", "content": t_.shown or safe_markdown(t_.answer)})]
         if not text.strip():
             yield messages, turns, gr.update(), ""
             return
-        messages += [{"role": "user", "content": text}, {"role": "assistant", "content": ""}]
+        messages += [{"role": "user", "content": safe_markdown(text)}, {"role": "assistant", "content": ""}]
+        streamed = ""
         try:
             for item in services.chat.stream(text, turns):
                 if isinstance(item, Answer):
-                    messages[-1]["content"] = item.text
-                    yield messages, turns + [Turn(text, item.text)], source_cards(item.citations), ""
+                    shown = answer_markdown(item, question_lang(text))
+                    messages[-1]["content"] = shown
+                    yield messages, turns + [Turn(text, item.text, shown)], source_cards(item.citations), ""
                 else:
-                    messages[-1]["content"] += item
+                    streamed += item
+                    messages[-1]["content"] = safe_markdown(streamed)
                     yield messages, turns, gr.update(), ""
         except OppiError as error:
             raise gr.Error(str(error)) from None

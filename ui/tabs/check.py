@@ -9,6 +9,7 @@ import gradio as gr
 from assistant.errors import OppiError
 from assistant.schemas import CheckReport
 from ui.locales import t
+from ui.sanitise import safe_markdown
 
 
 def report_markdown(report: CheckReport, lang: str = "en") -> str:
@@ -30,7 +31,7 @@ def report_markdown(report: CheckReport, lang: str = "en") -> str:
                 lines.append(f"  - *{t('check.source', lang)}:* {f.citation.label()}")
     if report.parse_notes:
         lines += ["", f"### {t('check.unread', lang)}", *[f"- {note}" for note in report.parse_notes]]
-    return "\n".join(lines)
+    return safe_markdown("\n".join(lines))  # drafts and sources may carry HTML
 
 
 def fixable(report: CheckReport) -> list[tuple[str, int]]:
