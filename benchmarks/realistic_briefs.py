@@ -92,7 +92,7 @@ def run(path: Path, esco: bool, split: str = "all") -> list[dict]:
                                        skill_needs=["plan events" if language == "en" else "tapahtumien suunnittelu"]))
     matcher = None
     if esco:
-        from assistant.esco.matcher import EscoMatcher
+        from assistant.drafting.esco_match import EscoMatcher
 
         matcher = EscoMatcher.from_settings(Settings())
     rows = []

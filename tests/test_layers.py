@@ -33,6 +33,7 @@ LAYERS: dict[str, int] = {
     "assistant.llm": 2, "assistant.prompts": 2, "assistant.db": 2, "assistant.migrations": 2, "assistant.rules": 2, "assistant.exports": 2,
     "assistant.store": 3, "assistant.accounts": 3,  # on the database (assistant.db)
     "assistant.ingest": 3,  # renders JSON credentials with exports.markdown
+    "assistant.nlp": 3, "assistant.esco": 1, "assistant.answer": 5,
     "assistant.prompt_variants": 3,  # variants of the prompts, validated with assistant.prompts
     "assistant.parsing": 4, "assistant.index": 4,
     "assistant.drafting": 5,

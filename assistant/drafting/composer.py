@@ -18,13 +18,15 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.config import Settings
-from assistant.drafting import guard, inflect
+from assistant.drafting import guard
 from assistant.drafting.common import Guidance, count_band, outcome_findings, outcome_text
 from assistant.drafting.coverage import content_words, same_word
 from assistant.drafting.levels import assessment_for, assign_levels, fits_level, level_quotas
 from assistant.drafting.needs import Need, prose_of, read_needs
 from assistant.drafting.variants import object_variants
 from assistant.drafting.verbs import composable_verbs, embed, government, ranked_at, verb_scores
+from assistant.nlp import inflect
+from assistant.nlp.english import en_plural
 from assistant.rules import finnish
 from assistant.rules.context import band_for_level
 from assistant.rules.lexicon import load_lexicon
@@ -57,16 +59,6 @@ _EN_WITH = {"communicate", "interact", "cooperate", "collaborate", "negotiate"}
 _EN_LANGUAGE_VERBS = {"program", "code", "script", "compute"}
 # 'reproducible reporting', 'pedagogical documentation': an adjective is no object.
 _EN_ADJECTIVE_ENDINGS = ("ible", "able", "al", "ive", "ous", "ful", "less", "ary", "ic", "ed")
-# Nouns that stay singular as a plain object ('analyse customer data', 'manage time').
-_EN_MASS = {
-    "data", "content", "quality", "safety", "security", "privacy", "information", "software",
-    "equipment", "energy", "waste", "code", "inventory", "stock", "research", "knowledge", "traffic",
-    "staff", "personnel", "feedback", "compliance", "maintenance", "health", "money", "time",
-    "work", "marketing", "finance", "water", "evidence", "media", "performance", "risk-taking",
-    "sales", "infrastructure", "housing", "care", "food", "furniture", "luggage", "logistics",
-    "change", "pay", "payroll", "revenue", "procurement", "welfare", "wellbeing", "budgeting",
-}
-_EN_MASS_ENDINGS = ("ing", "ness", "ity", "ics", "ware", "ship", "ism", "ledge", "tion", "sion", "ance", "ence")
 
 # Outcomes about the work context, for briefs with fewer skill phrases than the band needs.
 # (verb, object and context with {ctx}); the verbs sit at one level each.
@@ -527,12 +519,12 @@ def _english_skill(phrase: str) -> Skill:
         if len(rest) >= 2:
             if head_index > 0 and cut == len(words):
                 # 'supply chain risk assessment' -> 'assess supply chain risks'
-                rest = rest[:-1] + [_en_plural(rest[-1])]
+                rest = rest[:-1] + [en_plural(rest[-1])]
             return Skill(phrase, " ".join(rest), verb, noun=phrase)
         if (len(rest) == 1 and head_index == 1 and cut == len(words) and rest[0].isalpha() and verb not in _EN_LANGUAGE_VERBS
                 and not rest[0].lower().endswith(_EN_ADJECTIVE_ENDINGS)):
             # 'route planning' -> 'plan routes', 'customer communication' -> 'communicate with customers'
-            obj = _en_plural(rest[0])
+            obj = en_plural(rest[0])
             return Skill(phrase, f"with {obj}" if verb in _EN_WITH else obj, verb, noun=phrase)
     # 'forecasting sales', 'data privacy compliance': an action whose verb the lexicon lacks.
     action = ""
@@ -580,18 +572,6 @@ def _english_object(skill: Skill, verb: str) -> str:
         return skill.obj
     return skill.noun
 
-
-def _en_plural(word: str) -> str:
-    """A countable head noun in the plural, as a plain object reads ('routes'); others as written."""
-    lower = word.lower()
-    if (lower in _EN_MASS or lower.endswith(_EN_MASS_ENDINGS) or lower.endswith("s") or not lower.isalpha()
-            or word.isupper() and len(word) > 1):
-        return word + "s" if word.isupper() and len(word) > 1 and not word.endswith("S") else word
-    if lower.endswith(("x", "z", "ch", "sh")):
-        return word + "es"
-    if lower.endswith("y") and lower[-2:-1] not in set("aeiou"):
-        return word[:-1] + "ies"
-    return word + "s"
 
 
 def _en_verb(word: str, nouns: bool = False) -> str | None:

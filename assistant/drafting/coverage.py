@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.drafting import inflect
 from assistant.drafting.skills import skill_phrases
+from assistant.nlp import inflect
 from assistant.rules.lexicon import load_lexicon
 from assistant.schemas import CredentialBrief, LearningOutcome
 

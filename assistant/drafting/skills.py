@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.drafting import inflect
+from assistant.nlp import inflect
 
 _BULLET = re.compile(r"^\s*(?:[-*•–·▪>]+|\(?\d+[.)]|[a-z][.)])\s+", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[^\s.])\.(?:\s+|$)|[;\n]+|\s+[–—]\s+")

@@ -7,7 +7,7 @@ before the object (Finnish, whose word order is free) says the same in the draft
 
 from __future__ import annotations
 
-from assistant.drafting import inflect
+from assistant.nlp import inflect
 
 _OBJECT_CASES = {"nimento", "omanto", "osanto"}
 
@@ -19,8 +19,7 @@ def object_variants(obj: str, language: str, verb: str = "do") -> list[str]:
 
 
 def _english(obj: str, verb: str) -> list[str]:
-    from assistant.drafting.composer import _en_plural
-    from assistant.nlp.english import parse
+    from assistant.nlp.english import en_plural, parse
 
     doc = parse(obj)
     tokens = list(doc)
@@ -36,8 +35,8 @@ def _english(obj: str, verb: str) -> list[str]:
         if head is None or (head.i + 1 < len(tokens) and tokens[head.i + 1].tag_ == "POS"):
             continue  # "a battery's revenue" stays
         between = tokens[det.i + 1:head.i]
-        if det.lower_ in {"a", "an"} and head.tag_ == "NN" and _en_plural(head.text) != head.text:
-            rewrites[det.i], rewrites[head.i] = "", _en_plural(head.text)  # never a bare singular
+        if det.lower_ in {"a", "an"} and head.tag_ == "NN" and en_plural(head.text) != head.text:
+            rewrites[det.i], rewrites[head.i] = "", en_plural(head.text)  # never a bare singular
         elif det.lower_ == "the" and head.tag_ == "NNS" and not any(
             t.lower_ in {"first", "last", "same", "right", "next"} for t in between
         ):

@@ -9,8 +9,8 @@ from functools import cache
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from assistant.drafting import inflect
 from assistant.index.embeddings import embedding_model_name
+from assistant.nlp import inflect
 from assistant.rules.lexicon import Verb, load_lexicon
 from assistant.schemas import Bloom
 

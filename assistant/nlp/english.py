@@ -218,3 +218,28 @@ def _join(tokens: list) -> str:
             nxt = tokens[index + 1]
             out += token.whitespace_ if nxt.i == token.i + 1 else " "
     return out.strip()
+
+# Nouns that stay singular as a plain object ('analyse customer data', 'manage time').
+_EN_MASS = {
+    "data", "content", "quality", "safety", "security", "privacy", "information", "software",
+    "equipment", "energy", "waste", "code", "inventory", "stock", "research", "knowledge", "traffic",
+    "staff", "personnel", "feedback", "compliance", "maintenance", "health", "money", "time",
+    "work", "marketing", "finance", "water", "evidence", "media", "performance", "risk-taking",
+    "sales", "infrastructure", "housing", "care", "food", "furniture", "luggage", "logistics",
+    "change", "pay", "payroll", "revenue", "procurement", "welfare", "wellbeing", "budgeting",
+}
+
+_EN_MASS_ENDINGS = ("ing", "ness", "ity", "ics", "ware", "ship", "ism", "ledge", "tion", "sion", "ance", "ence")
+
+
+def en_plural(word: str) -> str:
+    """A countable head noun in the plural, as a plain object reads ('routes'); others as written."""
+    lower = word.lower()
+    if (lower in _EN_MASS or lower.endswith(_EN_MASS_ENDINGS) or lower.endswith("s") or not lower.isalpha()
+            or word.isupper() and len(word) > 1):
+        return word + "s" if word.isupper() and len(word) > 1 and not word.endswith("S") else word
+    if lower.endswith(("x", "z", "ch", "sh")):
+        return word + "es"
+    if lower.endswith("y") and lower[-2:-1] not in set("aeiou"):
+        return word[:-1] + "ies"
+    return word + "s"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from assistant.drafting import inflect
+from assistant.nlp import inflect
 from assistant.nlp.types import SkillPhrase, Span
 from assistant.rules import finnish as _voikko_reader
 

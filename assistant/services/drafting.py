@@ -68,7 +68,7 @@ class DraftingService:
         """The ESCO matcher on the settings' embedding model. The first use embeds every ESCO
         label (minutes on a small machine) and caches them under OPPI_HOME/esco."""
         if self._esco is None:
-            from assistant.esco.matcher import EscoMatcher
+            from assistant.drafting.esco_match import EscoMatcher
 
             self._esco = EscoMatcher.from_settings(self.settings)
         return self._esco

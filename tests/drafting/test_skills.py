@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.drafting import inflect
 from assistant.drafting.coverage import phrase_addressed, skill_coverage
 from assistant.drafting.skills import skill_phrases
+from assistant.nlp import inflect
 from assistant.schemas import CredentialBrief, LearningOutcome
 
 SENTENCE = ("Our staff need to plan sustainable events, calculate the carbon footprint of an event "

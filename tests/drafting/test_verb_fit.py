@@ -8,7 +8,8 @@ import re
 import pytest
 
 from assistant.drafting.common import Guidance
-from assistant.drafting.composer import Composer, _en_plural, _english_skill
+from assistant.drafting.composer import Composer, _english_skill
+from assistant.nlp.english import en_plural
 from assistant.schemas import CredentialBrief
 
 # Verbs seen before this change that fit their example objects but not these phrases.
@@ -101,7 +102,7 @@ def test_no_rare_verb_for_action_phrases(composer: Composer, phrase: str, level:
 
 
 def test_plural_of_the_head_noun() -> None:
-    assert [_en_plural(w) for w in ["route", "dashboard", "emissions", "data", "policy", "box", "KPI", "quality"]] == [
+    assert [en_plural(w) for w in ["route", "dashboard", "emissions", "data", "policy", "box", "KPI", "quality"]] == [
         "routes", "dashboards", "emissions", "data", "policies", "boxes", "KPIs", "quality",
     ]
 

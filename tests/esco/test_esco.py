@@ -8,7 +8,7 @@ import pytest
 from fakes import HashEmbeddings
 
 from assistant.config import Settings
-from assistant.esco.matcher import EscoMatcher
+from assistant.drafting.esco_match import EscoMatcher
 from assistant.esco.registry import EscoSkill, load_registry, lookup
 from assistant.exports.ob3 import credential_to_ob3
 from assistant.schemas import CredentialBrief, DraftResult, LearningOutcome, MicroCredential
