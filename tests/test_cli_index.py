@@ -50,9 +50,11 @@ def test_a_wrong_setting_is_named_without_a_traceback(tmp_path):
 
 
 def test_a_stopped_chroma_server_is_named_not_an_empty_library(tmp_path):
-    from conftest import free_port
+    import socket
 
-    url = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{sock.getsockname()[1]}"
     result = CliRunner().invoke(app, ["search", "x"], env={"OPPI_HOME": str(tmp_path / "h"), "OPPI_CHROMA_URL": url})
     assert result.exit_code == 2
     assert "Cannot reach the Chroma server" in result.output and url in result.output

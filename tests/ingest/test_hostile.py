@@ -21,7 +21,7 @@ from assistant.parsing import parse_file, parse_text
 
 ROOT = Path(__file__).resolve().parents[2]
 _PROBE = """
-import resource, sys, time
+import sys, time
 from pathlib import Path
 from assistant.config import Settings
 from assistant.errors import OppiError
@@ -34,7 +34,9 @@ try:
 except OppiError as error:
     outcome = "error " + str(error)
 elapsed = time.perf_counter() - start
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+# The peak of this process's own memory (VmHWM): ru_maxrss would carry over the parent's peak,
+# which Linux keeps across fork and exec.
+rss = next(int(line.split()[1]) * 1024 for line in open("/proc/self/status") if line.startswith("VmHWM:"))
 print(outcome.replace(chr(10), " / "))
 print(f"{elapsed:.3f} {rss}")
 """
