@@ -19,7 +19,8 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def local_services(small_library_home) -> Services:
-    settings = Settings(_env_file=None, home=small_library_home, chat_provider="local",
+    # Generative: these tests drive the llama.cpp server (offline chat is extractive by default).
+    settings = Settings(_env_file=None, home=small_library_home, chat_provider="local", chat_mode="generative",
                         chat_passages=2, draft_repair_rounds=1)
     return Services(settings)
 
