@@ -22,6 +22,7 @@ from assistant.ingest.chunking import looks_finnish
 from assistant.schemas import Citation, Passage
 
 CANDIDATES_PER_RESULT = 4  # each retriever proposes k * this before fusion
+READ_PAGE = 5000  # chunks read from Chroma per call
 
 
 @dataclass
@@ -116,11 +117,16 @@ class Library:
         collection = existing_collection(self.client, self.settings)
         if collection is None:
             return []
-        data = collection.get(include=["documents", "metadatas"])
-        chunks = [
-            Chunk(id=i, text=text or "", metadata=meta or {})
-            for i, text, meta in zip(data["ids"], data["documents"], data["metadatas"], strict=True)
-        ]
+        chunks: list[Chunk] = []
+        # In pages: one get of a 100k-chunk collection exceeds SQLite's variable limit in Chroma.
+        while True:
+            data = collection.get(include=["documents", "metadatas"], limit=READ_PAGE, offset=len(chunks))
+            chunks += [
+                Chunk(id=i, text=text or "", metadata=meta or {})
+                for i, text, meta in zip(data["ids"], data["documents"], data["metadatas"], strict=True)
+            ]
+            if len(data["ids"]) < READ_PAGE:
+                break
         # Chroma returns no stable order; sort so rank ties break the same way every run.
         return sorted(chunks, key=lambda c: (c.metadata.get("doc_id", ""), c.metadata.get("chunk_index", 0), c.id))
 

@@ -127,3 +127,14 @@ def test_a_minilm_library_asks_for_a_rebuild_under_the_multilingual_default(tmp_
     assert rebuilt.exit_code == 0 and "2 chunks added" in rebuilt.output, rebuilt.output
     found = CliRunner().invoke(app, ["search", "opintopisteet ja työmäärä"], env=env)
     assert found.exit_code == 0 and "Doc 0" in found.output, found.output
+
+
+def test_a_library_larger_than_one_read_page_is_read_whole(tmp_path, settings, monkeypatch):
+    """Chroma refuses one get of ~100k chunks (SQLite's variable limit): chunks are read in pages."""
+    import assistant.index.library as library_module
+
+    docs = write_docs(tmp_path / "lib", count=5)
+    make_indexer(settings).index_paths([docs])
+    monkeypatch.setattr(library_module, "READ_PAGE", 3)
+    chunks = Library(settings, HashEmbeddings()).chunks()
+    assert len(chunks) == 10 and len({c.id for c in chunks}) == 10
