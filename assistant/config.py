@@ -111,12 +111,11 @@ class Settings(BaseSettings):
         description="Chroma HNSW search breadth of a new collection: higher is closer to exact "
         "search and slower.",
     )
-    rrf_k: int = Field(
-        20, ge=1,
-        description="Reciprocal rank fusion constant; small values let the top ranks of each "
-        "retriever count more.",
+    dense_weight: float = Field(
+        1.0, ge=0,
+        description="Weight of the dense scores in the fusion, keywords weighing 1 (each "
+        "retriever's scores are scaled to 0..1 over its candidates first).",
     )
-    dense_weight: float = Field(0.7, ge=0, description="Weight of dense results in the fusion (keywords: 1).")
     dense_weight_non_english: float = Field(
         0.4, ge=0, le=1,
         description="Factor on the dense weight for non-English queries with the English-only "

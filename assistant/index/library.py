@@ -67,7 +67,7 @@ class DocumentInfo:
 
 
 class Library:
-    """Hybrid (dense + BM25, fused by reciprocal rank) retrieval over the Chroma collection."""
+    """Hybrid (dense + BM25, fused by rescaled scores) retrieval over the Chroma collection."""
 
     def __init__(self, settings: Settings, embeddings: Embeddings | None = None) -> None:
         self.settings = settings
@@ -170,8 +170,8 @@ class Library:
         return self.dense_ranking(query, depth, kind, lang), self.keyword_ranking(query, depth, kind, lang)
 
     def fuse(self, query: str, dense: list[tuple[Chunk, float]], keyword: list[tuple[Chunk, float]], k: int) -> list[Passage]:
-        """The top k of the two rankings fused by weighted RRF."""
-        fused = reciprocal_rank_fusion([dense, keyword], self.settings.rrf_k, [self.dense_weight(query), 1.0])
+        """The top k of the two rankings fused by their weighted, rescaled scores."""
+        fused = convex_fusion([dense, keyword], [self.dense_weight(query), 1.0])
         return [c.passage(score) for c, score in distinct_sections(fused, k)]
 
     def dense_is_weak_for(self, query: str) -> bool:
@@ -261,15 +261,24 @@ def _with_heading_boost(chunk: Chunk) -> str:
     return f"{chunk.metadata.get('section', '')}\n{chunk.text}"
 
 
-def reciprocal_rank_fusion(
-    rankings: list[list[tuple[Chunk, float]]], k: int, weights: list[float] | None = None
-) -> list[tuple[Chunk, float]]:
-    """Sum weight / (k + rank) over the rankings (weighted RRF, after Cormack et al. 2009)."""
+def convex_fusion(rankings: list[list[tuple[Chunk, float]]], weights: list[float]) -> list[tuple[Chunk, float]]:
+    """Weighted sum of each ranking's scores, min-max scaled over its own candidates (a chunk
+    absent from a ranking scores 0 there); the result is scaled by the sum of the weights.
+
+    Rank fusion (RRF) was the first choice, but it ignores how far ahead a top hit is: a BM25
+    hit far ahead of the rest (a Finnish question naming "ESG 1.2") lost to chunks both
+    retrievers ranked middling. On the 50-question suite with multilingual-e5 this scores
+    recall@5 0.943 against RRF's 0.923 (measured in the issue-10 note)."""
     fused: dict[str, float] = {}
     chunks: dict[str, Chunk] = {}
-    for ranking, weight in zip(rankings, weights or [1.0] * len(rankings), strict=True):
-        for rank, (chunk, _) in enumerate(ranking, start=1):
-            fused[chunk.id] = fused.get(chunk.id, 0.0) + weight / (k + rank)
+    total = sum(weights) or 1.0
+    for ranking, weight in zip(rankings, weights, strict=True):
+        if not ranking:
+            continue
+        scores = [score for _, score in ranking]
+        low, span = min(scores), (max(scores) - min(scores)) or 1.0
+        for chunk, score in ranking:
+            fused[chunk.id] = fused.get(chunk.id, 0.0) + weight * (score - low) / span / total
             chunks[chunk.id] = chunk
     ordered = sorted(fused.items(), key=lambda item: (-item[1], item[0]))
     return [(chunks[chunk_id], score) for chunk_id, score in ordered]

@@ -62,14 +62,15 @@ def test_every_label_points_to_a_real_section(library):
 
 
 def test_recall_at_5_with_the_multilingual_model(library):
-    """Measured with multilingual-e5-small: hybrid 0.923 (Finnish 0.909, English 0.935), dense
-    0.903, BM25 0.907; with the English-only MiniLM it was 0.903 / 0.543 / 0.897."""
+    """Measured with multilingual-e5-small and score fusion with the term list: hybrid 0.943
+    (Finnish 0.977, English 0.917), dense 0.903, BM25 0.907. Rank fusion without the term list
+    gave hybrid 0.923; the English-only MiniLM 0.903 / 0.543 / 0.897."""
     figures = {mode: recall_at(library, mode) for mode in ("hybrid", "dense", "bm25")}
     for mode, (recall, misses) in figures.items():
         print(f"recall@5 {mode:6s} = {recall:.3f}  misses: {misses}")
-    assert figures["hybrid"][0] >= 0.92
+    assert figures["hybrid"][0] >= 0.94
     assert figures["dense"][0] >= 0.88
-    assert recall_at(library, "hybrid", lang="fi")[0] >= 0.90
+    assert recall_at(library, "hybrid", lang="fi")[0] >= 0.95
 
 
 def test_cli_search_puts_the_workload_passage_in_the_top_3(corpus_home):
