@@ -204,6 +204,11 @@ class Settings(BaseSettings):
     draft_repair_rounds: int = Field(2, ge=0, le=5, description="Repair rounds when drafting with a model.")
 
     # --- checker thresholds (catalogue defaults, spec/checks.md) -------------------------
+    rules_data: Path | None = Field(
+        None,
+        description="Folder of the institution's own word lists (phrases.yaml, verbs_en.csv, "
+        "verbs_fi.csv, as in assistant/rules/data) that replace the built-in files of the same name.",
+    )
     hours_per_credit_min: float = Field(25.0, gt=0, description="C03: lowest hours per ECTS.")
     hours_per_credit_max: float = Field(30.0, gt=0, description="C03: highest hours per ECTS.")
     ects_min: float = Field(1.0, gt=0, description="C04: smallest credential in ECTS.")

@@ -1,9 +1,9 @@
 """How well the checker reads drafts nobody on the team wrote: ../shared/realistic/drafts.
 
 Run: .venv/bin/python benchmarks/realistic_drafts.py [--folder DIR] [--split dev|test|all] [-v]
-Scores as the set's README says: a must_flag is hit when the checker reports that ID at that
-place; a false finding is a must_not_flag ID raised anywhere in its file, or any E/W finding
-on a clean file. Figures are printed per split (test = file numbers divisible by 3). `-v` lists
+Scores as the set's README says (assistant/evals/realistic.py, shared with the checking suite):
+a must_flag is hit when the checker reports that ID at that place; a false finding is a
+must_not_flag ID raised anywhere in its file, or any E/W finding on a clean file. Figures are printed per split (test = file numbers divisible by 3). `-v` lists
 the misses and false findings, for the dev split only: the test split is never tuned on.
 """
 
@@ -22,20 +22,13 @@ sys.path[:0] = [str(ROOT)]
 
 from assistant.config import Settings  # noqa: E402
 from assistant.errors import OppiError  # noqa: E402
+from assistant.evals.realistic import score_findings  # noqa: E402
+from assistant.evals.realistic import split_of as realistic_split  # noqa: E402
 from assistant.schemas import Finding  # noqa: E402
 from assistant.services.checking import Checker  # noqa: E402
 
 # A copy of ../shared/realistic (with its fixed split), so the test never skips on a fresh clone.
 FOLDER = ROOT / "evals" / "realistic" / "drafts"
-# The set's `where` names -> the places the checker's findings name.
-_PLACES = {
-    "awarding_body": ("awarding body",),
-    "outcomes": ("learning outcomes",),
-    "participation": ("form of participation",),
-    "quality_assurance": ("quality assurance",),
-    "assessment": ("assessment", "assessment criteria"),
-    "relevance": ("target group", "skill needs"),
-}
 
 
 @dataclass
@@ -50,38 +43,18 @@ class Score:
     falses: list[str] = field(default_factory=list)
 
 
-def places(where: str) -> set[str]:
-    """The checker's place names a `where` of expected.yaml stands for."""
-    head, _, rest = where.partition(" ")
-    if head == "esco":
-        return {f"ESCO reference {rest}"}
-    if head == "outcomes" and rest:  # "outcomes 1,4": a pair; either one may carry it
-        return {f"outcome {n.strip()}" for n in rest.split(",")}
-    if head == "outcome":
-        return {where}
-    return set(_PLACES.get(where, (where.replace("_", " "),)))
-
-
 def split_of(case: dict) -> str:
-    number = int(case["file"].split("_", 1)[0])
-    return "test" if number % 3 == 0 else "dev"
+    return realistic_split(case["file"])
 
 
 def score_file(case: dict, findings: list[Finding], score: Score) -> None:
-    raised = {(f.id, f.where) for f in findings}
-    ids = {f.id for f in findings}
-    for want in case.get("must_flag") or []:
-        score.wanted += 1
-        score.by_id_hits += want["id"] in ids
-        if any((want["id"], p) in raised for p in places(str(want["where"]))):
-            score.hits += 1
-        else:
-            score.misses.append(f"{case['file']}: {want['id']} {want['where']}")
-    false = [f for f in findings if f.id in set(case.get("must_not_flag") or [])]
-    if case.get("clean"):
-        false += [f for f in findings if f.severity in ("E", "W") and f not in false]
-    score.false += len(false)
-    score.falses += [f"{case['file']}: {f.id} ({f.where}) {f.message}" for f in false]
+    result = score_findings(case, findings)
+    score.hits += result.hits
+    score.wanted += result.wanted
+    score.by_id_hits += result.by_id_hits
+    score.misses += [f"{case['file']}: {miss}" for miss in result.misses]
+    score.false += len(result.falses)
+    score.falses += [f"{case['file']}: {f.id} ({f.where}) {f.message}" for f in result.falses]
 
 
 def main() -> None:

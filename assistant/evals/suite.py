@@ -57,6 +57,25 @@ class CheckingCase(Strict):
     tags: list[str] = Field(default_factory=list)
 
 
+class ExpectedFinding(Strict):
+    id: str
+    where: str
+
+
+class RealisticCase(Strict):
+    """A draft written the way planners write (evals/realistic), with the set's expectations."""
+
+    id: str
+    type: Literal["realistic"] = "realistic"
+    draft: Path = Field(description="Draft file, relative to the suite file.")
+    lang: str = "en"
+    split: Literal["dev", "test"]
+    clean: bool = False
+    must_flag: list[ExpectedFinding] = Field(default_factory=list)
+    must_not_flag: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+
+
 class ChatCase(Strict):
     id: str
     type: Literal["chat"] = "chat"
@@ -69,7 +88,7 @@ class ChatCase(Strict):
     tags: list[str] = Field(default_factory=list)
 
 
-Case = Annotated[RetrievalCase | DraftingCase | CheckingCase | ChatCase, Field(discriminator="type")]
+Case = Annotated[RetrievalCase | DraftingCase | CheckingCase | RealisticCase | ChatCase, Field(discriminator="type")]
 
 
 class Variant(Strict):
@@ -93,7 +112,7 @@ class Gates(Strict):
 class Import(Strict):
     """Cases kept elsewhere, read at load time so they never drift from their source."""
 
-    kind: Literal["retrieval_questions", "golden_drafts"]
+    kind: Literal["retrieval_questions", "golden_drafts", "realistic_drafts"]
     path: Path
 
 
@@ -128,6 +147,10 @@ def _imported(item: Import, base: Path) -> list[dict]:
         from assistant.evals.sources import retrieval_questions
 
         return retrieval_questions(path)
+    if item.kind == "realistic_drafts":
+        from assistant.evals.realistic import realistic_drafts
+
+        return realistic_drafts(path, base)
     from assistant.evals.sources import golden_drafts
 
     return golden_drafts(path, base)
@@ -158,7 +181,7 @@ def load_suite(path: Path) -> Suite:
         raise SuiteError(f"{path} has no cases")
     suite.path = path.resolve()
     for case in suite.cases:
-        if isinstance(case, CheckingCase):
+        if isinstance(case, CheckingCase | RealisticCase):
             case.draft = (path.parent / case.draft).resolve()
             if not case.draft.is_file():
                 raise SuiteError(f"{path}: case {case.id}: no draft file {case.draft}")

@@ -7,9 +7,11 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import yaml
 
+from assistant.errors import OppiError
 from assistant.schemas import Bloom
 
 DATA = resources.files("assistant.rules") / "data"
@@ -79,8 +81,27 @@ class Lexicon:
         return [v for v in self.verbs.get(language, {}).values() if levels & set(v.bloom)]
 
 
-def _read_verbs(name: str) -> dict[str, Verb]:
-    with (DATA / name).open(encoding="utf-8") as handle:
+# Word lists of the institution's own that replace the built-in files of the same name
+# (Settings.rules_data; set by `use_rules_data` when the services are built).
+LEXICON_FILES = ("phrases.yaml", "verbs_en.csv", "verbs_fi.csv")
+_rules_data: Path | None = None
+
+
+def use_rules_data(folder: Path | None) -> None:
+    """Read the lexicon from `folder`'s files where it has them (None: the built-in ones)."""
+    global _rules_data
+    if folder is not None and not any((Path(folder) / name).is_file() for name in LEXICON_FILES):
+        raise OppiError(f"OPPI_RULES_DATA: {folder} holds none of {', '.join(LEXICON_FILES)}")
+    _rules_data = Path(folder) if folder is not None else None
+
+
+def _source(name: str, folder: Path | None):
+    own = folder / name if folder is not None else None
+    return own if own is not None and own.is_file() else DATA / name
+
+
+def _read_verbs(name: str, folder: Path | None) -> dict[str, Verb]:
+    with _source(name, folder).open(encoding="utf-8") as handle:
         return {
             row["verb"]: Verb(
                 verb=row["verb"],
@@ -92,11 +113,16 @@ def _read_verbs(name: str) -> dict[str, Verb]:
         }
 
 
-@cache
 def load_lexicon() -> Lexicon:
-    """Load the lexicons and word lists (cached: read once per process)."""
-    phrases = yaml.safe_load((DATA / "phrases.yaml").read_text(encoding="utf-8"))
-    return Lexicon(
-        verbs={"en": _read_verbs("verbs_en.csv"), "fi": _read_verbs("verbs_fi.csv")},
-        phrases=phrases,
-    )
+    """The lexicons and word lists in use (each folder's read once per process)."""
+    return _load(_rules_data)
+
+
+@cache
+def _load(folder: Path | None) -> Lexicon:
+    try:
+        phrases = yaml.safe_load(_source("phrases.yaml", folder).read_text(encoding="utf-8"))
+        verbs = {"en": _read_verbs("verbs_en.csv", folder), "fi": _read_verbs("verbs_fi.csv", folder)}
+    except (OSError, ValueError, KeyError, yaml.YAMLError) as error:
+        raise OppiError(f"Cannot read the word lists in {folder}: {error}") from error
+    return Lexicon(verbs=verbs, phrases=phrases)

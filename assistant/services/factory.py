@@ -8,6 +8,7 @@ from langchain_core.language_models import BaseChatModel
 
 from assistant.config import Settings
 from assistant.index.library import Library
+from assistant.rules.lexicon import use_rules_data
 from assistant.services.chat import ChatService
 from assistant.services.checking import Checker
 from assistant.services.drafting import DraftingService
@@ -21,6 +22,7 @@ class Services:
     def __init__(self, settings: Settings, llm: BaseChatModel | None = None) -> None:
         self.settings = settings
         self._llm = llm
+        use_rules_data(settings.rules_data)
 
     @cached_property
     def library(self) -> Library:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.evals.scorers import chat, checking, drafting, retrieval
+from assistant.evals.scorers import chat, checking, drafting, realistic, retrieval
 
-SCORERS = {"retrieval": retrieval.score, "drafting": drafting.score, "checking": checking.score, "chat": chat.score}
+SCORERS = {"retrieval": retrieval.score, "drafting": drafting.score, "checking": checking.score,
+           "realistic": realistic.score, "chat": chat.score}

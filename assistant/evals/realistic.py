@@ -1,0 +1,90 @@
+"""The realistic drafts (evals/realistic/drafts, written the way planners write): cases and
+their scoring, shared by the checking suite and benchmarks/realistic_drafts.py.
+
+Scored as the set's README says: a must_flag is hit when the checker reports that ID at that
+place; a false finding is a must_not_flag ID raised anywhere in its file, or any E/W finding on
+a clean file. The split (test = file numbers divisible by 3) is kept on each case: the gate runs
+both, and nothing is tuned on the test split.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from assistant.schemas import Finding
+
+# The set's `where` names -> the places the checker's findings name.
+_PLACES = {
+    "awarding_body": ("awarding body",),
+    "outcomes": ("learning outcomes",),
+    "participation": ("form of participation",),
+    "quality_assurance": ("quality assurance",),
+    "assessment": ("assessment", "assessment criteria"),
+    "relevance": ("target group", "skill needs"),
+}
+
+
+def places(where: str) -> set[str]:
+    """The checker's place names a `where` of expected.yaml stands for."""
+    head, _, rest = where.partition(" ")
+    if head == "esco":
+        return {f"ESCO reference {rest}"}
+    if head == "outcomes" and rest:  # "outcomes 1,4": a pair; either one may carry it
+        return {f"outcome {n.strip()}" for n in rest.split(",")}
+    if head == "outcome":
+        return {where}
+    return set(_PLACES.get(where, (where.replace("_", " "),)))
+
+
+def split_of(file_name: str) -> str:
+    return "test" if int(file_name.split("_", 1)[0]) % 3 == 0 else "dev"
+
+
+@dataclass
+class FileScore:
+    """One draft's must_flag hits and false findings."""
+
+    hits: int = 0
+    wanted: int = 0
+    by_id_hits: int = 0
+    misses: list[str] = field(default_factory=list)
+    falses: list[Finding] = field(default_factory=list)
+
+
+def score_findings(expected: dict, findings: list[Finding]) -> FileScore:
+    score = FileScore()
+    raised = {(f.id, f.where) for f in findings}
+    ids = {f.id for f in findings}
+    for want in expected.get("must_flag") or []:
+        score.wanted += 1
+        score.by_id_hits += want["id"] in ids
+        if any((want["id"], place) in raised for place in places(str(want["where"]))):
+            score.hits += 1
+        else:
+            score.misses.append(f"{want['id']} {want['where']}")
+    score.falses = [f for f in findings if f.id in set(expected.get("must_not_flag") or [])]
+    if expected.get("clean"):
+        score.falses += [f for f in findings if f.severity in ("E", "W") and f not in score.falses]
+    return score
+
+
+def load_expected(folder: Path) -> list[dict]:
+    return yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))
+
+
+def realistic_drafts(folder: Path, suite_dir: Path) -> list[dict]:
+    """One case per realistic draft, with its expectations."""
+    return [
+        {
+            "id": f"real-{Path(item['file']).stem.replace('_', '-')}", "type": "realistic",
+            "draft": os.path.relpath(folder / item["file"], suite_dir), "lang": item.get("language", "en"),
+            "split": split_of(item["file"]), "clean": bool(item.get("clean")),
+            "must_flag": [{"id": m["id"], "where": str(m["where"])} for m in item.get("must_flag") or []],
+            "must_not_flag": list(item.get("must_not_flag") or []),
+        }
+        for item in load_expected(folder)
+    ]
