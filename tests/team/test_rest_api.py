@@ -17,12 +17,26 @@ FILE_COMPONENTS = {"File", "Files", "UploadButton", "Image", "Audio", "Video", "
 
 
 def file_endpoints(client: Client) -> dict[str, list[dict]]:
-    """Every named endpoint that takes a file, with its parameters."""
+    """Every named endpoint that takes a file, with its parameters; and no other event of the
+    app (one hidden from the API page is still callable by number) takes a file."""
     api = client.view_api(return_format="dict", print_info=False)
-    return {
+    endpoints = {
         name: endpoint["parameters"]
         for name, endpoint in api["named_endpoints"].items()
         if any(_takes_file(p) for p in endpoint["parameters"])
+    }
+    assert _file_events(client.config) == set(endpoints), "an event takes files that the API does not list"
+    return endpoints
+
+
+def _file_events(config: dict) -> set[str]:
+    """The events in the app's configuration (all of them, named or not) with a file input."""
+    kinds = {name.lower() for name in FILE_COMPONENTS}
+    types = {component["id"]: component["type"] for component in config["components"]}
+    return {
+        f"/{event['api_name']}" if event.get("api_name") else f"event {event['id']}"
+        for event in config["dependencies"]
+        if any(types.get(i) in kinds for i in event["inputs"])
     }
 
 
