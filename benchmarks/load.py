@@ -5,7 +5,8 @@ saved decision was lost.
 Each planner signs in (its own account) on its replica, as a sticky proxy would keep it, then
 loops: check a draft, draft outcomes, ask the chat, save, accept outcome 1, save again, reading
 each answer for a think time before the next step. When its replica dies it signs in on the
-other and goes on (a request cut by the kill counts as a failover, not an error). The chat
+other after a think time (the planner sees the error and reloads the page) and goes on; a
+request cut by the kill counts as a failover, not an error. The chat
 model is the fake one (OPPI_CHAT_PROVIDER=fake).
 
 The planners speak Gradio's HTTP API (`POST /gradio_api/call/<api>`, then its event stream:
@@ -175,6 +176,7 @@ class Planner:
         self.replica = replicas[number % len(replicas)]
         self.username = f"planner{number}"
         self.random = random.Random(number)  # the same think times in every run
+        self.doing = "nothing yet"
 
     async def run(self, http: httpx.AsyncClient) -> None:
         await asyncio.sleep(self.delay)  # planners arrive over the ramp-up, not all in one instant
@@ -191,8 +193,9 @@ class Planner:
                 if self.replica.killed and isinstance(error, (*CUT, GradioError, httpx.HTTPStatusError)):
                     self.report.failover(self.replica.name)
                     self.replica = next(r for r in self.replicas if not r.killed)
+                    await self.pause()  # the planner sees the error, reloads the page, signs in again
                 else:
-                    self.report.error(f"planner {self.number} on {self.replica.name}: {error!r}"[:300])
+                    self.report.error(f"planner {self.number} on {self.replica.name}, {self.doing}: {error!r}"[:300])
                     await asyncio.sleep(1)  # no tight loop of failures
                 session = None
 
@@ -214,14 +217,18 @@ class Planner:
             call.close()  # never sent
             raise Finished
         started = time.perf_counter()
+        self.doing = f"{name} at {time.strftime('%H:%M:%S')}"
         result = await call
         self.report.time(name, started)
         return result
 
     async def step(self, name: str, call):
         result = await self.timed(name, call)
-        await asyncio.sleep(self.think * self.random.uniform(0.5, 1.5))
+        await self.pause()
         return result
+
+    async def pause(self) -> None:
+        await asyncio.sleep(self.think * self.random.uniform(0.5, 1.5))
 
     def saved(self, title: str, result: list, accepted: bool) -> None:
         status = result[-1] if isinstance(result, list) and result else result
@@ -317,7 +324,10 @@ class CpuMeter:
 
 
 async def drive(planners: list[Planner], replicas: list[Replica], kill_after: float, seconds: float) -> None:
-    limits = httpx.Limits(max_connections=4 * len(planners) + 8, max_keepalive_connections=2 * len(planners) + 4)
+    # Idle connections are dropped before uvicorn's 5 s keep-alive ends, as a proxy would: a
+    # request sent on a connection the server is closing fails without having been read.
+    limits = httpx.Limits(max_connections=4 * len(planners) + 8, max_keepalive_connections=2 * len(planners) + 4,
+                          keepalive_expiry=3.0)
     # Cookies are the planners' own (a header each); the shared client keeps none.
     jar = httpx.Cookies(CookieJar(policy=DefaultCookiePolicy(allowed_domains=[])))
     async with httpx.AsyncClient(timeout=120, limits=limits, cookies=jar) as http:
@@ -352,6 +362,7 @@ def main() -> None:
          "--host", "127.0.0.1", "--port", str(chroma_port)],
         stdout=(folder / "chroma.log").open("wb"), stderr=subprocess.STDOUT, env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
     replicas: list[Replica] = []
+    keep = False
     try:
         wait_http(f"http://127.0.0.1:{chroma_port}/api/v2/heartbeat", chroma)
         env = {**os.environ, "PYTHONPATH": str(ROOT), "OPPI_HOME": str(folder / "home"), "OPPI_DATABASE_URL": database_url,
@@ -403,6 +414,9 @@ def main() -> None:
         print(f"CPU-seconds in the {args.seconds:.0f} s window: " + ", ".join(f"{name} {value:.1f}" for name, value in cpu.items()))
         print(f"load average (1, 5, 15 min): before {' '.join(f'{x:.2f}' for x in load_before)}, "
               f"after {' '.join(f'{x:.2f}' for x in load_after)} on {os.cpu_count()} CPUs")
+        if report.errors or lost:
+            keep = True
+            print(f"replica logs kept in {folder}")
         sys.exit(1 if report.errors or lost else 0)
     finally:
         for replica in replicas:
@@ -413,7 +427,8 @@ def main() -> None:
         chroma.wait(timeout=30)
         if postgres is not None:
             postgres.stop()
-        shutil.rmtree(folder, ignore_errors=True)
+        if not keep:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 async def _warm_up(planner: Planner) -> None:
