@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from assistant.answer.quantity import answers_quantity, quantity_question
 from assistant.answer.units import Unit, passage_units
 from assistant.index.bm25 import tokenize, tokenize_query
 
@@ -39,6 +40,7 @@ class Candidate:
     keywords: float = 0.0  # share of the question's content words the sentence has
     numbers: float = 0.0
     heading: float = 0.0  # share of the question's content words in the section heading
+    quantity: float = 0.0  # for a how-many question: a number with the asked unit (quantity.py)
     similarity: float = 0.0
     score: float = 0.0
 
@@ -51,6 +53,8 @@ class ExtractParams:
     min_keyword_share: float = 0.0
     # similarity, keywords, numbers, passage rank, section heading
     weights: tuple[float, float, float, float, float] = (0.4, 0.4, 0.1, 0.1, 0.3)
+    # A how-many question is answered by a count of the asked thing, however close the rest is.
+    quantity_weight: float = 0.3
 
 
 # Where the embedding model cannot read the question's language, words decide.
@@ -80,6 +84,7 @@ def score(question: str, found: list[Candidate], embeddings: Embeddings, params:
     query_words_in = {lang: set(tokenize(question, lang)) or set(tokenize_query(question))
                       for lang in {c.source.lang for c in found}}
     query_numbers = numbers_in(question)
+    asked_in = {lang: quantity_question(question, lang) for lang in query_words_in}
     leads = [i for i, c in enumerate(found) if c.unit.lead]
     vectors = unit_rows(embeddings.embed_documents([c.unit.text for c in found] + [found[i].unit.lead for i in leads]))
     query = unit_rows(embeddings.embed_query(question))[0]
@@ -98,9 +103,12 @@ def score(question: str, found: list[Candidate], embeddings: Embeddings, params:
         if query_numbers:
             candidate.numbers = len(numbers_in(candidate.unit.text) & query_numbers) / len(query_numbers)
         candidate.similarity = (float(similarity) - low) / (high - low) if high > low else 1.0
+        if (asked := asked_in[candidate.source.lang]) is not None:
+            candidate.quantity = answers_quantity(candidate.unit.text, candidate.source.lang, asked)
         candidate.score = (
             w_sim * candidate.similarity + w_kw * candidate.keywords + w_num * candidate.numbers
             + w_rank / candidate.source.number + w_head * candidate.heading
+            + params.quantity_weight * candidate.quantity
         )
     return vectors
 

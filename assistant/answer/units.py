@@ -1,5 +1,6 @@
 """A passage as the units an extractive answer can quote: sentences of paragraphs, list items,
-and a lead-in sentence ending in ':' joined with the list it introduces.
+a lead-in sentence ending in ':' joined with the list it introduces, and a sentence that leans
+on the one before it by a pronoun ("Avoid them ...") joined with that one.
 
 The Markdown is read with markdown-it (headings, tables, raw HTML and comments are never
 quoted), sentences with the real segmenter; instructing sentences are left out.
@@ -13,6 +14,7 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
+from assistant.answer.anaphora import refers_back
 from assistant.answer.injection import gives_instructions
 from assistant.answer.sentences import sentences
 
@@ -95,5 +97,9 @@ def passage_units(markdown: str, lang: str = "en") -> list[Unit]:
                 break  # the rest of the paragraph is the instruction's payload
             if number == 0 and position == 0 and sentence[:1].islower():
                 continue  # a chunk that starts inside a sentence (the chunker's overlap)
+            before = units[-1] if units and units[-1].block == number else None
+            if before is not None and refers_back(sentence, lang):
+                units[-1] = Unit(f"{before.text} {sentence}", number, before.position)
+                continue
             units.append(Unit(sentence, number, position))
     return units
