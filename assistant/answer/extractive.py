@@ -10,6 +10,7 @@ sentences in the question's language are preferred when the library has good one
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -94,12 +95,21 @@ def score(question: str, found: list[Candidate], embeddings: Embeddings, params:
     vectors = vectors[: len(found)]
     low, high = float(raw.min()), float(raw.max())
     w_sim, w_kw, w_num, w_rank, w_head = params.weights
-    for candidate, similarity in zip(found, raw, strict=True):
+    words_of = [content_words(c.unit.text, c.source.lang) for c in found]
+    # A question word found in few candidates tells them apart ("toteutustapa"); one in nearly
+    # all ("mikrotutkinto") hardly does: words weigh by their inverse frequency among candidates.
+    weight = {w: math.log(1 + len(found) / (1 + sum(w in ws for ws in words_of)))
+              for query_words in query_words_in.values() for w in query_words}
+
+    def share(words: set[str], query_words: set[str]) -> float:
+        total = sum(weight[w] for w in query_words)
+        return sum(weight[w] for w in words & query_words) / total if total else 0.0
+
+    for candidate, words, similarity in zip(found, words_of, raw, strict=True):
         query_words = query_words_in[candidate.source.lang]
-        words = content_words(candidate.unit.text, candidate.source.lang)
         heading = content_words(candidate.source.heading, candidate.source.lang)
-        candidate.keywords = len(words & query_words) / len(query_words) if query_words else 0.0
-        candidate.heading = len(heading & query_words) / len(query_words) if query_words else 0.0
+        candidate.keywords = share(words, query_words)
+        candidate.heading = share(heading, query_words)
         if query_numbers:
             candidate.numbers = len(numbers_in(candidate.unit.text) & query_numbers) / len(query_numbers)
         candidate.similarity = (float(similarity) - low) / (high - low) if high > low else 1.0
