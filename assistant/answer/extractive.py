@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from assistant.answer.quantity import answers_quantity, quantity_question
+from assistant.answer.quantity import answers_quantity, number_values, quantity_question
 from assistant.answer.units import Unit, passage_units
 from assistant.index.bm25 import tokenize, tokenize_query
 
@@ -84,7 +84,8 @@ def score(question: str, found: list[Candidate], embeddings: Embeddings, params:
     # The question's words as each language's tokenizer reads them, to meet sentences in it.
     query_words_in = {lang: set(tokenize(question, lang)) or set(tokenize_query(question))
                       for lang in {c.source.lang for c in found}}
-    query_numbers = numbers_in(question)
+    # Numbers in digits or words, per language: "Mitkä neljä toteutustapaa" asks for a list of four.
+    query_numbers_in = {lang: number_values(question, lang) for lang in query_words_in}
     asked_in = {lang: quantity_question(question, lang) for lang in query_words_in}
     leads = [i for i, c in enumerate(found) if c.unit.lead]
     vectors = unit_rows(embeddings.embed_documents([c.unit.text for c in found] + [found[i].unit.lead for i in leads]))
@@ -110,8 +111,11 @@ def score(question: str, found: list[Candidate], embeddings: Embeddings, params:
         heading = content_words(candidate.source.heading, candidate.source.lang)
         candidate.keywords = share(words, query_words)
         candidate.heading = share(heading, query_words)
-        if query_numbers:
-            candidate.numbers = len(numbers_in(candidate.unit.text) & query_numbers) / len(query_numbers)
+        if query_numbers := query_numbers_in[candidate.source.lang]:
+            stated = number_values(candidate.unit.text, candidate.source.lang)
+            if candidate.unit.items:
+                stated.add(str(candidate.unit.items))
+            candidate.numbers = len(stated & query_numbers) / len(query_numbers)
         candidate.similarity = (float(similarity) - low) / (high - low) if high > low else 1.0
         if (asked := asked_in[candidate.source.lang]) is not None:
             candidate.quantity = answers_quantity(candidate.unit.text, candidate.source.lang, asked)

@@ -10,6 +10,7 @@ to 25–30 hours" in full.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.index.bm25 import finnish_lemmas
@@ -30,6 +31,12 @@ _EN_ONCE = {"one", "1", "single", "each", "every", "per"}
 _FI_ONCE_AFTER = {"kohden", "per"}  # "tavoitetta kohden"
 _EN_FUNCTION = {"ADP", "AUX", "DET", "PRON", "PUNCT", "SCONJ", "CCONJ", "PART", "ADV"}
 _BOUNDARIES = set(",;:.()")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)?")  # a format: digits, as extractive.numbers_in reads them
+# Number words as values, so "neljä toteutustapaa" meets a list of four and "four values" meets "4".
+_NUMBER_WORDS = {
+    "en": dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), range(1, 13))),
+    "fi": dict(zip("yksi kaksi kolme neljä viisi kuusi seitsemän kahdeksan yhdeksän kymmenen".split(), range(1, 11))),
+}
 # Numbers close enough to the unit to be its count: "three to six employers", "1 500–1 800 hours".
 WINDOW = 3
 
@@ -157,3 +164,14 @@ def answers_quantity(sentence: str, lang: str, asked: QuantityQuestion) -> float
         for i, word in enumerate(words)
     )
     return 1.0 if once else 0.5
+
+
+def number_values(text: str, lang: str) -> set[str]:
+    """The numbers a text states, in digits or in words ("ten standards" -> "10")."""
+    values = set()
+    for word in words_of(text, lang):
+        if not word.numeral:
+            continue
+        values |= {n.replace(",", ".") for n in _DIGITS.findall(word.text)}
+        values |= {str(_NUMBER_WORDS[lang][lemma]) for lemma in word.lemmas if lemma in _NUMBER_WORDS.get(lang, {})}
+    return values

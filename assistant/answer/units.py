@@ -28,6 +28,7 @@ class Unit:
     block: int  # paragraph or list number within the passage, for the order of the answer
     position: int
     lead: str = ""  # for a list with its lead-in: the lead-in alone (a long list blurs its meaning)
+    items: int = 0  # for a list with its lead-in: how many items it has ("which four values")
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +89,7 @@ def passage_units(markdown: str, lang: str = "en") -> list[Unit]:
             if lead_in is not None and items:
                 # "Avoid them as the main verb of an outcome:" says nothing without its list.
                 units[-1] = Unit(f"{lead_in.text} {'; '.join(i.rstrip('.;') for i in items)}.", lead_in.block,
-                                 lead_in.position, lead_in.text)
+                                 lead_in.position, lead_in.text, len(items))
             else:
                 units += [Unit(item, number, i) for i, item in enumerate(items)]
             continue
