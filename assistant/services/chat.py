@@ -20,6 +20,7 @@ from assistant.answer.baseline import off_topic_similarity
 from assistant.answer.extractive import WEAK_DENSE_WEIGHTS, ExtractParams, Source, select
 from assistant.answer.grounding import SupportParams, verify
 from assistant.answer.injection import clean_title
+from assistant.answer.scoring import quoted_from
 from assistant.answer.injection import neutralise as _neutralise
 from assistant.config import Settings
 from assistant.index.library import Library, body_of
@@ -219,6 +220,9 @@ class ChatService:
         if self.library.dense_is_weak_for(question):
             params.weights = WEAK_DENSE_WEIGHTS
         picked = select(query, lang, self.sources(passages), self.library.embeddings, params)
+        # Units are joined (a lead-in with its list, a pronoun with its antecedent): whatever is
+        # shown must still read, word for word, in the passage it cites, or it is not shown.
+        picked = [c for c in picked if quoted_from(c.unit.text, c.source.text)]
         if not picked:
             return self._abstain(question)
         sentences = [AnswerSentence(text=c.unit.text, cites=[c.source.number]) for c in picked]
