@@ -34,8 +34,10 @@ _BOUNDARIES = set(",;:.()")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")  # a format: digits, as extractive.numbers_in reads them
 # Number words as values, so "neljä toteutustapaa" meets a list of four and "four values" meets "4".
 _NUMBER_WORDS = {
-    "en": dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), range(1, 13))),
-    "fi": dict(zip("yksi kaksi kolme neljä viisi kuusi seitsemän kahdeksan yhdeksän kymmenen".split(), range(1, 11))),
+    "en": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12},
+    "fi": {"yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6, "seitsemän": 7,
+           "kahdeksan": 8, "yhdeksän": 9, "kymmenen": 10},
 }
 # Numbers close enough to the unit to be its count: "three to six employers", "1 500–1 800 hours".
 WINDOW = 3

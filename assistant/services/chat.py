@@ -20,8 +20,8 @@ from assistant.answer.baseline import off_topic_similarity
 from assistant.answer.extractive import WEAK_DENSE_WEIGHTS, ExtractParams, Source, select
 from assistant.answer.grounding import SupportParams, verify
 from assistant.answer.injection import clean_title
-from assistant.answer.scoring import quoted_from
 from assistant.answer.injection import neutralise as _neutralise
+from assistant.answer.scoring import quoted_from
 from assistant.config import Settings
 from assistant.index.library import Library, body_of
 from assistant.ingest.chunking import looks_finnish
