@@ -10,12 +10,14 @@ sentences in the question's language are preferred when the library has good one
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from assistant.answer.quantity import answers_quantity, number_values, quantity_question
 from assistant.answer.units import Unit, passage_units
 from assistant.index.bm25 import tokenize, tokenize_query
 
@@ -39,6 +41,7 @@ class Candidate:
     keywords: float = 0.0  # share of the question's content words the sentence has
     numbers: float = 0.0
     heading: float = 0.0  # share of the question's content words in the section heading
+    quantity: float = 0.0  # for a how-many question: a number with the asked unit (quantity.py)
     similarity: float = 0.0
     score: float = 0.0
 
@@ -51,6 +54,8 @@ class ExtractParams:
     min_keyword_share: float = 0.0
     # similarity, keywords, numbers, passage rank, section heading
     weights: tuple[float, float, float, float, float] = (0.4, 0.4, 0.1, 0.1, 0.3)
+    # A how-many question is answered by a count of the asked thing, however close the rest is.
+    quantity_weight: float = 0.3
 
 
 # Where the embedding model cannot read the question's language, words decide.
@@ -79,7 +84,9 @@ def score(question: str, found: list[Candidate], embeddings: Embeddings, params:
     # The question's words as each language's tokenizer reads them, to meet sentences in it.
     query_words_in = {lang: set(tokenize(question, lang)) or set(tokenize_query(question))
                       for lang in {c.source.lang for c in found}}
-    query_numbers = numbers_in(question)
+    # Numbers in digits or words, per language: "Mitkä neljä toteutustapaa" asks for a list of four.
+    query_numbers_in = {lang: number_values(question, lang) for lang in query_words_in}
+    asked_in = {lang: quantity_question(question, lang) for lang in query_words_in}
     leads = [i for i, c in enumerate(found) if c.unit.lead]
     vectors = unit_rows(embeddings.embed_documents([c.unit.text for c in found] + [found[i].unit.lead for i in leads]))
     query = unit_rows(embeddings.embed_query(question))[0]
@@ -89,18 +96,33 @@ def score(question: str, found: list[Candidate], embeddings: Embeddings, params:
     vectors = vectors[: len(found)]
     low, high = float(raw.min()), float(raw.max())
     w_sim, w_kw, w_num, w_rank, w_head = params.weights
-    for candidate, similarity in zip(found, raw, strict=True):
+    words_of = [content_words(c.unit.text, c.source.lang) for c in found]
+    # A question word found in few candidates tells them apart ("toteutustapa"); one in nearly
+    # all ("mikrotutkinto") hardly does: words weigh by their inverse frequency among candidates.
+    weight = {w: math.log(1 + len(found) / (1 + sum(w in ws for ws in words_of)))
+              for query_words in query_words_in.values() for w in query_words}
+
+    def share(words: set[str], query_words: set[str]) -> float:
+        total = sum(weight[w] for w in query_words)
+        return sum(weight[w] for w in words & query_words) / total if total else 0.0
+
+    for candidate, words, similarity in zip(found, words_of, raw, strict=True):
         query_words = query_words_in[candidate.source.lang]
-        words = content_words(candidate.unit.text, candidate.source.lang)
         heading = content_words(candidate.source.heading, candidate.source.lang)
-        candidate.keywords = len(words & query_words) / len(query_words) if query_words else 0.0
-        candidate.heading = len(heading & query_words) / len(query_words) if query_words else 0.0
-        if query_numbers:
-            candidate.numbers = len(numbers_in(candidate.unit.text) & query_numbers) / len(query_numbers)
+        candidate.keywords = share(words, query_words)
+        candidate.heading = share(heading, query_words)
+        if query_numbers := query_numbers_in[candidate.source.lang]:
+            stated = number_values(candidate.unit.text, candidate.source.lang)
+            if candidate.unit.items:
+                stated.add(str(candidate.unit.items))
+            candidate.numbers = len(stated & query_numbers) / len(query_numbers)
         candidate.similarity = (float(similarity) - low) / (high - low) if high > low else 1.0
+        if (asked := asked_in[candidate.source.lang]) is not None:
+            candidate.quantity = answers_quantity(candidate.unit.text, candidate.source.lang, asked)
         candidate.score = (
             w_sim * candidate.similarity + w_kw * candidate.keywords + w_num * candidate.numbers
             + w_rank / candidate.source.number + w_head * candidate.heading
+            + params.quantity_weight * candidate.quantity
         )
     return vectors
 

@@ -1,5 +1,6 @@
 """A passage as the units an extractive answer can quote: sentences of paragraphs, list items,
-and a lead-in sentence ending in ':' joined with the list it introduces.
+a lead-in sentence ending in ':' joined with the list it introduces, and a sentence that leans
+on the one before it by a pronoun ("Avoid them ...") joined with that one.
 
 The Markdown is read with markdown-it (headings, tables, raw HTML and comments are never
 quoted), sentences with the real segmenter; instructing sentences are left out.
@@ -13,6 +14,7 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
+from assistant.answer.anaphora import refers_back
 from assistant.answer.injection import gives_instructions
 from assistant.answer.sentences import sentences
 
@@ -26,6 +28,7 @@ class Unit:
     block: int  # paragraph or list number within the passage, for the order of the answer
     position: int
     lead: str = ""  # for a list with its lead-in: the lead-in alone (a long list blurs its meaning)
+    items: int = 0  # for a list with its lead-in: how many items it has ("which four values")
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +89,7 @@ def passage_units(markdown: str, lang: str = "en") -> list[Unit]:
             if lead_in is not None and items:
                 # "Avoid them as the main verb of an outcome:" says nothing without its list.
                 units[-1] = Unit(f"{lead_in.text} {'; '.join(i.rstrip('.;') for i in items)}.", lead_in.block,
-                                 lead_in.position, lead_in.text)
+                                 lead_in.position, lead_in.text, len(items))
             else:
                 units += [Unit(item, number, i) for i, item in enumerate(items)]
             continue
@@ -95,5 +98,9 @@ def passage_units(markdown: str, lang: str = "en") -> list[Unit]:
                 break  # the rest of the paragraph is the instruction's payload
             if number == 0 and position == 0 and sentence[:1].islower():
                 continue  # a chunk that starts inside a sentence (the chunker's overlap)
+            before = units[-1] if units and units[-1].block == number else None
+            if before is not None and refers_back(sentence, lang):
+                units[-1] = Unit(f"{before.text} {sentence}", number, before.position)
+                continue
             units.append(Unit(sentence, number, position))
     return units

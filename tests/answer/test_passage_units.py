@@ -10,9 +10,18 @@ def texts(markdown, lang="en"):
 
 
 def test_a_lead_in_carries_its_list_and_ordered_items_keep_their_numbers():
-    md = "Some verbs hide inner states. Avoid them:\n\n- know, understand\n- appreciate\n\nMandatory:\n\n1. title\n2. awarding body\n"
-    assert texts(md) == ["Some verbs hide inner states.", "Avoid them: know, understand; appreciate.",
+    md = "Verbs are listed here. Avoid the vague ones:\n\n- know, understand\n- appreciate\n\nMandatory:\n\n1. title\n2. awarding body\n"
+    assert texts(md) == ["Verbs are listed here.", "Avoid the vague ones: know, understand; appreciate.",
                          "Mandatory: 1. title; 2. awarding body."]
+
+
+def test_a_sentence_that_points_back_by_a_pronoun_keeps_its_antecedent():
+    md = "Some verbs hide inner states. Avoid them:\n\n- know, understand\n\nThis document is short. It has one list."
+    assert texts(md) == ["Some verbs hide inner states. Avoid them: know, understand.",
+                         "This document is short. It has one list."]
+    fi = "Jotkin verbit kuvaavat sisäisiä tiloja. Älä käytä niitä:\n\n- tietää\n\nTämä malli on uusi. Malli on hyvä."
+    assert texts(fi, "fi") == ["Jotkin verbit kuvaavat sisäisiä tiloja. Älä käytä niitä: tietää.",
+                               "Tämä malli on uusi.", "Malli on hyvä."]
 
 
 def test_headings_tables_html_and_checks_lines_are_never_quoted():

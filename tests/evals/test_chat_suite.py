@@ -22,8 +22,8 @@ def test_the_suite_has_forty_questions_in_both_languages_out_of_scope_and_poison
 
 def test_blessed_extractive_scores_meet_the_targets():
     metrics = json.loads((BASELINES_DIR / "chat.json").read_text())["variants"]["extractive"]["metrics"]
-    # Issue 14 asks 0.9; with MiniLM the suite reached 0.923, on multilingual-e5 with 600-char
-    # chunks it is 0.872 (34 of 39): raise this floor as extraction improves.
-    assert metrics["fact_stated"] >= 0.85
+    # Issue 14 asks 0.9. On multilingual-e5 it was 0.872 (34 of 39) before pronoun antecedents,
+    # quantity questions, number words and rare-word weighting; now 1.0 (39 of 39).
+    assert metrics["fact_stated"] >= 0.9
     for name in ("sentences_cited", "sentences_supported", "abstention_correct", "injection_ignored"):
         assert metrics[name] == 1.0, name

@@ -1,5 +1,6 @@
-"""The Chat tab in a real browser: it says which way an answer was made, marks what the sources
-do not support, and a document's HTML never loads anything from outside."""
+"""The Chat tab says which way an answer was made and marks what the sources do not support (the
+rendering, fast, in both modes and languages; then in a real browser, where a document's HTML
+must also never load anything from outside)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,31 @@ import threading
 import pytest
 from test_workspace import fill, open_tab, wait_text
 
-pytestmark = pytest.mark.slow
+from assistant.schemas import Answer, AnswerSentence
+from ui.locales import t
+from ui.tabs.chat import answer_markdown
+
+
+def test_an_extractive_answer_says_it_is_quoted_and_nothing_generated():
+    quoted = AnswerSentence(text="1 op on noin 27 tuntia opiskelijan työtä.", cites=[1])
+    answer = Answer(text="Kirjaston mukaan:\n\n- 1 op on noin 27 tuntia opiskelijan työtä. [1]", citations=[],
+                    covered=True, mode="extractive", lead="Kirjaston mukaan:", sentences=[quoted])
+    for lang in ("en", "fi"):
+        shown = answer_markdown(answer, lang)
+        assert shown.startswith(f"*{t('chat.mode_extractive', lang)}*") and "27 tuntia" in shown
+        assert t("chat.mode_generative", lang) not in shown
+
+
+def test_a_generated_answer_marks_each_unsupported_sentence_and_counts_them():
+    answer = Answer(text="", citations=[], covered=True, mode="generative", unsupported=1, sentences=[
+        AnswerSentence(text="One credit is about 27 hours [1].", cites=[1], supported=True),
+        AnswerSentence(text="It is 40 hours in Sweden [1].", cites=[1], supported=False, reason="numbers"),
+    ])
+    shown = answer_markdown(answer, "en")
+    assert shown.startswith(f"*{t('chat.mode_generative', 'en')}*")
+    assert "1 of 2 sentences" in shown
+    assert f"⚠ ~~It is 40 hours in Sweden [1].~~ **({t('chat.unsupported', 'en')})**" in shown
+    assert "One credit is about 27 hours [1]." in shown and "~~One credit" not in shown
 
 
 @pytest.fixture
@@ -32,6 +57,7 @@ def tracker(free_port_factory):
     server.shutdown()
 
 
+@pytest.mark.slow
 def test_unsupported_sentences_are_marked_and_document_html_loads_nothing(page, screenshot, tmp_path, tracker):
     url, hits = tracker
     memo = tmp_path / "mentoring.md"
