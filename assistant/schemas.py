@@ -96,15 +96,6 @@ class EscoSuggestion(BaseModel):
     score: float = 0.0
 
 
-def describe_brief_error(error) -> str:
-    """A brief's validation problems, one line: unknown keys as 'eqf_level: did you mean
-    level?', the rest as 'level: Input should be less than or equal to 8'."""
-    from assistant.errors import describe_validation_error
-
-    unknown = [e["msg"].removeprefix("Value error, ") for e in error.errors() if not e["loc"]]
-    return "; ".join(unknown) if unknown else describe_validation_error(error)
-
-
 def _unknown_key(key: str, known: list[str]) -> str:
     """'eqf_level: did you mean level?' (closest spelling, or a known key inside the word)."""
     import difflib

@@ -25,8 +25,8 @@ import sys, time
 from pathlib import Path
 from assistant.config import Settings
 from assistant.errors import OppiError
-from assistant.services.checking import Checker
-checker = Checker(Settings(_env_file=None))
+from assistant.services.checking import CheckingService
+checker = CheckingService(Settings(_env_file=None))
 start = time.perf_counter()
 try:
     report = checker.check_file(Path(sys.argv[1]))
