@@ -176,13 +176,22 @@ class Finding(BaseModel):
     )
 
 
+class ParseNote(BaseModel):
+    """What the reader could not read, as a message key and its values, so that a report can
+    say it in the planner's language (the texts: rules/data/messages.yaml, `notes`)."""
+
+    key: str = Field(description="The note's message key, e.g. 'unread_prose'.")
+    params: dict[str, str | int] = Field(default_factory=dict, description="Values for the message.")
+
+
 class CheckReport(BaseModel):
     """The checker's verdict on one draft."""
 
     findings: list[Finding] = Field(default_factory=list)
     parse_notes: list[str] = Field(
-        default_factory=list, description="What could not be parsed (never guessed)."
+        default_factory=list, description="What could not be parsed (never guessed), in `lang`."
     )
+    lang: str = Field("en", description="The language of messages, suggestions and notes (en or fi).")
 
     @property
     def ready(self) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.schemas import ParseNote
+
 _NUMBER = r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![.,]?\d)|\d{1,4}(?:[.,]\d{1,2})?)"  # "1 620", "2,5"
 # checks.md C02: ECTS, credits, cr, op, opintopiste(ttä), EC, hp, sp all count as ECTS credits.
 _CREDIT_UNITS = (
@@ -86,7 +88,7 @@ class Workload:
 
     ects: float | None = None
     hours: float | None = None
-    problem: str | None = None
+    problem: ParseNote | None = None
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,11 @@ class Level:
 
     level: int | None = None
     framework: str | None = None
-    problem: str | None = None
+    problem: ParseNote | None = None
+
+
+def _note(key: str, **params: str | int) -> ParseNote:
+    return ParseNote(key=key, params=params)
 
 
 def _number(text: str) -> float:
@@ -108,10 +114,10 @@ _MAX_VALUE = 400  # a workload or level longer than this is prose, not a value
 def parse_workload(text: str, label: str = "") -> Workload:
     """Read ECTS credits and hours from e.g. '5 op', '5 ECTS (135 h)', '135 hours'."""
     if len(text) > _MAX_VALUE:
-        return Workload(problem=f"workload text is too long to read ({len(text)} characters)")
+        return Workload(problem=_note("workload_too_long", length=len(text)))
     credit_range = _RANGE.search(text)
     if credit_range and credit_range.group(0)[-1].isalpha() and not _HOURS.search(text):
-        return Workload(problem=f"workload '{text.strip()}' is a range, not one number")
+        return Workload(problem=_note("workload_range", value=text.strip()))
     credits = [_number(m.group(1)) for m in _CREDITS_AFTER.finditer(text)]
     credits += [_number(m.group(1)) for m in _CREDITS_BEFORE.finditer(text)]
     hours = [_number(m.group(1)) for m in _HOURS.finditer(text)]
@@ -123,27 +129,27 @@ def parse_workload(text: str, label: str = "") -> Workload:
         elif _CREDIT_LABEL.search(label):
             credits = [_number(bare.group(1))]
         else:
-            return Workload(problem=f"workload '{text.strip()}' has no unit (op, ECTS or hours)")
+            return Workload(problem=_note("workload_no_unit", value=text.strip()))
     if len(set(credits)) > 1 or len(set(hours)) > 1:
-        return Workload(problem=f"workload '{text.strip()}' gives more than one figure")
+        return Workload(problem=_note("workload_several", value=text.strip()))
     if not credits and not hours:
         if _OTHER_UNITS.search(text):
-            return Workload(problem=f"workload '{text.strip()}' is not in ECTS credits or hours")
-        return Workload(problem=f"no credits or hours found in workload '{text.strip()}'")
+            return Workload(problem=_note("workload_other_unit", value=text.strip()))
+        return Workload(problem=_note("workload_none", value=text.strip()))
     return Workload(ects=credits[0] if credits else None, hours=hours[0] if hours else None)
 
 
 def parse_level(text: str, label: str = "") -> Level:
     """Read a level and its framework from e.g. 'EQF 6', 'EQF6', 'taso 6', 'NQF 7', 'n/a'."""
     if len(text) > _MAX_VALUE:
-        return Level(problem=f"level text is too long to read ({len(text)} characters)")
+        return Level(problem=_note("level_too_long", length=len(text)))
     if _NOT_APPLICABLE.match(re.sub(r"\([^()]{0,120}\)", " ", text)):
         return Level(framework="not applicable")
     both = f"{label} {text}"
     framework = next((name for pattern, name in _FRAMEWORKS if pattern.search(both)), None)
     numbers = {int(g) for m in _LEVEL_NUMBER.finditer(text) for g in m.groups() if g}
     if not numbers:
-        return Level(framework=framework, problem=f"no level number found in '{text.strip()}'")
+        return Level(framework=framework, problem=_note("level_no_number", value=text.strip()))
     if len(numbers) > 1:
-        return Level(framework=framework, problem=f"level '{text.strip()}' gives several numbers")
+        return Level(framework=framework, problem=_note("level_several", value=text.strip()))
     return Level(level=numbers.pop(), framework=framework)

@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from assistant.config import Settings
 from assistant.rules.catalogue import CATALOGUE, position
 from assistant.rules.context import prepare
-from assistant.schemas import SEVERITY_ORDER, CheckReport, Citation, MicroCredential
+from assistant.rules.messages import note_text
+from assistant.schemas import SEVERITY_ORDER, CheckReport, Citation, MicroCredential, ParseNote
 
 Resolver = Callable[[str], Citation | None]
 """Check ID -> the corpus passage behind the check (None: the library does not back it)."""
@@ -40,16 +41,18 @@ class Checker:
         return self._citations[check_id]
 
     def check(
-        self, cred: MicroCredential, notes: Sequence[str] | None = None, lang: str | None = None
+        self, cred: MicroCredential, notes: Sequence[ParseNote | str] | None = None, lang: str | None = None
     ) -> CheckReport:
         """Check one credential; findings sorted by severity, then place in the draft.
 
         `lang` ('en' or 'fi', e.g. the workspace language) sets the language of messages and
-        suggestions; without it they follow the draft (Finnish for a Finnish draft).
+        suggestions and parse notes; without it they follow the draft (Finnish for a Finnish
+        draft).
         """
         draft = prepare(cred, self.settings, lang)
         findings = [f for check in CATALOGUE for f in check.run(draft)]
         for f in findings:
             f.citation = self.citation(f.id)
         findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], position(f.where), f.id))
-        return CheckReport(findings=findings, parse_notes=list(notes or []))
+        notes_text = [note_text(note, draft.lang) for note in notes or ()]
+        return CheckReport(findings=findings, parse_notes=notes_text, lang=draft.lang)

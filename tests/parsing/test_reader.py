@@ -9,6 +9,7 @@ import pytest
 from assistant.parsing import parse_text
 from assistant.parsing.labels import fields_for, normalise
 from assistant.parsing.mapping import ALL, covered
+from assistant.rules.messages import note_text
 
 
 @pytest.mark.parametrize(
@@ -104,8 +105,8 @@ def test_email_signature_and_mail_text_are_not_read():
     )
     cred = parsed.credential
     assert cred.prerequisites == "none" and cred.description is None
-    assert any("sign-off" in note for note in parsed.notes)
-    assert any("e-mail text" in note for note in parsed.notes)
+    assert any("sign-off" in note for note in english(parsed.notes))
+    assert any("e-mail text" in note for note in english(parsed.notes))
 
 
 def test_outcome_table_with_a_task_column_maps_each_outcome():
@@ -116,3 +117,8 @@ def test_outcome_table_with_a_task_column_maps_each_outcome():
     cred = parsed.credential
     assert [o.text for o in cred.outcomes] == ["Plan a route for a delivery van", "Load a van safely with a load plan"]
     assert cred.outcome_assessment == {1: "Route plan"} and cred.assessment == "Route plan"
+
+
+def english(notes) -> list[str]:
+    """Parse notes as the English report says them."""
+    return [note_text(note, "en") for note in notes]

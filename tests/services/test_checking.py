@@ -234,3 +234,39 @@ def test_oppi_check_takes_the_message_language(tmp_path):
     assert any("puuttuu" in f["message"] or "ei ole" in f["message"] for f in report["findings"])
     wrong = runner.invoke(app, ["check", "--lang", "sv", str(FLAWED)], env=env)
     assert wrong.exit_code == 2 and "--lang is auto, en or fi" in wrong.output
+
+
+FINNISH_UNREAD = (
+    "Nimi: Kiertotalous hankinnoissa\nMyöntäjä: Esimerkin AMK, Suomi\nLaajuus: 3-5 op\n"
+    "Taso: edistynyt\nVärikoodi: sininen\n"
+    "Osaamistavoitteet:\n- Opiskelija osaa laatia kiertotalouskriteerit kalustehankintaan\n"
+)
+
+
+def test_a_finnish_drafts_report_is_finnish_throughout(settings):
+    report = CheckingService(settings).check_text(FINNISH_UNREAD)
+    assert report.lang == "fi"
+    notes = " ".join(report.parse_notes)
+    assert "Laajuus: '3-5 op' on vaihteluväli" in notes, notes
+    assert "Taso: tekstistä 'edistynyt' ei löytynyt tason numeroa" in notes, notes
+    assert "Otsikko 'Värikoodi' ei ole Oppille tuttu" in notes, notes
+    markdown = render_markdown(report, "luonnos.txt", cited=False)
+    assert "# Tarkistus: luonnos.txt" in markdown and "## Luonnoksesta lukematta" in markdown
+    assert "**Ei valmis**" in markdown and "Sen sijaan:" in markdown and "oppi index" in markdown
+    for english in ("Not read", "Findings", "Instead", "Error", "Warning", "Workload", "Label"):
+        assert english not in markdown, english
+
+
+def test_the_same_notes_in_english_when_asked(settings):
+    report = CheckingService(settings).check_text(FINNISH_UNREAD, lang="en")
+    notes = " ".join(report.parse_notes)
+    assert "Workload: '3-5 op' is a range, not one number." in notes
+    assert "Label 'Värikoodi' is not one Oppi knows" in notes
+    assert "## Not read from the draft" in render_markdown(report, "d.txt")
+
+
+def test_cli_reports_a_finnish_draft_in_finnish(cli_env):
+    result = cli_env.invoke(app, ["check", str(DRAFTS / "fi_flawed_fields.txt")])
+    assert result.exit_code == 1
+    assert "# Tarkistus:" in result.output and "## Havainnot" in result.output
+    assert "Not ready" not in result.output and "Instead" not in result.output
