@@ -5,10 +5,19 @@ from __future__ import annotations
 import re
 
 _ITEM = re.compile(
-    r"^\s*(?:[-*•–·▪◦+]|\d{1,2}[.)]|\(\d{1,2}\)|[a-h][.)]|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]|[A-Za-z]{1,4}[ -]?\d{1,2}[.):]|"
+    r"^\s*(?:[-*•–·▪◦+]|\d{1,2}[.)]|\(\d{1,2}\)|[a-h][.)]|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]|[A-Za-z]{1,4}[ -]?\d{1,2}[.):]|(?:[IC]?LO|OT|OS|TAV)[ -]?\d{1,2}|"
     r"\[\d{1,2}\])\s+(.*\S)\s*$"
 )
 _ITEM_END = re.compile(r"\s*;\s*(?:and|ja|sekä|och)?\s*$|\s+(?:and|ja|sekä)$", re.IGNORECASE)
+# A line that ends like this continues on the next one (a wrapped paragraph, not a list).
+_WRAPPED = re.compile(
+    r"(?:[,(/–-]|\b(?:the|a|an|of|and|or|to|in|for|with|by|on|at|ja|sekä|tai|tai|ovat|on|och|att))$",
+    re.IGNORECASE,
+)
+# A lead-in line without its colon: "Upon completion, the learner is able to", "Opiskelija osaa".
+_STEM_LINE = re.compile(
+    r"\b(?:able to|can|will|osaa|pystyy|kykenee|kan|förmår)\s*[:.…]*$", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"(?<=[.;!])\s+(?=\S)")
 _INLINE_ASSESSMENT = re.compile(
     r"(?:\((?:assessment|assessed by|assessed through|arviointi|arvioidaan)\s*:?\s*([^)]+)\)"
@@ -37,7 +46,21 @@ def split_outcomes(lines: list[str]) -> list[str]:
             prose.append(line)
     if items:
         return items
+    if _one_per_line(prose):
+        body = [line for line in prose if not _STEM_LINE.search(line)]
+        return [part for line in body for part in _split_prose(line)]
     return _split_prose(" ".join(prose))
+
+
+def _one_per_line(lines: list[str]) -> bool:
+    """Whether unbulleted lines are one outcome each (a Word export, a tab form's rows) rather
+    than one paragraph wrapped: every line starts a sentence, and none breaks off mid-phrase."""
+    body = [line for line in lines if not line.endswith(":") and not _STEM_LINE.search(line)]
+    if len(body) < 2:
+        return False
+    starts = all(line[:1].isupper() or line[:1].isdigit() for line in body)
+    broken = any(_WRAPPED.search(line) for line in body[:-1])
+    return starts and not broken
 
 
 def _split_prose(text: str) -> list[str]:

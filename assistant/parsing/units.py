@@ -29,6 +29,7 @@ _HOURS = re.compile(
     re.IGNORECASE,
 )
 _RANGE = re.compile(rf"{_NUMBER}\s*(?:-|–|—|to|\.\.)\s*{_NUMBER}\s*{_CREDIT_UNITS}?")
+_ASIDE = re.compile(r"\([^()]{0,300}\)|\[[^\[\]]{0,300}\]")
 _BARE_NUMBER = re.compile(rf"^\s*{_NUMBER}\s*$")
 _HOUR_LABEL = re.compile(r"hour|tunti|tunnit|tunte|tuntimäärä|timmar", re.IGNORECASE)
 _CREDIT_LABEL = re.compile(r"credit|ects|opintopiste|\bop\b|poäng", re.IGNORECASE)
@@ -131,6 +132,10 @@ def parse_workload(text: str, label: str = "") -> Workload:
         else:
             return Workload(problem=_note("workload_no_unit", value=text.strip()))
     if len(set(credits)) > 1 or len(set(hours)) > 1:
+        # A breakdown in brackets ("135 h (lectures 20 h, exercises 30 h)") is not the total.
+        outside = _ASIDE.sub(" ", text)
+        if outside != text and (_CREDITS_AFTER.search(outside) or _HOURS.search(outside)):
+            return parse_workload(outside, label)
         return Workload(problem=_note("workload_several", value=text.strip()))
     if not credits and not hours:
         if _OTHER_UNITS.search(text):

@@ -122,3 +122,28 @@ def test_outcome_table_with_a_task_column_maps_each_outcome():
 def english(notes) -> list[str]:
     """Parse notes as the English report says them."""
     return [note_text(note, "en") for note in notes]
+
+
+def test_unbulleted_outcome_lines_are_one_outcome_each():
+    rows = "Osaamistavoitteet\tOpiskelija osaa tunnistaa riskit\n\tOpiskelija osaa laatia suunnitelman\n"
+    assert [o.text for o in parse_text(rows).credential.outcomes] == [
+        "Opiskelija osaa tunnistaa riskit", "Opiskelija osaa laatia suunnitelman",
+    ]
+    stem = "Learning outcomes\nUpon completion, the learner is able to\nApply the rules to a case\nEvaluate tenders with costing\n"
+    assert [o.text for o in parse_text(stem).credential.outcomes] == [
+        "Apply the rules to a case", "Evaluate tenders with costing",
+    ]
+
+
+def test_a_wrapped_paragraph_stays_one_outcome_list():
+    wrapped = "Learning outcomes:\nThe learner can plan a survey of the\nBaltic Sea coast and report it.\n"
+    assert [o.text for o in parse_text(wrapped).credential.outcomes] == [
+        "The learner can plan a survey of the Baltic Sea coast and report it.",
+    ]
+
+
+def test_lo_numbers_without_punctuation_are_item_marks():
+    text = "Learning outcomes\nLO1 Apply a framework for team norms\nLO2 Facilitate a virtual meeting\n"
+    assert [o.text for o in parse_text(text).credential.outcomes] == [
+        "Apply a framework for team norms", "Facilitate a virtual meeting",
+    ]

@@ -63,3 +63,9 @@ def test_levels(text, label, level, framework):
 def test_level_without_a_number_is_reported():
     parsed = parse_level("advanced", "Level")
     assert parsed.level is None and parsed.problem.key == "level_no_number"
+
+
+def test_a_breakdown_in_brackets_is_not_a_second_figure():
+    workload = parse_workload("5 cr = 135 h (lectures 20 h, exercises 30 h, independent work 85 h)")
+    assert (workload.ects, workload.hours, workload.problem) == (5, 135, None)
+    assert parse_workload("20 h or 30 h").problem.key == "workload_several"
