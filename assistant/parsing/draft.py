@@ -22,7 +22,7 @@ from assistant.parsing.mapping import ALL, covered
 from assistant.parsing.outcomes import pop_assessment, split_outcomes
 from assistant.parsing.prose import find_country, read_prose, sentences
 from assistant.parsing.sections import Section, Sections, split_sections
-from assistant.parsing.units import parse_level, parse_workload
+from assistant.parsing.units import credit_mention, parse_level, parse_workload
 from assistant.schemas import LearningOutcome, MicroCredential, ParseNote
 
 FormatHint = Literal["auto", "md", "txt", "table", "json"]
@@ -63,6 +63,7 @@ _MAPPING_LINE = re.compile(
     r"\s*[:–—-]?\s*(.+)$",
     re.IGNORECASE,
 )
+_TITLE_CREDITS = re.compile(r"\s*(?:\(([^()]{1,30})\)|[,–—-]\s*([^,()]{1,30}))\s*$")
 _ESCO_SPLIT = re.compile(r"[\s,;|<>]+")
 _URL = re.compile(r"https?://\S+")
 _COURSE_CODE = re.compile(r"^\s*[A-ZÄÖÅ]{2,}[-\s]?[A-Z]{0,3}\d{2,5}[A-Z]?\b\s+(\S.*)$")
@@ -190,6 +191,7 @@ def _read(sections: Sections, text: str) -> ParsedDraft:
         code = _COURSE_CODE.match(title)
         cred.title = code.group(1) if code else title
         parsed.spans["title"] = Span(line, line, "first line")
+    _credits_from_title(parsed, workloads)
     if sections.mail and labelled:
         if preamble:
             notes.append(_note("mail_around"))
@@ -208,6 +210,20 @@ def _read(sections: Sections, text: str) -> ParsedDraft:
         # An outcomes table with an "Assessed by" column states the assessment.
         cred.assessment = "; ".join(dict.fromkeys(o.assessment for o in cred.outcomes if o.assessment))
     return parsed
+
+
+def _credits_from_title(parsed: ParsedDraft, workloads: list[tuple[str, str]]) -> None:
+    """A catalogue title line that carries the size ('KEMA-2045 Water Safety (3 op)',
+    'ENG-E4120 Hydrogen Safety, 5 cr') gives the workload when no field does."""
+    cred = parsed.credential
+    match = _TITLE_CREDITS.search(cred.title or "")
+    size = match and (match.group(1) or match.group(2))
+    if not size or not credit_mention(size) or not cred.title[: match.start()].strip():
+        return
+    cred.title = cred.title[: match.start()].strip()
+    if not workloads and cred.ects is None and cred.hours is None:
+        _apply_workload(cred, [("workload", size)], parsed.notes)
+        parsed.spans.setdefault("workload", parsed.spans["title"])
 
 
 def _paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -147,3 +147,10 @@ def test_lo_numbers_without_punctuation_are_item_marks():
     assert [o.text for o in parse_text(text).credential.outcomes] == [
         "Apply a framework for team norms", "Facilitate a virtual meeting",
     ]
+
+
+def test_a_catalogue_title_line_gives_the_size_when_no_field_does():
+    cred = parse_text("KEMA-2045 Vesihuollon riskienhallinta (3 op)\n\nTaso: EQF 6\n").credential
+    assert (cred.title, cred.ects) == ("Vesihuollon riskienhallinta", 3)
+    labelled = parse_text("ENG-E4120 Hydrogen Safety, 5 cr\n\nWorkload: 4 ECTS\n").credential
+    assert labelled.ects == 4  # the field wins over the title line

@@ -270,3 +270,10 @@ def test_cli_reports_a_finnish_draft_in_finnish(cli_env):
     assert result.exit_code == 1
     assert "# Tarkistus:" in result.output and "## Havainnot" in result.output
     assert "Not ready" not in result.output and "Instead" not in result.output
+
+
+def test_a_draft_with_swedish_outcomes_is_reported_in_english(settings):
+    report = CheckingService(settings).check_text(
+        "Benämning: Tillgänglighet\nLärandemål:\n- Den studerande kan granska en webbtjänst och skriva ett utlåtande\n"
+    )
+    assert report.lang == "en" and any("missing" in f.message for f in report.findings)
