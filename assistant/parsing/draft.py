@@ -19,7 +19,7 @@ from assistant.errors import OppiError, describe_validation_error
 from assistant.parsing.json_form import json_sections
 from assistant.parsing.labels import IGNORED, normalise
 from assistant.parsing.mapping import ALL, covered
-from assistant.parsing.outcomes import pop_assessment, split_outcomes
+from assistant.parsing.outcomes import pop_assessment, split_outcomes, trailing_paragraphs
 from assistant.parsing.prose import find_country, read_prose, sentences
 from assistant.parsing.sections import Section, Sections, split_sections
 from assistant.parsing.units import credit_mention, parse_level, parse_workload
@@ -159,6 +159,10 @@ def _read(sections: Sections, text: str) -> ParsedDraft:
             blocks.append((section.start, f"{section.label}: {section.text}".strip(" :")))
             unknown[section.start] = section
             continue
+        if "outcomes" in section.fields:
+            # Prose after the listed outcomes ("Outcomes 1 and 2 are assessed …") is the draft's.
+            first = section.start + (0 if section.lines and section.lines[0].strip() else 1)
+            blocks += [(first + index, text) for index, text in trailing_paragraphs(section.lines)]
         for name in section.fields:
             _apply_section(cred, name, section, workloads, notes)
             parsed.spans.setdefault(name, Span(section.start, section.end, f"label '{section.label}'"))

@@ -52,6 +52,25 @@ def split_outcomes(lines: list[str]) -> list[str]:
     return _split_prose(" ".join(prose))
 
 
+def trailing_paragraphs(lines: list[str]) -> list[tuple[int, str]]:
+    """Paragraphs after a listed outcomes field's last item, past a blank line: prose of the
+    draft's own (index of the first line, text), for the prose reader rather than dropped."""
+    last_item = max((i for i, line in enumerate(lines) if _ITEM.match(line.strip())), default=None)
+    if last_item is None:
+        return []
+    rest = lines[last_item + 1 :]
+    blank = next((i for i, line in enumerate(rest) if not line.strip()), None)
+    if blank is None:
+        return []
+    out: list[tuple[int, str]] = []
+    for offset, line in enumerate(rest[blank:], last_item + 1 + blank):
+        if not line.strip():
+            out.append((offset + 1, ""))
+        elif out:
+            out[-1] = (out[-1][0], f"{out[-1][1]}\n{line}".strip())
+    return [(index, text) for index, text in out if text]
+
+
 def _one_per_line(lines: list[str]) -> bool:
     """Whether unbulleted lines are one outcome each (a Word export, a tab form's rows) rather
     than one paragraph wrapped: every line starts a sentence, and none breaks off mid-phrase."""

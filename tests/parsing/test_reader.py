@@ -154,3 +154,14 @@ def test_a_catalogue_title_line_gives_the_size_when_no_field_does():
     assert (cred.title, cred.ects) == ("Vesihuollon riskienhallinta", 3)
     labelled = parse_text("ENG-E4120 Hydrogen Safety, 5 cr\n\nWorkload: 4 ECTS\n").credential
     assert labelled.ects == 4  # the field wins over the title line
+
+
+def test_prose_after_a_listed_outcomes_field_is_read_not_dropped():
+    text = (
+        "Title: Welding inspection\n\nLearning outcomes. The learner can:\n1. Inspect a welded joint visually\n"
+        "2. Measure weld dimensions with gauges\n\nOutcome 1 is assessed in a practical test. "
+        "The credential is studied on-site in the welding hall.\n"
+    )
+    cred = parse_text(text).credential
+    assert len(cred.outcomes) == 2 and "practical test" not in cred.outcomes[1].text
+    assert cred.participation and "on-site" in cred.participation
