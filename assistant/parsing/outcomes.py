@@ -18,6 +18,8 @@ _WRAPPED = re.compile(
 _STEM_LINE = re.compile(
     r"\b(?:able to|can|will|osaa|pystyy|kykenee|kan|förmår)\s*[:.…]*$", re.IGNORECASE
 )
+# An item mark inside a line, after the start, a ';' or ',': "… to: a) explain …; b) train …".
+_INLINE_MARK = re.compile(r"(?:^|[;,:]\s*|\s)(\(?(?:[a-h]|\d{1,2})\)\s)")
 _SENTENCE_END = re.compile(r"(?<=[.;!])\s+(?=\S)")
 _INLINE_ASSESSMENT = re.compile(
     r"(?:\((?:assessment|assessed by|assessed through|arviointi|arvioidaan)\s*:?\s*([^)]+)\)"
@@ -31,7 +33,7 @@ def split_outcomes(lines: list[str]) -> list[str]:
     items: list[str] = []
     prose: list[str] = []
     in_item = False
-    for raw in lines:
+    for raw in (part for line in lines for part in _inline_items(line)):
         line = raw.strip()
         if not line:
             in_item = False
@@ -50,6 +52,17 @@ def split_outcomes(lines: list[str]) -> list[str]:
         body = [line for line in prose if not _STEM_LINE.search(line)]
         return [part for line in body for part in _split_prose(line)]
     return _split_prose(" ".join(prose))
+
+
+def _inline_items(line: str) -> list[str]:
+    """A run of lettered or numbered items on one line ('a) explain …; b) train …') as lines."""
+    marks = list(_INLINE_MARK.finditer(line))
+    if len(marks) < 2:
+        return [line]
+    cuts = [m.start(1) for m in marks]
+    head = line[: cuts[0]].strip()
+    parts = [line[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(line)], strict=True)]
+    return ([head] if head else []) + parts
 
 
 def trailing_paragraphs(lines: list[str]) -> list[tuple[int, str]]:

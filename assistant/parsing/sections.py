@@ -27,6 +27,7 @@ _LABEL_VALUE = re.compile(
 _TWO_COLUMN = re.compile(r"^\s*(\S.{0,60}?)\s{2,}(\S.*)$")
 _UNKNOWN_LABEL = re.compile(r"^\s*([A-ZÄÖÅ][\w/ -]{0,40}?)[ \t]{0,8}:[ \t]+(\S.*)$")
 _LEAD_IN = re.compile(r"\s+[–—-]\s+|\.\s+|\s*[–—]\s*")  # "Learning outcomes – the learner can:"
+_EMPHASIS = re.compile(r"\*\*|__")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _NO_WORDS = re.compile(r"^[\W_]*$")
 # Fields whose text often runs over several lines, where "Word: text" is content, not a label.
@@ -112,6 +113,7 @@ def _cells(line: str) -> list[str] | None:
 
 def _label_fields(text: str) -> tuple[str, tuple[str, ...], str] | None:
     """(label, fields, lead-in) for a label, also one followed by a stem after a dash or period."""
+    text = _EMPHASIS.sub("", text)  # "**Learning outcomes.** Students will …"
     fields = fields_for(text)
     if fields:
         return text.strip(), fields, ""

@@ -13,7 +13,7 @@ _CREDIT_UNITS = (
     r"(?:ects(?:[\s-]*(?:credits?|op|points?|pistettä|poäng))?|ec|op|opintopiste\w*|"
     r"(?:study\s+)?credits?|cr|credit\s+points?|hp|högskolepoäng|sp|studiepoäng)"
 )
-_HOUR_UNITS = r"(?:h|hrs?|hours?|tuntia|tunnin|tunti|t|timmar|tim)"
+_HOUR_UNITS = r"(?:h|hrs?|hours?|tuntia|tunnin|tunnit|tuntina|tunti|t|timmar|tim)"
 # Units that are workload but not credits: C02 asks to convert them.
 _OTHER_UNITS = re.compile(
     r"\d\s*(?:days?|weeks?|päivää|päivän|viikkoa|viikon|ov|opintoviikkoa?|dagar|veckor)\b",
@@ -21,7 +21,7 @@ _OTHER_UNITS = re.compile(
 )
 _CREDITS_AFTER = re.compile(rf"{_NUMBER}\s*{_CREDIT_UNITS}(?![\w-])", re.IGNORECASE)
 _CREDITS_BEFORE = re.compile(
-    rf"\b(?:ects|op)\s*:?\s*{_NUMBER}\b(?!\s*{_HOUR_UNITS}\b)", re.IGNORECASE
+    rf"\b(?:ects|op)[ \t]*:?[ \t]*{_NUMBER}\b(?!\s*{_HOUR_UNITS}\b)", re.IGNORECASE
 )
 # "28 hours per EC" is a rate, not the workload.
 _HOURS = re.compile(

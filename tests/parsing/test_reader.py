@@ -165,3 +165,17 @@ def test_prose_after_a_listed_outcomes_field_is_read_not_dropped():
     cred = parse_text(text).credential
     assert len(cred.outcomes) == 2 and "practical test" not in cred.outcomes[1].text
     assert cred.participation and "on-site" in cred.participation
+
+
+def test_lettered_items_on_one_line_after_a_bold_label_are_outcomes():
+    text = "**Learning outcomes.** Students will be able to: a) explain the two kinds; b) train a model on data; c) deploy it as a service.\n"
+    assert [o.text for o in parse_text(text).credential.outcomes] == [
+        "explain the two kinds", "train a model on data", "deploy it as a service.",
+    ]
+
+
+def test_nested_json_groups_and_unit_keys():
+    data = '{"perustiedot": {"nimi": "Logistiikka"}, "laajuus": {"op": 5, "tunnit": 135}}'
+    parsed = parse_text(data)
+    assert (parsed.credential.title, parsed.credential.ects, parsed.credential.hours) == ("Logistiikka", 5, 135)
+    assert not any(note.key == "unknown_label" for note in parsed.notes)
