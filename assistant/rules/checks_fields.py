@@ -143,7 +143,7 @@ def c15_criteria(d: Draft) -> list[Finding]:
     if d.given(c.assessment_criteria):
         return []
     text = " ".join(v for v in (c.assessment, c.grade) if v)
-    if any(p.search(text) for p in d.lexicon.regexes("criteria")):
+    if d.lexicon.matches("criteria", text):
         return []
     return [finding(d, "C15", "W", "assessment criteria", "C15.none")]
 
@@ -153,7 +153,7 @@ def c16_participation(d: Draft) -> list[Finding]:
     value = d.cred.participation
     if not d.given(value):
         return [finding(d, "C16", "E", "form of participation", "C16.missing")]
-    if any(p.search(value) for p in d.lexicon.regexes("participation")):
+    if d.lexicon.matches("participation", value):
         return []
     return [finding(d, "C16", "E", "form of participation", "C16.other", value=" ".join(value.split())[:120])]
 
@@ -163,7 +163,7 @@ def c17_quality(d: Draft) -> list[Finding]:
     value = d.cred.quality_assurance
     if not d.given(value):
         return [finding(d, "C17", "E", "quality assurance", "C17.missing")]
-    if any(p.search(value) for p in d.lexicon.regexes("qa_mechanisms")):
+    if d.lexicon.matches("qa_mechanisms", value):
         return []
     return [finding(d, "C17", "E", "quality assurance", "C17.none", value=" ".join(value.split())[:120])]
 

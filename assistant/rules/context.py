@@ -47,7 +47,7 @@ def is_placeholder(value: str | None, lexicon: Lexicon) -> bool:
         return True
     if text.rstrip(".!") in lexicon.word_set("placeholders_whole"):
         return True
-    return any(p.search(text) for p in lexicon.regexes("placeholders_anywhere"))
+    return lexicon.matches("placeholders_anywhere", text)
 
 
 def draft_language(cred: MicroCredential) -> str:

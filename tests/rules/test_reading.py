@@ -117,3 +117,19 @@ def test_voikko_load_failure_becomes_oppi_error(monkeypatch):
         monkeypatch.undo()
         finnish._voikko.cache_clear()
         finnish.analyse.cache_clear()
+
+
+def test_finnish_verbs_typed_without_diacritics_are_read_by_their_folded_form():
+    lexicon = load_lexicon()
+    folded = read_outcome("Opiskelija osaa kayttaa tuotantotietoja hakkuun suunnittelussa", "fi", lexicon)
+    assert (folded.verb, folded.in_lexicon) == ("käyttää", True)
+    vague = read_outcome("Opiskelija tietaa metsalain keskeiset vaatimukset", "fi", lexicon)
+    assert vague.vague and vague.verb == "tietää"
+    assert lexicon.folded_verb("xyzzy") is None
+
+
+def test_phrase_lists_match_text_typed_without_diacritics():
+    lexicon = load_lexicon()
+    assert lexicon.matches("participation", "tyopaikalla")
+    assert lexicon.matches("criteria", "hyvaksytty/hylatty")
+    assert not lexicon.matches("participation", "joustava")
