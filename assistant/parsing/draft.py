@@ -22,7 +22,7 @@ from assistant.parsing.mapping import ALL, covered
 from assistant.parsing.outcomes import pop_assessment, split_outcomes, trailing_paragraphs
 from assistant.parsing.prose import find_country, read_prose, sentences
 from assistant.parsing.sections import Section, Sections, split_sections
-from assistant.parsing.units import credit_mention, parse_level, parse_workload
+from assistant.parsing.units import credit_mention, parse_level, parse_workload, workload_mention
 from assistant.schemas import LearningOutcome, MicroCredential, ParseNote
 
 FormatHint = Literal["auto", "md", "txt", "table", "json"]
@@ -202,6 +202,8 @@ def _read(sections: Sections, text: str) -> ParsedDraft:
     else:
         blocks = preamble + blocks
     _read_prose(parsed, blocks, unknown, describe=not labelled and not cred.description)
+    if not _has(cred, "workload"):
+        _workload_from_description(parsed)
     if not cred.country:
         _country_from_text(parsed, sections, text)
     if sections.trailer:
@@ -214,6 +216,17 @@ def _read(sections: Sections, text: str) -> ParsedDraft:
         # An outcomes table with an "Assessed by" column states the assessment.
         cred.assessment = "; ".join(dict.fromkeys(o.assessment for o in cred.outcomes if o.assessment))
     return parsed
+
+
+def _workload_from_description(parsed: ParsedDraft) -> None:
+    """A labelled description that states the size ('The credential takes about 80 hours of
+    work') gives the workload when no field and no other prose does."""
+    span = parsed.spans.get("description")
+    for sentence in sentences(parsed.credential.description or "", span.start if span else 0):
+        if workload_mention(sentence.text):
+            _apply_workload(parsed.credential, [("workload", sentence.text)], parsed.notes)
+            parsed.spans["workload"] = Span(sentence.line, sentence.line, "description")
+            return
 
 
 def _credits_from_title(parsed: ParsedDraft, workloads: list[tuple[str, str]]) -> None:

@@ -30,6 +30,8 @@ _HOURS = re.compile(
 )
 _RANGE = re.compile(rf"{_NUMBER}\s*(?:-|–|—|to|\.\.)\s*{_NUMBER}\s*{_CREDIT_UNITS}?")
 _ASIDE = re.compile(r"\([^()]{0,300}\)|\[[^\[\]]{0,300}\]")
+# Hours in running text count as workload only as hours spelled out ("80 hours", "80 tuntia").
+_HOURS_OF_WORK = re.compile(rf"{_NUMBER}\s*(?:hours?|tuntia|tunnin|timmar)\b", re.IGNORECASE)
 _BARE_NUMBER = re.compile(rf"^\s*{_NUMBER}\s*$")
 _HOUR_LABEL = re.compile(r"hour|tunti|tunnit|tunte|tuntimäärä|timmar", re.IGNORECASE)
 _CREDIT_LABEL = re.compile(r"credit|ects|opintopiste|\bop\b|poäng", re.IGNORECASE)
@@ -74,6 +76,11 @@ _LEVEL_NUMBER = re.compile(
 def credit_mention(text: str) -> bool:
     """Whether a sentence states credits ('worth 3 ECTS credits', '5 op')."""
     return bool(_CREDITS_AFTER.search(text))
+
+
+def workload_mention(text: str) -> bool:
+    """Whether a sentence states credits or hours of work ('takes about 80 hours of work')."""
+    return credit_mention(text) or bool(_HOURS_OF_WORK.search(text))
 
 
 def level_mention(text: str) -> bool:

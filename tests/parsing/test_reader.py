@@ -179,3 +179,10 @@ def test_nested_json_groups_and_unit_keys():
     parsed = parse_text(data)
     assert (parsed.credential.title, parsed.credential.ects, parsed.credential.hours) == ("Logistiikka", 5, 135)
     assert not any(note.key == "unknown_label" for note in parsed.notes)
+
+
+def test_a_labelled_description_that_states_hours_gives_the_workload():
+    text = "Title: Lean basics\nDescription: We will teach lean. The credential takes about 80 hours of work.\n"
+    cred = parse_text(text).credential
+    assert (cred.ects, cred.hours) == (None, 80)
+    assert parse_text("Title: Lean\nDescription: Lean in hospitals.\n").credential.hours is None
