@@ -186,3 +186,11 @@ def test_a_labelled_description_that_states_hours_gives_the_workload():
     cred = parse_text(text).credential
     assert (cred.ects, cred.hours) == (None, 80)
     assert parse_text("Title: Lean\nDescription: Lean in hospitals.\n").credential.hours is None
+
+
+def test_an_organisation_named_example_is_no_assessment_cue():
+    text = (
+        "Fashion Supply Chains\n\nOrganised by Example University in Helsinki, Finland, this credential is "
+        "designed for buyers.\n\nParticipants demonstrate their skills in a portfolio, evaluated pass/fail.\n"
+    )
+    assert parse_text(text).credential.assessment.startswith("Participants demonstrate")
