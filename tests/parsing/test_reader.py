@@ -82,6 +82,8 @@ def test_finnish_outcome_sentence_splits_at_verbs_not_at_coordinated_objects():
         ("tavoitteet 1–2 / 3–5", {1, 2, 3, 4, 5}),
         ("Simulator exercise (outcomes i, ii and iv)", {1, 2, 4}),
         ("Feeding plan (assesses LO1)", {1}),
+        ("Case report (assesses LO1–LO3)", {1, 2, 3}),
+        ("a quiz on ILO2 to ILO4 and a plan for LO 6", {2, 3, 4, 6}),
         ("a practice safari, which covers the second and fourth outcomes", {2, 4}),
         ("Harjoitustyö ja oppimispäiväkirja.", None),
     ],
