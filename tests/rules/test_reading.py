@@ -133,3 +133,14 @@ def test_phrase_lists_match_text_typed_without_diacritics():
     assert lexicon.matches("participation", "tyopaikalla")
     assert lexicon.matches("criteria", "hyvaksytty/hylatty")
     assert not lexicon.matches("participation", "joustava")
+
+
+@pytest.mark.parametrize("value", ["Distance learning", "remote", "webinars", "classroom teaching", "at the workplace",
+                                   "oppisopimus", "Multimodal teaching", "in-company training"])
+def test_more_names_of_the_four_forms_of_participation(value):
+    assert load_lexicon().matches("participation", value)
+
+
+@pytest.mark.parametrize("value", ["Flexible", "joustava", "Flexible, self-paced", "tbd"])
+def test_flexible_alone_is_no_form_of_participation(value):
+    assert not load_lexicon().matches("participation", value)
