@@ -144,3 +144,9 @@ def test_more_names_of_the_four_forms_of_participation(value):
 @pytest.mark.parametrize("value", ["Flexible", "joustava", "Flexible, self-paced", "tbd"])
 def test_flexible_alone_is_no_form_of_participation(value):
     assert not load_lexicon().matches("participation", value)
+
+
+@pytest.mark.parametrize("value", ["approved/failed", "grades 1 to 5", "hyv./hyl.", "pass with distinction",
+                                   "grades A-F", "passed/failed"])
+def test_more_ways_to_state_a_grading_scale(value):
+    assert load_lexicon().matches("criteria", value)
