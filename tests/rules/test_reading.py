@@ -150,3 +150,14 @@ def test_flexible_alone_is_no_form_of_participation(value):
                                    "grades A-F", "passed/failed"])
 def test_more_ways_to_state_a_grading_scale(value):
     assert load_lexicon().matches("criteria", value)
+
+
+@pytest.mark.parametrize("text,verb,after", [
+    ("After the course you can write a grant proposal for an EU programme", "write", 7),
+    ("By the end of the credential the learner is able to evaluate the accessibility of a website", "evaluate", 5),
+    ("Can prepare a maintenance plan for a pump station", "prepare", 7),
+    ("After the course you can write a proposal, a budget and a plan", "write", 7),
+])
+def test_stems_without_a_comma_are_stripped(text, verb, after):
+    reading = read_outcome(text, "en", load_lexicon())
+    assert (reading.verb, reading.words_after_verb) == (verb, after)
