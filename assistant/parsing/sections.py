@@ -27,6 +27,14 @@ _LABEL_VALUE = re.compile(
 _TWO_COLUMN = re.compile(r"^\s*(\S.{0,60}?)\s{2,}(\S.*)$")
 _UNKNOWN_LABEL = re.compile(r"^\s*([A-ZÄÖÅ][\w/ -]{0,40}?)[ \t]{0,8}:[ \t]+(\S.*)$")
 _LEAD_IN = re.compile(r"\s+[–—-]\s+|\.\s+|\s*[–—]\s*")  # "Learning outcomes – the learner can:"
+_STEM_HEADING = re.compile(
+    r"^\s*(?:[\w ,-]{0,60}?,\s*)?(?:(?:the\s+|each\s+)?(?:learners?|students?|participants?|graduates?|you)\s+"
+    r"(?:can|will\s+be\s+able\s+to|(?:is|are)\s+able\s+to|should\s+be\s+able\s+to)"
+    r"|(?:opiskelija|osallistuja|opiskelijat|osallistujat|oppija)\s+(?:osaa|osaavat|pystyy|kykenee)|osaat"
+    r"|(?:den\s+)?studerande\s+kan)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•–·▪◦]|\d{1,2}[.)]|[a-h][.)])\s+\S")
 _EMPHASIS = re.compile(r"\*\*|__")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _NO_WORDS = re.compile(r"^[\W_]*$")
@@ -234,6 +242,12 @@ def split_sections(text: str) -> Sections:
         if found:
             current = start(found[0], found[1], found[2], number)
             continue
+        if cells is None and _stem_heading(line, lines[number + 1 : number + 3]) and (
+            current is None or current.field != "outcomes"
+        ):
+            # "The learner can:" / "Opiskelija osaa:" over a list, with no outcomes label.
+            current = start(line.strip().rstrip(":"), ("outcomes",), "", number)
+            continue
         unknown = _UNKNOWN_LABEL.match(line) if cells is None else None
         if (
             unknown
@@ -255,6 +269,15 @@ def split_sections(text: str) -> Sections:
             if content.strip():
                 current.end = number
     return result
+
+
+def _stem_heading(line: str, following: list[str]) -> bool:
+    """A line that is only an outcome stem ('The learner can:', 'Opiskelija osaa') with a list
+    item next: the outcomes' lead-in standing in for their label."""
+    if not _STEM_HEADING.match(line):
+        return False
+    after = next((f for f in following if f.strip()), "")
+    return line.rstrip().endswith(":") or bool(_LIST_ITEM.match(after))
 
 
 def _is_table_header(cells: list[str]) -> bool:

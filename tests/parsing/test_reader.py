@@ -196,3 +196,10 @@ def test_an_organisation_named_example_is_no_assessment_cue():
         "designed for buyers.\n\nParticipants demonstrate their skills in a portfolio, evaluated pass/fail.\n"
     )
     assert parse_text(text).credential.assessment.startswith("Participants demonstrate")
+
+
+@pytest.mark.parametrize("stem", ["The learner can:", "Opiskelija osaa:", "After the course, students are able to"])
+def test_a_stem_line_over_a_list_stands_in_for_the_outcomes_label(stem):
+    parsed = parse_text(f"Title: X\n\n{stem}\n- plan a survey of the coast\n- report the results to the city\n")
+    assert [o.text for o in parsed.credential.outcomes] == ["plan a survey of the coast", "report the results to the city"]
+    assert not parsed.notes
