@@ -32,8 +32,10 @@ _RANGE = re.compile(rf"{_NUMBER}\s*(?:-|–|—|to|\.\.)\s*{_NUMBER}\s*{_CREDIT_
 _ASIDE = re.compile(r"\([^()]{0,300}\)|\[[^\[\]]{0,300}\]")
 # Hours in running text count as workload only as hours spelled out ("80 hours", "80 tuntia").
 _HOURS_OF_WORK = re.compile(rf"{_NUMBER}\s*(?:hours?|tuntia|tunnin|timmar)\b", re.IGNORECASE)
+# "5 (135 hours)" under a credits label: the number before the bracket is the label's unit.
+_LEADING_NUMBER = re.compile(rf"^\s*{_NUMBER}\s*(?=[(,/])")
 _BARE_NUMBER = re.compile(rf"^\s*{_NUMBER}\s*$")
-_HOUR_LABEL = re.compile(r"hour|tunti|tunnit|tunte|tuntimäärä|timmar", re.IGNORECASE)
+_HOUR_LABEL = re.compile(r"hour|tunti|tunnit|tunte|tuntimäärä|timmar|\(h\)|\(hrs?\)|\(tuntia\)", re.IGNORECASE)
 _CREDIT_LABEL = re.compile(r"credit|ects|opintopiste|\bop\b|poäng", re.IGNORECASE)
 
 # A framework name ("EQF", "NQF", national ones such as NLQF, DQR, SCQF) or its written-out name.
@@ -129,6 +131,13 @@ def parse_workload(text: str, label: str = "") -> Workload:
     credits = [_number(m.group(1)) for m in _CREDITS_AFTER.finditer(text)]
     credits += [_number(m.group(1)) for m in _CREDITS_BEFORE.finditer(text)]
     hours = [_number(m.group(1)) for m in _HOURS.finditer(text)]
+    lead = _LEADING_NUMBER.match(text)
+    if lead:
+        # The figure before the bracket takes the unit its label names ("Hours: 135 (5 op)").
+        if _HOUR_LABEL.search(label) and not hours:
+            hours = [_number(lead.group(1))]
+        elif _CREDIT_LABEL.search(label) and not credits:
+            credits = [_number(lead.group(1))]
     bare = _BARE_NUMBER.match(text)
     if bare and not credits and not hours:
         # A number without a unit is read only when the label itself names the unit.

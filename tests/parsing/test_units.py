@@ -69,3 +69,14 @@ def test_a_breakdown_in_brackets_is_not_a_second_figure():
     workload = parse_workload("5 cr = 135 h (lectures 20 h, exercises 30 h, independent work 85 h)")
     assert (workload.ects, workload.hours, workload.problem) == (5, 135, None)
     assert parse_workload("20 h or 30 h").problem.key == "workload_several"
+
+
+@pytest.mark.parametrize("label,text,ects,hours", [
+    ("Study credits", "5 (135 hours)", 5, 135),
+    ("Hours", "135 (5 op)", 5, 135),
+    ("Credits", "5, 135 hours", 5, 135),
+    ("Työmäärä (h)", "135", None, 135),
+])
+def test_a_leading_figure_takes_the_unit_its_label_names(label, text, ects, hours):
+    workload = parse_workload(text, label)
+    assert (workload.ects, workload.hours, workload.problem) == (ects, hours, None)
