@@ -159,10 +159,12 @@ def _labelled(line: str) -> tuple[str, tuple[str, ...], str] | None:
 def _outcome_table(cells: list[str]) -> tuple[int, int | None] | None:
     """(outcome column, task column) when a table header names an outcome column."""
     named = [fields_for(c, prefix=True) for c in cells]
-    outcome = next((i for i, f in enumerate(named) if i > 0 and "outcomes" in f), None)
-    if outcome is None:
-        return None
     task = next((i for i, f in enumerate(named) if set(f) & _TASK_COLUMN), None)
+    # The outcome column comes after a number column, or first when a task column follows it
+    # ("| Learning outcome | Assessment task |"); a first cell alone is a label ("Outcomes | …").
+    outcome = next((i for i, f in enumerate(named) if (i > 0 or task) and "outcomes" in f), None)
+    if outcome is None or outcome == task:
+        return None
     return outcome, task
 
 
@@ -285,7 +287,8 @@ def _is_table_header(cells: list[str]) -> bool:
     heads = {part.strip() for part in first.split("/")} if first else set()
     if heads & _TABLE_HEADERS or first in {"#", "nro", "no", "n"}:
         return True
-    return not first and len(cells) > 1 and _outcome_table(cells) is not None
+    table = _outcome_table(cells) if len(cells) > 1 else None
+    return table is not None and (not first or (table[0] == 0 and table[1] is not None))
 
 
 __all__ = ["IGNORED", "Section", "Sections", "cues", "is_signoff", "split_sections"]

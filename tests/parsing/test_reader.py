@@ -203,3 +203,15 @@ def test_a_stem_line_over_a_list_stands_in_for_the_outcomes_label(stem):
     parsed = parse_text(f"Title: X\n\n{stem}\n- plan a survey of the coast\n- report the results to the city\n")
     assert [o.text for o in parsed.credential.outcomes] == ["plan a survey of the coast", "report the results to the city"]
     assert not parsed.notes
+
+
+def test_an_outcomes_table_may_start_with_the_outcome_column():
+    text = (
+        "Title: Coastal survey\n\n| Learning outcome | Assessment task | Weight |\n|---|---|---|\n"
+        "| Plan a survey of the coast | Survey plan | 40 % |\n| Report the results to the city | Report | 60 % |\n"
+    )
+    parsed = parse_text(text)
+    assert [(o.text, o.assessment) for o in parsed.credential.outcomes] == [
+        ("Plan a survey of the coast", "Survey plan"), ("Report the results to the city", "Report"),
+    ]
+    assert not parsed.notes
