@@ -9,8 +9,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from assistant.cli_support import cli_settings, err_console, user_errors
-from assistant.errors import OppiError
+from assistant.cli_support import cli_services, cli_settings, err_console, user_errors
+from assistant.errors import OppiError, describe_validation_error
 
 app = typer.Typer(
     help="Oppi: a learning-design assistant for micro-credential planners.\n\n"
@@ -183,9 +183,7 @@ def _load_brief(brief_file, title, target_group, level, ects, skills, language):
     try:
         return CredentialBrief.model_validate(data)
     except ValidationError as error:
-        from assistant.schemas import describe_brief_error
-
-        raise OppiError(f"The brief is not valid: {describe_brief_error(error)}") from None
+        raise OppiError(f"The brief is not valid: {describe_validation_error(error)}") from None
 
 
 @app.command("serve")
@@ -226,6 +224,7 @@ def serve_command(
 @app.command("check")
 @user_errors
 def check_command(
+    ctx: typer.Context,
     files: list[Path] = typer.Argument(..., help="Draft files: .md, .txt, .json, .pdf or .docx."),
     fmt: str = typer.Option("md", "--format", help="md or json."),
     review: bool = typer.Option(False, "--review", help="Add a model's review of what rules cannot see (L findings)."),
@@ -234,51 +233,38 @@ def check_command(
     """Check drafts against the catalogue. Exit 0: all ready; 1: an error found; 2: a file unreadable."""
     import json
 
-    import assistant.index.library as library_module
-    from assistant.parsing.draft import parse_file
     from assistant.rules.report import render_markdown, report_dict
-    from assistant.services.checking import Checker
 
     if fmt not in ("md", "json"):
         raise OppiError(f"--format is md or json, not {fmt!r}.")
     if lang not in ("auto", "en", "fi"):
         raise OppiError(f"--lang is auto, en or fi, not {lang!r}.")
-    settings = cli_settings()
-    library = library_module.Library(settings)
-    cited = library.is_built()
-    checker = Checker(settings, library.citation_for_check if cited else None)
-    reviewer = None
-    if review:
-        from assistant.llm import build_chat_model
-        from assistant.services.review import ReviewService
-
-        reviewer = ReviewService(settings, build_chat_model(settings), checker, library)
+    services = cli_services(ctx)
+    checking = services.checking
     outputs, unreadable, not_ready = [], False, False
     for file in files:
         try:
-            parsed = parse_file(file, settings)
+            parsed = checking.read_file(file)
         except OppiError as error:
             unreadable = True
             err_console.print(f"[red]✗[/] {escape(str(file))}: {escape(str(error))}", soft_wrap=True)
             outputs.append({"file": str(file), "error": str(error)})
             continue
-        report = checker.check(parsed.credential, parsed.notes, None if lang == "auto" else lang)
-        if reviewer is not None:
-            report = reviewer.review(parsed.credential, report)
+        report = checking.check(parsed, None if lang == "auto" else lang)
+        if review:
+            report = services.review.review(parsed.credential, report)
         not_ready = not_ready or not report.ready
         if fmt == "json":
             outputs.append(report_dict(report, str(file)))
         else:
-            console.print(render_markdown(report, str(file), cited), markup=False, highlight=False, soft_wrap=True)
+            console.print(render_markdown(report, str(file), checking.cites), markup=False, highlight=False, soft_wrap=True)
     if fmt == "json":
         typer.echo(json.dumps(outputs[0] if len(outputs) == 1 else outputs, ensure_ascii=False, indent=2))
     raise typer.Exit(2 if unreadable else 1 if not_ready else 0)
 
 
 def _ready_library(library=None):
-    from assistant.index.library import Library
-
-    library = library or Library(cli_settings())
+    library = library or cli_services().library
     if not library.is_built():
         raise OppiError("The library is empty. Run `oppi index` first (it indexes the built-in corpus).")
     return library

@@ -17,7 +17,10 @@ from rich.markup import escape
 from assistant.errors import OppiError
 
 if TYPE_CHECKING:
+    import typer
+
     from assistant.config import Settings
+    from assistant.services.factory import Services
 
 err_console = Console(stderr=True)
 F = TypeVar("F", bound=Callable[..., object])
@@ -44,3 +47,17 @@ def cli_settings() -> Settings:
     settings = load_settings()
     configure_logging(settings)
     return settings
+
+
+def cli_services(ctx: typer.Context | None = None) -> Services:
+    """The services a command runs on: the ones passed as the click context's `obj` (a test's
+    `CliRunner().invoke(app, args, obj=Services(settings, llm=fake, library=fake))`), else
+    built from the environment's settings."""
+    from assistant.services.factory import Services
+
+    given = ctx.find_root().obj if ctx is not None else None
+    if given is not None:
+        if not isinstance(given, Services):
+            raise TypeError(f"the CLI's context object is a {type(given).__name__}, not Services")
+        return given
+    return Services(cli_settings())

@@ -23,11 +23,15 @@ def describe_validation_error(
     """Every problem as 'outcomes.2.verb: not measurable' (the field's path, then pydantic's message).
 
     `limit` keeps the first few; with `env_prefix` a field is named as the environment variable
-    a user sets, with the value it was given (OPPI_MAX_FILE_MB='lots').
+    a user sets, with the value it was given (OPPI_MAX_FILE_MB='lots'). A whole-object check's
+    own message ('eqf_level: did you mean level?', from a model validator) is given as it is.
     """
     problems = []
     for item in error.errors()[:limit]:
         path = [str(part) for part in item["loc"]]
+        if not path and item["type"] == "value_error":
+            problems.append(item["msg"].removeprefix("Value error, "))
+            continue
         if env_prefix is not None:
             where = f"{env_prefix}{'_'.join(path).upper()}={item.get('input')!r}"
         else:

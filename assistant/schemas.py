@@ -96,15 +96,6 @@ class EscoSuggestion(BaseModel):
     score: float = 0.0
 
 
-def describe_brief_error(error) -> str:
-    """A brief's validation problems, one line: unknown keys as 'eqf_level: did you mean
-    level?', the rest as 'level: Input should be less than or equal to 8'."""
-    from assistant.errors import describe_validation_error
-
-    unknown = [e["msg"].removeprefix("Value error, ") for e in error.errors() if not e["loc"]]
-    return "; ".join(unknown) if unknown else describe_validation_error(error)
-
-
 def _unknown_key(key: str, known: list[str]) -> str:
     """'eqf_level: did you mean level?' (closest spelling, or a known key inside the word)."""
     import difflib
@@ -185,13 +176,22 @@ class Finding(BaseModel):
     )
 
 
+class ParseNote(BaseModel):
+    """What the reader could not read, as a message key and its values, so that a report can
+    say it in the planner's language (the texts: rules/data/messages.yaml, `notes`)."""
+
+    key: str = Field(description="The note's message key, e.g. 'unread_prose'.")
+    params: dict[str, str | int] = Field(default_factory=dict, description="Values for the message.")
+
+
 class CheckReport(BaseModel):
     """The checker's verdict on one draft."""
 
     findings: list[Finding] = Field(default_factory=list)
     parse_notes: list[str] = Field(
-        default_factory=list, description="What could not be parsed (never guessed)."
+        default_factory=list, description="What could not be parsed (never guessed), in `lang`."
     )
+    lang: str = Field("en", description="The language of messages, suggestions and notes (en or fi).")
 
     @property
     def ready(self) -> bool:

@@ -19,8 +19,9 @@ from fixtures.drafts.build import golden_drafts, materialise
 
 from assistant.config import Settings
 from assistant.ingest.loaders import read_pages
+from assistant.rules.checker import Checker
 from assistant.schemas import Citation
-from assistant.services.checking import Checker
+from assistant.services.checking import CheckingService
 
 
 def load_texts(settings: Settings) -> list[tuple[str, str]]:
@@ -36,7 +37,7 @@ def load_texts(settings: Settings) -> list[tuple[str, str]]:
     return texts
 
 
-def rate(checker: Checker, texts: list[tuple[str, str]], seconds: float) -> float:
+def rate(checker: CheckingService, texts: list[tuple[str, str]], seconds: float) -> float:
     """Drafts checked per second, over whole passes of the golden set."""
     for text, hint in texts:  # warm-up: lexicon, voikko, citation cache
         checker.check_text(text, hint)
@@ -65,9 +66,9 @@ def main() -> None:
     args = parser.parse_args()
     settings = Settings()
     texts = load_texts(settings)
-    plain = rate(Checker(settings), texts, args.seconds)
+    plain = rate(CheckingService(settings), texts, args.seconds)
     cite, source = resolver(settings)
-    cited = rate(Checker(settings, cite), texts, args.seconds)
+    cited = rate(CheckingService(settings, Checker(settings, cite)), texts, args.seconds)
     print(f"golden set: {len(texts)} drafts")
     print(f"without citation lookup: {plain:8.0f} drafts/s")
     print(f"with cached citations:   {cited:8.0f} drafts/s   [{source}]")

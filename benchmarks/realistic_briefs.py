@@ -31,8 +31,8 @@ from assistant.drafting.composer import Composer
 from assistant.drafting.coverage import phrase_addressed
 from assistant.drafting.guard import COPY_LIMIT, body, longest_copied_run
 from assistant.drafting.needs import prose_of
+from assistant.rules.checker import Checker
 from assistant.schemas import Bloom, CredentialBrief, DraftResult
-from assistant.services.checking import Checker
 
 DEFAULT_BRIEFS = ROOT / "evals" / "realistic" / "briefs" / "briefs.yaml"  # a copy of shared/realistic
 COVERED_SHARE = 0.5

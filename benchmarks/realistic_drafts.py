@@ -25,7 +25,7 @@ from assistant.errors import OppiError  # noqa: E402
 from assistant.evals.realistic import score_findings  # noqa: E402
 from assistant.evals.realistic import split_of as realistic_split  # noqa: E402
 from assistant.schemas import Finding  # noqa: E402
-from assistant.services.checking import Checker  # noqa: E402
+from assistant.services.checking import CheckingService  # noqa: E402
 
 # A copy of ../shared/realistic (with its fixed split), so the test never skips on a fresh clone.
 FOLDER = ROOT / "evals" / "realistic" / "drafts"
@@ -63,7 +63,7 @@ def main() -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="List dev-split misses.")
     args = parser.parse_args()
     cases = yaml.safe_load((args.folder / "expected.yaml").read_text(encoding="utf-8"))
-    checker = Checker(Settings())
+    checker = CheckingService(Settings())
     scores = {"dev": Score(), "test": Score()}
     start = time.perf_counter()
     for case in cases:

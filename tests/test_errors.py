@@ -43,6 +43,14 @@ def test_a_whole_object_problem_names_the_root():
     assert describe_validation_error(_error(["not", "a", "mapping"])).startswith("(root): ")
 
 
+def test_a_model_validators_own_message_is_given_as_it_is():
+    from assistant.schemas import CredentialBrief
+
+    with pytest.raises(ValidationError) as caught:
+        CredentialBrief.model_validate({"title": "Heat pumps", "eqf_level": 6})
+    assert describe_validation_error(caught.value) == "eqf_level: did you mean level?"
+
+
 def test_settings_are_named_as_the_variables_a_user_sets(monkeypatch, tmp_path):
     monkeypatch.setenv("OPPI_HOME", str(tmp_path))
     monkeypatch.setenv("OPPI_MAX_FILE_MB", "lots")

@@ -18,7 +18,7 @@ PACKAGE = REPO / "assistant"
 # The top of the library: what the CLI, the UI and the evals build on. Nothing else imports it.
 SERVICES = "assistant.services"
 # Modules that sit above the services and may use them.
-ABOVE_SERVICES = ("assistant.services", "assistant.cli", "assistant.evals")
+ABOVE_SERVICES = ("assistant.services", "assistant.cli", "assistant.cli_support", "assistant.users_cli", "assistant.evals")
 # Imports the library must never make (the UI sits on top of it, not inside).
 FORBIDDEN_EVERYWHERE = ("gradio", "ui", "assistant.cli")
 # The entry point: `oppi serve` starts the UI, so the CLI alone may import `ui` (lazily).
@@ -199,3 +199,16 @@ def test_nothing_below_the_services_imports_them():
         and (name, target) not in KNOWN_EDGES
     )
     assert not offenders, "\n".join(offenders)
+
+
+def test_the_checker_is_a_rules_class_the_commands_reach_through_services():
+    # `oppi check` once built its own Checker, Library and reviewer; now Services is the one
+    # façade, and drafting takes the typed Checker from rules (not from the services above it).
+    assert "assistant.rules.checker" in MODULES
+    hand_wired = ("assistant.rules.checker", "assistant.services.checking", "assistant.services.review",
+                  "assistant.index.library", "assistant.llm", "assistant.parsing.draft")
+    wired = sorted({target for target, _ in IMPORTS["assistant.cli"] if _within(target, hand_wired)})
+    assert not wired, f"assistant.cli builds what Services builds: {', '.join(wired)}"
+    takers = [name for name, found in IMPORTS.items() if _within(name, ("assistant.drafting",))
+              and ("assistant.rules.checker", True) in found]
+    assert takers, "drafting takes the typed Checker from assistant.rules.checker"

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from assistant.config import Settings
 from assistant.index.library import Library
+from assistant.rules.checker import Checker
 from assistant.rules.context import outcome_band
 from assistant.schemas import (
     Citation,
@@ -92,7 +93,7 @@ def as_credential(brief: CredentialBrief, outcomes: list[LearningOutcome]) -> Mi
     )
 
 
-def outcome_findings(checker, brief: CredentialBrief, outcomes: list[LearningOutcome]) -> list[Finding]:
+def outcome_findings(checker: Checker, brief: CredentialBrief, outcomes: list[LearningOutcome]) -> list[Finding]:
     """The findings of the outcome checks on a list of outcomes."""
     report = checker.check(as_credential(brief, outcomes))
     return [f for f in report.findings if f.id in OUTCOME_CHECKS]

@@ -28,6 +28,7 @@ from assistant.drafting.verbs import composable_verbs, embed, government, ranked
 from assistant.nlp import inflect
 from assistant.nlp.english import en_plural
 from assistant.rules import finnish
+from assistant.rules.checker import Checker
 from assistant.rules.context import band_for_level
 from assistant.rules.lexicon import load_lexicon
 from assistant.schemas import Bloom, Citation, CredentialBrief, DraftResult, LearningOutcome
@@ -119,7 +120,7 @@ class Composer:
 
     name = "composer"
 
-    def __init__(self, settings: Settings, checker, embeddings: Embeddings | None = None) -> None:
+    def __init__(self, settings: Settings, checker: Checker, embeddings: Embeddings | None = None) -> None:
         if embeddings is None:
             from assistant.index.embeddings import build_embeddings
 

@@ -16,6 +16,7 @@ from assistant.drafting.levels import assessment_for
 from assistant.errors import OppiError
 from assistant.llm import model_errors
 from assistant.prompts import get_prompt
+from assistant.rules.checker import Checker
 from assistant.rules.lexicon import load_lexicon
 from assistant.rules.reading import read_outcome
 from assistant.schemas import CredentialBrief, DraftResult, LearningOutcome
@@ -29,7 +30,7 @@ class HybridDrafter:
 
     name = "hybrid"
 
-    def __init__(self, settings: Settings, llm: BaseChatModel, checker, composer: Composer) -> None:
+    def __init__(self, settings: Settings, llm: BaseChatModel, checker: Checker, composer: Composer) -> None:
         self.settings = settings
         self.llm = llm
         self.checker = checker

@@ -17,6 +17,7 @@ from assistant.drafting.common import Guidance, count_band, outcome_findings, ou
 from assistant.errors import OppiError, describe_validation_error
 from assistant.llm import model_errors
 from assistant.prompts import get_prompt
+from assistant.rules.checker import Checker
 from assistant.rules.context import band_for_level
 from assistant.rules.lexicon import load_lexicon
 from assistant.schemas import Bloom, CredentialBrief, DraftResult, Finding, LearningOutcome
@@ -65,7 +66,7 @@ def lenient_outcomes(raw: object) -> tuple[list[OutcomeSpec], list[str]]:
 class LlmDrafter:
     name = "llm"
 
-    def __init__(self, settings: Settings, llm: BaseChatModel, checker) -> None:
+    def __init__(self, settings: Settings, llm: BaseChatModel, checker: Checker) -> None:
         self.settings = settings
         self.llm = llm
         self.checker = checker

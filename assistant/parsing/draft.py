@@ -19,11 +19,11 @@ from assistant.errors import OppiError, describe_validation_error
 from assistant.parsing.json_form import json_sections
 from assistant.parsing.labels import IGNORED, normalise
 from assistant.parsing.mapping import ALL, covered
-from assistant.parsing.outcomes import pop_assessment, split_outcomes
+from assistant.parsing.outcomes import pop_assessment, split_outcomes, trailing_paragraphs
 from assistant.parsing.prose import find_country, read_prose, sentences
 from assistant.parsing.sections import Section, Sections, split_sections
-from assistant.parsing.units import parse_level, parse_workload
-from assistant.schemas import LearningOutcome, MicroCredential
+from assistant.parsing.units import credit_mention, parse_level, parse_workload, workload_mention
+from assistant.schemas import LearningOutcome, MicroCredential, ParseNote
 
 FormatHint = Literal["auto", "md", "txt", "table", "json"]
 
@@ -63,6 +63,7 @@ _MAPPING_LINE = re.compile(
     r"\s*[:–—-]?\s*(.+)$",
     re.IGNORECASE,
 )
+_TITLE_CREDITS = re.compile(r"\s*(?:\(([^()]{1,30})\)|[,–—-]\s*([^,()]{1,30}))\s*$")
 _ESCO_SPLIT = re.compile(r"[\s,;|<>]+")
 _URL = re.compile(r"https?://\S+")
 _COURSE_CODE = re.compile(r"^\s*[A-ZÄÖÅ]{2,}[-\s]?[A-Z]{0,3}\d{2,5}[A-Z]?\b\s+(\S.*)$")
@@ -89,8 +90,13 @@ class ParsedDraft:
     """A parsed draft, the notes on what could not be read, and where each value came from."""
 
     credential: MicroCredential
-    notes: list[str] = field(default_factory=list)
+    notes: list[ParseNote] = field(default_factory=list)
     spans: dict[str, Span] = field(default_factory=dict)
+
+
+def _note(key: str, **params: str | int) -> ParseNote:
+    """A parse note by message key (its texts, EN and FI: rules/data/messages.yaml `notes`)."""
+    return ParseNote(key=key, params=params)
 
 
 def parse_text(text: str, fmt_hint: FormatHint = "auto") -> ParsedDraft:
@@ -112,7 +118,7 @@ def parse_json(text: str) -> ParsedDraft:
     if set(data) <= set(MicroCredential.model_fields):
         return _parse_schema(data)
     parsed = _read(json_sections(data, _MAX_OUTCOMES), "")
-    parsed.notes.insert(0, "Read as a form: the JSON keys are not Oppi's schema.")
+    parsed.notes.insert(0, _note("json_form"))
     return parsed
 
 
@@ -126,7 +132,7 @@ def _parse_schema(data: dict[str, Any]) -> ParsedDraft:
         raise OppiError(
             "The JSON draft does not fit the MicroCredential schema:\n" + describe_validation_error(error, "\n")
         ) from None
-    notes: list[str] = []
+    notes: list[ParseNote] = []
     if credential.ects is None and credential.hours is None and credential.workload_text:
         _apply_workload(credential, [("workload", credential.workload_text)], notes)
     if credential.level is None and credential.level_framework is None and credential.level_text:
@@ -153,6 +159,10 @@ def _read(sections: Sections, text: str) -> ParsedDraft:
             blocks.append((section.start, f"{section.label}: {section.text}".strip(" :")))
             unknown[section.start] = section
             continue
+        if "outcomes" in section.fields:
+            # Prose after the listed outcomes ("Outcomes 1 and 2 are assessed …") is the draft's.
+            first = section.start + (0 if section.lines and section.lines[0].strip() else 1)
+            blocks += [(first + index, text) for index, text in trailing_paragraphs(section.lines)]
         for name in section.fields:
             _apply_section(cred, name, section, workloads, notes)
             parsed.spans.setdefault(name, Span(section.start, section.end, f"label '{section.label}'"))
@@ -179,30 +189,58 @@ def _read(sections: Sections, text: str) -> ParsedDraft:
             mail = preamble[: preamble.index(heads[0])]
             preamble = preamble[len(mail) :]
             if mail:
-                notes.append("The e-mail text before the draft's title was not read as part of it.")
+                notes.append(_note("mail_before_title"))
         preamble.remove(heads[0])
         line, title = heads[0]
         code = _COURSE_CODE.match(title)
         cred.title = code.group(1) if code else title
         parsed.spans["title"] = Span(line, line, "first line")
+    _credits_from_title(parsed, workloads)
     if sections.mail and labelled:
         if preamble:
-            notes.append("The e-mail text around the draft was not read as part of it.")
+            notes.append(_note("mail_around"))
     else:
         blocks = preamble + blocks
     _read_prose(parsed, blocks, unknown, describe=not labelled and not cred.description)
+    if not _has(cred, "workload"):
+        _workload_from_description(parsed)
     if not cred.country:
         _country_from_text(parsed, sections, text)
     if sections.trailer:
-        notes.append(f"Text after the sign-off ('{sections.trailer[0][:40]}') was not read.")
+        notes.append(_note("trailer", text=sections.trailer[0][:40]))
     if len(cred.outcomes) > _MAX_OUTCOMES:
-        notes.append(f"Only the first {_MAX_OUTCOMES} of {len(cred.outcomes)} outcomes were read.")
+        notes.append(_note("too_many_outcomes", limit=_MAX_OUTCOMES, count=len(cred.outcomes)))
         cred.outcomes = cred.outcomes[:_MAX_OUTCOMES]
     _collect_outcome_mapping(cred)
     if not cred.assessment and any(o.assessment for o in cred.outcomes):
         # An outcomes table with an "Assessed by" column states the assessment.
         cred.assessment = "; ".join(dict.fromkeys(o.assessment for o in cred.outcomes if o.assessment))
     return parsed
+
+
+def _workload_from_description(parsed: ParsedDraft) -> None:
+    """A labelled description that states the size ('The credential takes about 80 hours of
+    work') gives the workload when no field and no other prose does."""
+    span = parsed.spans.get("description")
+    for sentence in sentences(parsed.credential.description or "", span.start if span else 0):
+        if workload_mention(sentence.text):
+            _apply_workload(parsed.credential, [("workload", sentence.text)], parsed.notes)
+            parsed.spans["workload"] = Span(sentence.line, sentence.line, "description")
+            return
+
+
+def _credits_from_title(parsed: ParsedDraft, workloads: list[tuple[str, str]]) -> None:
+    """A catalogue title line that carries the size ('KEMA-2045 Water Safety (3 op)',
+    'ENG-E4120 Hydrogen Safety, 5 cr') gives the workload when no field does."""
+    cred = parsed.credential
+    match = _TITLE_CREDITS.search(cred.title or "")
+    size = match and (match.group(1) or match.group(2))
+    if not size or not credit_mention(size) or not cred.title[: match.start()].strip():
+        return
+    cred.title = cred.title[: match.start()].strip()
+    if not workloads and cred.ects is None and cred.hours is None:
+        _apply_workload(cred, [("workload", size)], parsed.notes)
+        parsed.spans.setdefault("workload", parsed.spans["title"])
 
 
 def _paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -248,17 +286,17 @@ def _read_prose(
     for start, section in unknown.items():
         mine = [s for s in unread if start <= s.line <= max(section.end, start)]
         if mine and len(mine) == len(_sentence_lines(section)):
-            parsed.notes.append(f"Label '{section.label}' is not one Oppi knows; its text was not read.")
+            parsed.notes.append(_note("unknown_label", label=section.label))
             parsed.credential.unparsed[section.label] = section.text
             unread = [s for s in unread if s not in mine]
     if unread:
         first, last = unread[0].line + 1, unread[-1].line + 1
         where = f"line {first}" if first == last else f"lines {first}-{last}"
         preview = " ".join(unread[0].text.split())[:80]
-        parsed.notes.append(
-            f"{len(unread)} sentence(s) of unlabelled text ({where}) could not be placed "
-            f"in any element and were not read: '{preview}'."
-        )
+        parsed.notes.append(_note(
+            "unread_prose", count=len(unread), where="line" if first == last else "lines",
+            first=first, last=last, preview=preview,
+        ))
         cred.unparsed[where] = " ".join(s.text for s in unread)
 
 
@@ -298,15 +336,12 @@ def _country_from_text(parsed: ParsedDraft, sections: Sections, text: str) -> No
 
 
 def _apply_section(
-    cred: MicroCredential, name: str, section: Section, workloads: list[tuple[str, str]], notes: list[str]
+    cred: MicroCredential, name: str, section: Section, workloads: list[tuple[str, str]], notes: list[ParseNote]
 ) -> None:
     """Store one section's text in the field `name`."""
     value = section.text
     if len(value) > _MAX_FIELD:
-        notes.append(
-            f"The text under '{section.label[:40]}' is {len(value)} characters, too long for one "
-            "field; it was not read."
-        )
+        notes.append(_note("field_too_long", label=section.label[:40], length=len(value)))
         cred.unparsed[section.label[:40]] = value[:200]
         return
     if name == "outcomes":
@@ -340,14 +375,14 @@ def _apply_section(
         setattr(cred, name, f"{previous}\n{value}" if previous else value)
 
 
-def _apply_workload(cred: MicroCredential, parts: list[tuple[str, str]], notes: list[str]) -> None:
+def _apply_workload(cred: MicroCredential, parts: list[tuple[str, str]], notes: list[ParseNote]) -> None:
     """Merge the workload parts ('Credits: 5', 'Hours: 135') into ects and hours."""
     text = "; ".join(value for _, value in parts)
     cred.workload_text = f"{cred.workload_text}; {text}" if cred.workload_text else text
     for label, value in parts:
         workload = parse_workload(value, label)
         if workload.problem:
-            notes.append(f"Workload: {workload.problem}.")
+            notes.append(workload.problem)
             cred.unparsed[label] = value
             continue
         for name, number in (("ects", workload.ects), ("hours", workload.hours)):
@@ -355,23 +390,23 @@ def _apply_workload(cred: MicroCredential, parts: list[tuple[str, str]], notes: 
                 continue
             previous = getattr(cred, name)
             if previous is not None and previous != number:
-                notes.append(f"Workload gives two different {name} figures; neither was used.")
+                notes.append(_note("workload_conflict", figure=name))
                 setattr(cred, name, None)
                 cred.unparsed[label] = value
             else:
                 setattr(cred, name, number)
 
 
-def _apply_level(cred: MicroCredential, label: str, value: str, notes: list[str]) -> None:
+def _apply_level(cred: MicroCredential, label: str, value: str, notes: list[ParseNote]) -> None:
     """Read the level number and framework; keep the raw text either way."""
     cred.level_text = value
     level = parse_level(value, label)
     cred.level, cred.level_framework = level.level, level.framework
     if level.problem:
-        notes.append(f"Level: {level.problem}.")
+        notes.append(level.problem)
 
 
-def _apply_mapping(cred: MicroCredential, section: Section, notes: list[str]) -> None:
+def _apply_mapping(cred: MicroCredential, section: Section, notes: list[ParseNote]) -> None:
     """Read 'Outcome N: task' lines into outcome_assessment."""
     mapping = dict(cred.outcome_assessment or {})
     for line in section.lines:
@@ -381,7 +416,7 @@ def _apply_mapping(cred: MicroCredential, section: Section, notes: list[str]) ->
         if match:
             mapping[int(match.group(1))] = match.group(2).strip()
         else:
-            notes.append(f"Assessment mapping line not read: '{line.strip()[:60]}'.")
+            notes.append(_note("mapping_line", line=line.strip()[:60]))
     cred.outcome_assessment = mapping or None
 
 
@@ -417,11 +452,10 @@ def _note_undecodable(parsed: ParsedDraft, text: str) -> None:
     for number, page in enumerate(pages, 1):
         count = page.count("\ufffd")
         if count:
-            where = f"page {number}: " if len(pages) > 1 else ""
-            parsed.notes.append(
-                f"{where}{count} characters could not be decoded (shown as \ufffd); the text "
-                "around them may be misread."
-            )
+            if len(pages) > 1:
+                parsed.notes.append(_note("undecodable_page", page=number, count=count))
+            else:
+                parsed.notes.append(_note("undecodable", count=count))
 
 
 def parse_file(path: Path, settings: Settings) -> ParsedDraft:

@@ -42,6 +42,10 @@ def _json_into(data: dict[str, Any], parent: Section | None, result: Sections, d
         if parent is not None and (generic or not fields or set(fields) & set(parent.fields)):
             _json_value(parent, key, value, result, depth, generic, cap)
             continue
+        if not fields and isinstance(value, dict):
+            # A grouping key ("perustiedot", "basics") is no field: its keys are the labels.
+            _json_into(value, parent, result, depth + 1, cap)
+            continue
         section = Section(normalise(key) or key, fields)
         result.items.append(section)
         _json_value(section, key, value, result, depth, True, cap)

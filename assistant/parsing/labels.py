@@ -9,11 +9,12 @@ is "osaamistavoite"). The labels themselves are data (rules/data/labels.yaml).
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
+
+from assistant.rules.finnish import fold
 
 IGNORED = "ignore"  # a label whose text belongs to the mail or the page, not to the draft
 _MAX_LABEL = 120  # longer text is a sentence, not a label (also keeps every step linear)
@@ -32,12 +33,6 @@ def labels() -> dict[str, tuple[str, ...]]:
     path = resources.files("assistant.rules") / "data" / "labels.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return {name: tuple(values) for name, values in data.items()}
-
-
-def fold(text: str) -> str:
-    """Lower-case and drop diacritics: 'Työmäärä' -> 'tyomaara', 'Lärandemål' -> 'larandemal'."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def normalise(label: str) -> str:

@@ -23,6 +23,10 @@ _ITEM = r"(?:\d{1,2}|[ivx]{1,4})"
 _LIST = rf"{_ITEM}(?:\s*(?:[-–—]|to|\.\.)\s*{_ITEM})?(?:\s*(?:,|/|&|\band\b|\bor\b|\bja\b|\bsekä\b|\boch\b)\s*{_ITEM}(?:\s*(?:[-–—]|to)\s*{_ITEM})?)*"
 _REFERENCE = re.compile(rf"\b{_NOUN}\s*(?:nos?\.?|#)?\s*\(?({_LIST})\b", re.IGNORECASE)
 _CODE = re.compile(r"\b(?:I?LO|OT|LM)\s?-?(\d{1,2})\b", re.IGNORECASE)
+# "LO1–LO3", "OT 2 - OT 4": a range of coded outcomes.
+_CODE_RANGE = re.compile(
+    r"\b(?:I?LO|OT|LM)\s?-?(\d{1,2})\s*(?:[-–—]|to|\.\.)\s*(?:I?LO|OT|LM)?\s?-?(\d{1,2})\b", re.IGNORECASE
+)
 _ALL = re.compile(
     rf"\b(?:all|every|each\s+of\s+the|both|kaikki(?:a|en)?|samtliga|alla)\s+(?:\w+\s+)?{_NOUN}\b"
     rf"|\b{_NOUN}\s+(?:are\s+)?all\b",
@@ -64,6 +68,10 @@ def covered(text: str) -> frozenset[int] | None:
     for match in _REFERENCE.finditer(text):
         numbers |= _expand(match.group(1))
     numbers |= {int(m.group(1)) for m in _CODE.finditer(text)}
+    for m in _CODE_RANGE.finditer(text):
+        first, last = int(m.group(1)), int(m.group(2))
+        if first <= last <= first + 20:
+            numbers.update(range(first, last + 1))
     for sentence in _SENTENCE.split(text):
         # Ordinals count only where the sentence speaks of outcomes ("covers the first").
         if _MENTION.search(sentence):

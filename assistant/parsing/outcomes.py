@@ -5,10 +5,21 @@ from __future__ import annotations
 import re
 
 _ITEM = re.compile(
-    r"^\s*(?:[-*•–·▪◦+]|\d{1,2}[.)]|\(\d{1,2}\)|[a-h][.)]|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]|[A-Za-z]{1,4}[ -]?\d{1,2}[.):]|"
+    r"^\s*(?:[-*•–·▪◦+]|\d{1,2}[.)]|\(\d{1,2}\)|[a-h][.)]|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]|[A-Za-z]{1,4}[ -]?\d{1,2}[.):]|(?:[IC]?LO|OT|OS|TAV)[ -]?\d{1,2}|"
     r"\[\d{1,2}\])\s+(.*\S)\s*$"
 )
 _ITEM_END = re.compile(r"\s*;\s*(?:and|ja|sekä|och)?\s*$|\s+(?:and|ja|sekä)$", re.IGNORECASE)
+# A line that ends like this continues on the next one (a wrapped paragraph, not a list).
+_WRAPPED = re.compile(
+    r"(?:[,(/–-]|\b(?:the|a|an|of|and|or|to|in|for|with|by|on|at|ja|sekä|tai|tai|ovat|on|och|att))$",
+    re.IGNORECASE,
+)
+# A lead-in line without its colon: "Upon completion, the learner is able to", "Opiskelija osaa".
+_STEM_LINE = re.compile(
+    r"\b(?:able to|can|will|osaa|pystyy|kykenee|kan|förmår)\s*[:.…]*$", re.IGNORECASE
+)
+# An item mark inside a line, after the start, a ';' or ',': "… to: a) explain …; b) train …".
+_INLINE_MARK = re.compile(r"(?:^|[;,:]\s*|\s)(\(?(?:[a-h]|\d{1,2})\)\s)")
 _SENTENCE_END = re.compile(r"(?<=[.;!])\s+(?=\S)")
 _INLINE_ASSESSMENT = re.compile(
     r"(?:\((?:assessment|assessed by|assessed through|arviointi|arvioidaan)\s*:?\s*([^)]+)\)"
@@ -22,7 +33,7 @@ def split_outcomes(lines: list[str]) -> list[str]:
     items: list[str] = []
     prose: list[str] = []
     in_item = False
-    for raw in lines:
+    for raw in (part for line in lines for part in _inline_items(line)):
         line = raw.strip()
         if not line:
             in_item = False
@@ -37,7 +48,51 @@ def split_outcomes(lines: list[str]) -> list[str]:
             prose.append(line)
     if items:
         return items
+    if _one_per_line(prose):
+        body = [line for line in prose if not _STEM_LINE.search(line)]
+        return [part for line in body for part in _split_prose(line)]
     return _split_prose(" ".join(prose))
+
+
+def _inline_items(line: str) -> list[str]:
+    """A run of lettered or numbered items on one line ('a) explain …; b) train …') as lines."""
+    marks = list(_INLINE_MARK.finditer(line))
+    if len(marks) < 2:
+        return [line]
+    cuts = [m.start(1) for m in marks]
+    head = line[: cuts[0]].strip()
+    parts = [line[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(line)], strict=True)]
+    return ([head] if head else []) + parts
+
+
+def trailing_paragraphs(lines: list[str]) -> list[tuple[int, str]]:
+    """Paragraphs after a listed outcomes field's last item, past a blank line: prose of the
+    draft's own (index of the first line, text), for the prose reader rather than dropped."""
+    last_item = max((i for i, line in enumerate(lines) if _ITEM.match(line.strip())), default=None)
+    if last_item is None:
+        return []
+    rest = lines[last_item + 1 :]
+    blank = next((i for i, line in enumerate(rest) if not line.strip()), None)
+    if blank is None:
+        return []
+    out: list[tuple[int, str]] = []
+    for offset, line in enumerate(rest[blank:], last_item + 1 + blank):
+        if not line.strip():
+            out.append((offset + 1, ""))
+        elif out:
+            out[-1] = (out[-1][0], f"{out[-1][1]}\n{line}".strip())
+    return [(index, text) for index, text in out if text]
+
+
+def _one_per_line(lines: list[str]) -> bool:
+    """Whether unbulleted lines are one outcome each (a Word export, a tab form's rows) rather
+    than one paragraph wrapped: every line starts a sentence, and none breaks off mid-phrase."""
+    body = [line for line in lines if not line.endswith(":") and not _STEM_LINE.search(line)]
+    if len(body) < 2:
+        return False
+    starts = all(line[:1].isupper() or line[:1].isdigit() for line in body)
+    broken = any(_WRAPPED.search(line) for line in body[:-1])
+    return starts and not broken
 
 
 def _split_prose(text: str) -> list[str]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from assistant.parsing.sections import cues
-from assistant.parsing.units import credit_mention, level_mention
+from assistant.parsing.units import level_mention, workload_mention
 
 _MAX_SENTENCE = 2000  # characters; a longer "sentence" is a paste without punctuation
 _ABBREVIATIONS = {"e.g", "i.e", "approx", "ca", "esim", "mm", "vrt", "etc", "dr", "prof", "n", "no", "p", "ks"}
@@ -158,7 +158,7 @@ def read_prose(
                 if items:
                     reading.outcomes = [(item, sentence.line) for item in items]
                     continue
-            if "workload" in missing and "workload" not in reading.values and credit_mention(text):
+            if "workload" in missing and "workload" not in reading.values and workload_mention(text):
                 reading.add("workload", sentence)
                 placed = True
             if "level" in missing and "level" not in reading.values and level_mention(text):

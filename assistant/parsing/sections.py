@@ -27,6 +27,15 @@ _LABEL_VALUE = re.compile(
 _TWO_COLUMN = re.compile(r"^\s*(\S.{0,60}?)\s{2,}(\S.*)$")
 _UNKNOWN_LABEL = re.compile(r"^\s*([A-ZÄÖÅ][\w/ -]{0,40}?)[ \t]{0,8}:[ \t]+(\S.*)$")
 _LEAD_IN = re.compile(r"\s+[–—-]\s+|\.\s+|\s*[–—]\s*")  # "Learning outcomes – the learner can:"
+_STEM_HEADING = re.compile(
+    r"^\s*(?:[\w ,-]{0,60}?,\s*)?(?:(?:the\s+|each\s+)?(?:learners?|students?|participants?|graduates?|you)\s+"
+    r"(?:can|will\s+be\s+able\s+to|(?:is|are)\s+able\s+to|should\s+be\s+able\s+to)"
+    r"|(?:opiskelija|osallistuja|opiskelijat|osallistujat|oppija)\s+(?:osaa|osaavat|pystyy|kykenee)|osaat"
+    r"|(?:den\s+)?studerande\s+kan)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•–·▪◦]|\d{1,2}[.)]|[a-h][.)])\s+\S")
+_EMPHASIS = re.compile(r"\*\*|__")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _NO_WORDS = re.compile(r"^[\W_]*$")
 # Fields whose text often runs over several lines, where "Word: text" is content, not a label.
@@ -112,6 +121,7 @@ def _cells(line: str) -> list[str] | None:
 
 def _label_fields(text: str) -> tuple[str, tuple[str, ...], str] | None:
     """(label, fields, lead-in) for a label, also one followed by a stem after a dash or period."""
+    text = _EMPHASIS.sub("", text)  # "**Learning outcomes.** Students will …"
     fields = fields_for(text)
     if fields:
         return text.strip(), fields, ""
@@ -149,10 +159,12 @@ def _labelled(line: str) -> tuple[str, tuple[str, ...], str] | None:
 def _outcome_table(cells: list[str]) -> tuple[int, int | None] | None:
     """(outcome column, task column) when a table header names an outcome column."""
     named = [fields_for(c, prefix=True) for c in cells]
-    outcome = next((i for i, f in enumerate(named) if i > 0 and "outcomes" in f), None)
-    if outcome is None:
-        return None
     task = next((i for i, f in enumerate(named) if set(f) & _TASK_COLUMN), None)
+    # The outcome column comes after a number column, or first when a task column follows it
+    # ("| Learning outcome | Assessment task |"); a first cell alone is a label ("Outcomes | …").
+    outcome = next((i for i, f in enumerate(named) if (i > 0 or task) and "outcomes" in f), None)
+    if outcome is None or outcome == task:
+        return None
     return outcome, task
 
 
@@ -232,6 +244,12 @@ def split_sections(text: str) -> Sections:
         if found:
             current = start(found[0], found[1], found[2], number)
             continue
+        if cells is None and _stem_heading(line, lines[number + 1 : number + 3]) and (
+            current is None or current.field != "outcomes"
+        ):
+            # "The learner can:" / "Opiskelija osaa:" over a list, with no outcomes label.
+            current = start(line.strip().rstrip(":"), ("outcomes",), "", number)
+            continue
         unknown = _UNKNOWN_LABEL.match(line) if cells is None else None
         if (
             unknown
@@ -255,12 +273,22 @@ def split_sections(text: str) -> Sections:
     return result
 
 
+def _stem_heading(line: str, following: list[str]) -> bool:
+    """A line that is only an outcome stem ('The learner can:', 'Opiskelija osaa') with a list
+    item next: the outcomes' lead-in standing in for their label."""
+    if not _STEM_HEADING.match(line):
+        return False
+    after = next((f for f in following if f.strip()), "")
+    return line.rstrip().endswith(":") or bool(_LIST_ITEM.match(after))
+
+
 def _is_table_header(cells: list[str]) -> bool:
     first = fold(normalise(cells[0])) if cells[0] else ""
     heads = {part.strip() for part in first.split("/")} if first else set()
     if heads & _TABLE_HEADERS or first in {"#", "nro", "no", "n"}:
         return True
-    return not first and len(cells) > 1 and _outcome_table(cells) is not None
+    table = _outcome_table(cells) if len(cells) > 1 else None
+    return table is not None and (not first or (table[0] == 0 and table[1] is not None))
 
 
 __all__ = ["IGNORED", "Section", "Sections", "cues", "is_signoff", "split_sections"]

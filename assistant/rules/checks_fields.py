@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from assistant.rules.context import Draft, finding
-from assistant.rules.messages import element_name, phrase
-from assistant.schemas import Finding
+from assistant.rules.messages import element_name, note_text, phrase
+from assistant.schemas import Finding, ParseNote
 
 # National frameworks with more than eight levels (checks.md C05); the others have eight.
 FRAMEWORK_LEVELS = {"NFQ": 10, "SCQF": 12}
@@ -18,6 +18,16 @@ _ESCO_URI = re.compile(
     r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 )
 _FINNISH_HOURS_PER_CREDIT = 27
+_LINES = re.compile(r"^lines? (\d+)(?:-(\d+))?$")
+
+
+def _place(key: str, lang: str) -> str:
+    """An unread place in the report language: the parser's 'lines 3-5' key, or a draft label."""
+    match = _LINES.match(key)
+    if not match:
+        return key
+    first, last = match.group(1), match.group(2) or match.group(1)
+    return note_text(ParseNote(key="line" if first == last else "lines", params={"first": first, "last": last}), lang)
 
 
 def c01_mandatory(d: Draft) -> list[Finding]:
@@ -35,7 +45,7 @@ def c01_mandatory(d: Draft) -> list[Finding]:
         "quality assurance": c.quality_assurance,
     }
     # checks.md: where unread prose exists, say where the reader looked.
-    places = ", ".join(k for k in c.unparsed if k != "(before first label)")[:120]
+    places = ", ".join(_place(k, d.lang) for k in c.unparsed if k != "(before first label)")[:120]
     out = []
     for where, value in elements.items():
         if d.given(value):
@@ -133,7 +143,7 @@ def c15_criteria(d: Draft) -> list[Finding]:
     if d.given(c.assessment_criteria):
         return []
     text = " ".join(v for v in (c.assessment, c.grade) if v)
-    if any(p.search(text) for p in d.lexicon.regexes("criteria")):
+    if d.lexicon.matches("criteria", text):
         return []
     return [finding(d, "C15", "W", "assessment criteria", "C15.none")]
 
@@ -143,7 +153,7 @@ def c16_participation(d: Draft) -> list[Finding]:
     value = d.cred.participation
     if not d.given(value):
         return [finding(d, "C16", "E", "form of participation", "C16.missing")]
-    if any(p.search(value) for p in d.lexicon.regexes("participation")):
+    if d.lexicon.matches("participation", value):
         return []
     return [finding(d, "C16", "E", "form of participation", "C16.other", value=" ".join(value.split())[:120])]
 
@@ -153,7 +163,7 @@ def c17_quality(d: Draft) -> list[Finding]:
     value = d.cred.quality_assurance
     if not d.given(value):
         return [finding(d, "C17", "E", "quality assurance", "C17.missing")]
-    if any(p.search(value) for p in d.lexicon.regexes("qa_mechanisms")):
+    if d.lexicon.matches("qa_mechanisms", value):
         return []
     return [finding(d, "C17", "E", "quality assurance", "C17.none", value=" ".join(value.split())[:120])]
 

@@ -11,7 +11,10 @@ from assistant.rules.messages import say
 from assistant.rules.reading import OutcomeReading, outcome_language, read_outcome
 from assistant.schemas import Bloom, Finding, MicroCredential, Severity
 
+_FI_FUNCTION_WORDS = re.compile(r"\b(?:ja|sekä|osaa|opiskelija|osallistuja|tai)\b", re.IGNORECASE)
 _FI_WORDS = re.compile(r"[äöå]|\b(?:ja|sekä|osaa|opiskelija|osallistuja|tai)\b", re.IGNORECASE)
+# Swedish function words: a Swedish draft shares å/ä/ö with Finnish but is reported in English.
+_SV_WORDS = re.compile(r"\b(?:och|att|för|som|på|av|med|den studerande|studerande|kan|är|till)\b", re.IGNORECASE)
 _EN_WORDS = re.compile(r"\b(?:the|and|of|to|with|learner|student|can)\b", re.IGNORECASE)
 
 
@@ -44,7 +47,7 @@ def is_placeholder(value: str | None, lexicon: Lexicon) -> bool:
         return True
     if text.rstrip(".!") in lexicon.word_set("placeholders_whole"):
         return True
-    return any(p.search(text) for p in lexicon.regexes("placeholders_anywhere"))
+    return lexicon.matches("placeholders_anywhere", text)
 
 
 def draft_language(cred: MicroCredential) -> str:
@@ -61,7 +64,12 @@ def report_language(cred: MicroCredential, lang: str | None = None) -> str:
         return lang
     if cred.language in ("sv", "other"):
         return "en"
-    return draft_language(cred)
+    language = draft_language(cred)
+    if language == "fi" and cred.language != "fi":
+        text = " ".join(o.text for o in cred.outcomes) or (cred.description or "")
+        if len(_SV_WORDS.findall(text)) > len(_FI_FUNCTION_WORDS.findall(text)):
+            return "en"  # checks.md: Swedish drafts are reported in English
+    return language
 
 
 def prepare(cred: MicroCredential, settings: Settings, lang: str | None = None) -> Draft:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -48,3 +49,12 @@ def analyse(word: str) -> tuple[Reading, ...]:
 def verb_readings(word: str) -> list[Reading]:
     """The analyses of a word as a verb ('teonsana')."""
     return [r for r in analyse(word) if r.word_class == "teonsana"]
+
+
+def fold(text: str) -> str:
+    """Lower-case and drop diacritics: 'Työmäärä' -> 'tyomaara', 'Lärandemål' -> 'larandemal'.
+
+    Drafts typed on a keyboard without ä/ö (or pasted from systems that drop them) are read
+    by comparing folded forms."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

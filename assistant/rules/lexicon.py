@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from assistant.errors import OppiError
+from assistant.rules.finnish import fold
 from assistant.schemas import Bloom
 
 DATA = resources.files("assistant.rules") / "data"
@@ -35,6 +36,7 @@ class Lexicon:
     phrases: dict[str, object]
     patterns: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
     sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    folded_fi: dict[str, str] = field(default_factory=dict)
 
     def verb(self, language: str, lemma: str) -> Verb | None:
         """The entry for a lemma, or None."""
@@ -75,6 +77,25 @@ class Lexicon:
         if name not in self.patterns:
             self.patterns[name] = [re.compile(p, re.IGNORECASE) for p in self.words(name)]
         return self.patterns[name]
+
+    def matches(self, name: str, text: str) -> bool:
+        """Whether any regex of a phrases.yaml list matches `text`, also with ä/ö typed as a/o
+        ('tyopaikalla', 'hyvaksytty/hylatty': both sides compared folded)."""
+        if any(p.search(text) for p in self.regexes(name)):
+            return True
+        key = f"folded-{name}"
+        if key not in self.patterns:
+            self.patterns[key] = [re.compile(fold(p), re.IGNORECASE) for p in self.words(name)]
+        folded = fold(text)
+        return any(p.search(folded) for p in self.patterns[key])
+
+    def folded_verb(self, word: str) -> str | None:
+        """The Finnish lexicon verb (or one-word vague verb) a word is when typed without ä/ö
+        ('kayttaa' -> 'käyttää'), or None."""
+        if not self.folded_fi:
+            heads = [p for p in self.vague("fi") if " " not in p]
+            self.folded_fi = {fold(v): v for v in [*self.verbs.get("fi", {}), *heads]}
+        return self.folded_fi.get(fold(word))
 
     def at_levels(self, language: str, levels: set[Bloom]) -> list[Verb]:
         """Verbs (in file order) whose level or range touches any of `levels`."""

@@ -7,7 +7,10 @@ from importlib import resources
 
 import yaml
 
+from assistant.schemas import ParseNote
+
 LANGUAGES = ("en", "fi")
+_NESTED = ("where", "figure")  # note parameters whose value names another note text
 
 
 @cache
@@ -35,3 +38,22 @@ def say(key: str, lang: str, **params: object) -> tuple[str, str]:
 def phrase(key: str, lang: str, **params: object) -> str:
     """A message fragment (a problem inside a longer message)."""
     return say(key, lang, **params)[0]
+
+
+def note_text(note: ParseNote | str, lang: str) -> str:
+    """A parse note in `lang`; a plain string (e.g. a model review's note) is kept as it is."""
+    if isinstance(note, str):
+        return note
+    texts = _catalogue()["notes"][note.key]
+    params = dict(note.params)
+    plain = {k: v for k, v in params.items() if k not in _NESTED}
+    for name in _NESTED:  # a value that is itself a key: 'lines' -> 'lines 3-5', 'ects' -> 'credit'
+        if isinstance(params.get(name), str) and params[name] in _catalogue()["notes"]:
+            params[name] = note_text(ParseNote(key=str(params[name]), params=plain), lang)
+    return (texts.get(lang) or texts["en"]).format(**params)
+
+
+def report_text(key: str, lang: str, **params: object) -> str:
+    """A heading or phrase of the rendered report, in `lang`."""
+    texts = _catalogue()["report"][key]
+    return texts[LANGUAGES.index(lang) if lang in LANGUAGES else 0].format(**params)

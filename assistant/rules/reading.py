@@ -86,18 +86,28 @@ def is_outcome_verb(word: str, lexicon: Lexicon) -> bool:
     if lemma in lexicon.verbs["en"] or lemma in lexicon.vague_heads("en"):
         return True
     try:
-        readings = finnish.verb_readings(word)
+        readings = _fi_verb_readings(word, lexicon)
     except OppiError:
         return False
     known = set(lexicon.verbs["fi"]) | lexicon.vague_heads("fi")
     return any(r.baseform in known for r in readings)
 
 
+def _fi_verb_readings(word: str, lexicon: Lexicon) -> list[finnish.Reading]:
+    """Voikko's verb readings of a word; for a word typed without ä/ö that Voikko does not
+    know ('kayttaa'), the lexicon verb it folds to, read as an infinitive."""
+    readings = finnish.verb_readings(word)
+    if readings or not word.isascii():
+        return readings
+    lemma = lexicon.folded_verb(word)
+    return [finnish.Reading(lemma, "teonsana", "A-infinitive")] if lemma else []
+
+
 def _finnish_verb(word: str, lexicon: Lexicon) -> bool:
     if not word.isalpha() or not word.islower():
         return False
     try:
-        readings = finnish.verb_readings(word)
+        readings = _fi_verb_readings(word, lexicon)
     except OppiError:
         return False
     return any(r.baseform in lexicon.verbs["fi"] for r in readings)
@@ -248,12 +258,12 @@ def _read_finnish(reading: OutcomeReading, lexicon: Lexicon) -> None:
     words = _words(body)
     modals = set(stems["fi_modal_baseforms"])
     # "osaa", "osaat", "pystyy" are part of the stem; skip them by their base form.
-    while words and any(r.baseform in modals for r in finnish.verb_readings(words[0])):
+    while words and any(r.baseform in modals for r in _fi_verb_readings(words[0], lexicon)):
         words, body = words[1:], body.split(None, 1)[1] if len(body.split(None, 1)) > 1 else ""
     reading.body = body
     if not words:
         return
-    readings = finnish.verb_readings(words[0])
+    readings = _fi_verb_readings(words[0], lexicon)
     reading.verb_text = words[0]
     if not readings:
         return
@@ -290,7 +300,7 @@ def _fi_coordinated(tokens: list[str], moods: set[str | None], lexicon: Lexicon)
             continue
         # Only a lexicon verb in the first verb's infinitive counts, so coordinated objects
         # ("pakkauksia tai palautuksia") never do.
-        for r in finnish.verb_readings(word):
+        for r in _fi_verb_readings(word, lexicon):
             if r.baseform in known and r.mood in moods:
                 found.append(r.baseform)
                 break

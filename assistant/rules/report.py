@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.rules.messages import report_text
 from assistant.schemas import CheckReport, Finding
-
-_SEVERITY_NAMES = {"E": "Error", "W": "Warning", "I": "Info"}
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
@@ -29,30 +28,33 @@ def report_dict(report: CheckReport, file: str | None = None) -> dict[str, Any]:
         "ready": report.ready,
         "counts": report.counts,
         "findings": [finding_dict(f) for f in report.findings],
+        "lang": report.lang,
         "parse_notes": list(report.parse_notes),
     }
 
 
 def render_markdown(report: CheckReport, file: str | None = None, cited: bool = True) -> str:
-    """A report as Markdown a planner can read; `cited=False` adds how to get citations."""
-    counts = report.counts
-    verdict = "ready" if report.ready else "not ready"
-    lines = [f"# Check: {file}" if file else "# Check", ""]
+    """A report as Markdown a planner can read, in the report's language; `cited=False` adds
+    how to get citations."""
+    lang, counts = report.lang, report.counts
+    title = report_text("title", lang)
+    lines = [f"# {title}: {file}" if file else f"# {title}", ""]
+    verdict = report_text("ready" if report.ready else "not_ready", lang)
     lines.append(
-        f"**{verdict.capitalize()}** — {counts['E']} error(s), {counts['W']} warning(s), "
-        f"{counts['I']} note(s)."
+        f"**{verdict}** — "
+        + report_text("counts", lang, errors=counts["E"], warnings=counts["W"], infos=counts["I"])
     )
     if not cited:
-        lines += ["", "_Citations are missing: run `oppi index` for citations._"]
+        lines += ["", report_text("no_citations", lang)]
     if report.parse_notes:
-        lines += ["", "## Not read from the draft", ""]
+        lines += ["", f"## {report_text('not_read', lang)}", ""]
         lines += [f"- {note}" for note in report.parse_notes]
     if report.findings:
-        lines += ["", "## Findings", ""]
+        lines += ["", f"## {report_text('findings', lang)}", ""]
     for f in report.findings:
-        lines.append(f"- **{f.id} {_SEVERITY_NAMES[f.severity]}** ({f.where}): {f.message}")
+        lines.append(f"- **{f.id} {report_text(f.severity, lang)}** ({f.where}): {f.message}")
         if f.suggestion:
-            lines.append(f"  - Instead: {f.suggestion}")
+            lines.append(f"  - {report_text('instead', lang)}: {f.suggestion}")
         if f.citation:
-            lines.append(f"  - Source: {f.citation.label()}")
+            lines.append(f"  - {report_text('source', lang)}: {f.citation.label()}")
     return "\n".join(lines) + "\n"

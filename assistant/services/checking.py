@@ -1,58 +1,41 @@
-"""The checker service: a draft (model, text or file) in, a cited CheckReport out. No model."""
+"""The checking service: a draft file or text in, a cited CheckReport out, for the CLI, the UI
+and the evals alike. Parsing is `assistant.parsing`, the checks are `assistant.rules.checker`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from assistant.config import Settings
-from assistant.parsing.draft import FormatHint, parse_file, parse_text
-from assistant.rules.catalogue import CATALOGUE, position
-from assistant.rules.context import prepare
-from assistant.schemas import SEVERITY_ORDER, CheckReport, Citation, MicroCredential
-
-Resolver = Callable[[str], Citation | None]
+from assistant.parsing.draft import FormatHint, ParsedDraft, parse_file, parse_text
+from assistant.rules.checker import Checker
+from assistant.schemas import CheckReport
 
 
-class Checker:
-    """Runs every catalogue check; citations come from `resolver` (check ID -> passage)."""
+class CheckingService:
+    """Reads drafts and checks them with one (typed, possibly citing) Checker."""
 
-    def __init__(self, settings: Settings, resolver: Resolver | None = None) -> None:
+    def __init__(self, settings: Settings, checker: Checker | None = None) -> None:
+        """Without `checker`, one that cites nothing (reports say how to get citations)."""
         self.settings = settings
-        self.resolver = resolver
-        self._citations: dict[str, Citation | None] = {}
+        self.checker = checker or Checker(settings)
 
-    def citation(self, check_id: str) -> Citation | None:
-        """The passage behind a check, resolved once and cached for the checker's life."""
-        if self.resolver is None:
-            return None
-        if check_id not in self._citations:
-            self._citations[check_id] = self.resolver(check_id)
-        return self._citations[check_id]
+    @property
+    def cites(self) -> bool:
+        """Whether reports carry citations (false until `oppi index` has built the library)."""
+        return self.checker.cites
 
-    def check(
-        self, cred: MicroCredential, notes: list[str] | None = None, lang: str | None = None
-    ) -> CheckReport:
-        """Check one credential; findings sorted by severity, then place in the draft.
+    def read_file(self, path: Path) -> ParsedDraft:
+        """Parse a draft file (.md, .txt, .json, .pdf, .docx); OppiError when it cannot be read."""
+        return parse_file(Path(path), self.settings)
 
-        `lang` ('en' or 'fi', e.g. the workspace language) sets the language of messages and
-        suggestions; without it they follow the draft (Finnish for a Finnish draft).
-        """
-        draft = prepare(cred, self.settings, lang)
-        findings = [f for check in CATALOGUE for f in check.run(draft)]
-        for f in findings:
-            f.citation = self.citation(f.id)
-        findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], position(f.where), f.id))
-        return CheckReport(findings=findings, parse_notes=list(notes or []))
+    def check(self, parsed: ParsedDraft, lang: str | None = None) -> CheckReport:
+        """Check a parsed draft; its parse notes go into the report."""
+        return self.checker.check(parsed.credential, parsed.notes, lang)
 
-    def check_text(
-        self, text: str, fmt_hint: FormatHint = "auto", lang: str | None = None
-    ) -> CheckReport:
+    def check_text(self, text: str, fmt_hint: FormatHint = "auto", lang: str | None = None) -> CheckReport:
         """Parse and check draft text (Markdown, 'Field: value', table, JSON or prose)."""
-        parsed = parse_text(text, fmt_hint)
-        return self.check(parsed.credential, parsed.notes, lang)
+        return self.check(parse_text(text, fmt_hint), lang)
 
     def check_file(self, path: Path, lang: str | None = None) -> CheckReport:
         """Parse and check a draft file (.md, .txt, .json, .pdf, .docx)."""
-        parsed = parse_file(Path(path), self.settings)
-        return self.check(parsed.credential, parsed.notes, lang)
+        return self.check(self.read_file(path), lang)

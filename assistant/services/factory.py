@@ -8,9 +8,10 @@ from langchain_core.language_models import BaseChatModel
 
 from assistant.config import Settings
 from assistant.index.library import Library
+from assistant.rules.checker import Checker
 from assistant.rules.lexicon import use_rules_data
 from assistant.services.chat import ChatService
-from assistant.services.checking import Checker
+from assistant.services.checking import CheckingService
 from assistant.services.drafting import DraftingService
 from assistant.services.library import LibraryService
 from assistant.services.review import ReviewService
@@ -19,14 +20,20 @@ from assistant.services.review import ReviewService
 class Services:
     """Collaborators built on first use: checking never starts a model, chat starts one once."""
 
-    def __init__(self, settings: Settings, llm: BaseChatModel | None = None) -> None:
+    def __init__(
+        self, settings: Settings, llm: BaseChatModel | None = None, library: Library | None = None
+    ) -> None:
+        """`llm` and `library` replace the ones settings would build (tests pass fakes here)."""
         self.settings = settings
         self._llm = llm
+        self._library = library
         use_rules_data(settings.rules_data)
 
-    @cached_property
+    @property
     def library(self) -> Library:
-        return Library(self.settings)
+        if self._library is None:
+            self._library = Library(self.settings)
+        return self._library
 
     @cached_property
     def library_service(self) -> LibraryService:
@@ -38,6 +45,11 @@ class Services:
         library = self.library
         resolver = library.citation_for_check if library.is_built() else None
         return Checker(self.settings, resolver)
+
+    @cached_property
+    def checking(self) -> CheckingService:
+        """Drafts (files, text) in, cited reports out: what `oppi check`, the UI and evals use."""
+        return CheckingService(self.settings, self.checker)
 
     @property
     def llm(self) -> BaseChatModel:

@@ -6,7 +6,7 @@ import pytest
 
 from assistant.config import Settings
 from assistant.drafting.composer import Composer
-from assistant.services.checking import Checker
+from assistant.rules.checker import Checker
 
 
 @pytest.fixture(scope="session")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from assistant.drafting.common import Guidance
 from assistant.drafting.llm_drafter import LlmDrafter, lenient_outcomes
 from assistant.llm import FakeChatModel
+from assistant.rules.checker import Checker
 from assistant.schemas import CredentialBrief
-from assistant.services.checking import Checker
 
 BRIEF = CredentialBrief(
     title="Green last-mile logistics", target_group="logistics planners", level=6, ects=5,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from assistant.drafting.common import outcome_findings
+from assistant.rules.checker import Checker
 from assistant.schemas import CredentialBrief
-from assistant.services.checking import Checker
 from assistant.services.drafting import DraftingService
 
 BRIEF = CredentialBrief(title="Green last-mile logistics", target_group="logistics planners", level=6, ects=5,

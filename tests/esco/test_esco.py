@@ -11,8 +11,8 @@ from assistant.config import Settings
 from assistant.drafting.esco_match import EscoMatcher
 from assistant.esco.registry import EscoSkill, load_registry, lookup
 from assistant.exports.ob3 import credential_to_ob3
+from assistant.rules.checker import Checker
 from assistant.schemas import CredentialBrief, DraftResult, LearningOutcome, MicroCredential
-from assistant.services.checking import Checker
 
 DIGITAL_CONTENT = "http://data.europa.eu/esco/skill/5fd5c985-eaaa-47aa-8314-62359c54505a"
 INVENTED = "http://data.europa.eu/esco/skill/0a9c4d2e-8b61-4f27-9d3e-6c1b5a7f2e84"

@@ -9,6 +9,7 @@ import pytest
 from assistant.parsing import parse_text
 from assistant.parsing.labels import fields_for, normalise
 from assistant.parsing.mapping import ALL, covered
+from assistant.rules.messages import note_text
 
 
 @pytest.mark.parametrize(
@@ -81,6 +82,8 @@ def test_finnish_outcome_sentence_splits_at_verbs_not_at_coordinated_objects():
         ("tavoitteet 1–2 / 3–5", {1, 2, 3, 4, 5}),
         ("Simulator exercise (outcomes i, ii and iv)", {1, 2, 4}),
         ("Feeding plan (assesses LO1)", {1}),
+        ("Case report (assesses LO1–LO3)", {1, 2, 3}),
+        ("a quiz on ILO2 to ILO4 and a plan for LO 6", {2, 3, 4, 6}),
         ("a practice safari, which covers the second and fourth outcomes", {2, 4}),
         ("Harjoitustyö ja oppimispäiväkirja.", None),
     ],
@@ -104,8 +107,8 @@ def test_email_signature_and_mail_text_are_not_read():
     )
     cred = parsed.credential
     assert cred.prerequisites == "none" and cred.description is None
-    assert any("sign-off" in note for note in parsed.notes)
-    assert any("e-mail text" in note for note in parsed.notes)
+    assert any("sign-off" in note for note in english(parsed.notes))
+    assert any("e-mail text" in note for note in english(parsed.notes))
 
 
 def test_outcome_table_with_a_task_column_maps_each_outcome():
@@ -116,3 +119,99 @@ def test_outcome_table_with_a_task_column_maps_each_outcome():
     cred = parsed.credential
     assert [o.text for o in cred.outcomes] == ["Plan a route for a delivery van", "Load a van safely with a load plan"]
     assert cred.outcome_assessment == {1: "Route plan"} and cred.assessment == "Route plan"
+
+
+def english(notes) -> list[str]:
+    """Parse notes as the English report says them."""
+    return [note_text(note, "en") for note in notes]
+
+
+def test_unbulleted_outcome_lines_are_one_outcome_each():
+    rows = "Osaamistavoitteet\tOpiskelija osaa tunnistaa riskit\n\tOpiskelija osaa laatia suunnitelman\n"
+    assert [o.text for o in parse_text(rows).credential.outcomes] == [
+        "Opiskelija osaa tunnistaa riskit", "Opiskelija osaa laatia suunnitelman",
+    ]
+    stem = "Learning outcomes\nUpon completion, the learner is able to\nApply the rules to a case\nEvaluate tenders with costing\n"
+    assert [o.text for o in parse_text(stem).credential.outcomes] == [
+        "Apply the rules to a case", "Evaluate tenders with costing",
+    ]
+
+
+def test_a_wrapped_paragraph_stays_one_outcome_list():
+    wrapped = "Learning outcomes:\nThe learner can plan a survey of the\nBaltic Sea coast and report it.\n"
+    assert [o.text for o in parse_text(wrapped).credential.outcomes] == [
+        "The learner can plan a survey of the Baltic Sea coast and report it.",
+    ]
+
+
+def test_lo_numbers_without_punctuation_are_item_marks():
+    text = "Learning outcomes\nLO1 Apply a framework for team norms\nLO2 Facilitate a virtual meeting\n"
+    assert [o.text for o in parse_text(text).credential.outcomes] == [
+        "Apply a framework for team norms", "Facilitate a virtual meeting",
+    ]
+
+
+def test_a_catalogue_title_line_gives_the_size_when_no_field_does():
+    cred = parse_text("KEMA-2045 Vesihuollon riskienhallinta (3 op)\n\nTaso: EQF 6\n").credential
+    assert (cred.title, cred.ects) == ("Vesihuollon riskienhallinta", 3)
+    labelled = parse_text("ENG-E4120 Hydrogen Safety, 5 cr\n\nWorkload: 4 ECTS\n").credential
+    assert labelled.ects == 4  # the field wins over the title line
+
+
+def test_prose_after_a_listed_outcomes_field_is_read_not_dropped():
+    text = (
+        "Title: Welding inspection\n\nLearning outcomes. The learner can:\n1. Inspect a welded joint visually\n"
+        "2. Measure weld dimensions with gauges\n\nOutcome 1 is assessed in a practical test. "
+        "The credential is studied on-site in the welding hall.\n"
+    )
+    cred = parse_text(text).credential
+    assert len(cred.outcomes) == 2 and "practical test" not in cred.outcomes[1].text
+    assert cred.participation and "on-site" in cred.participation
+
+
+def test_lettered_items_on_one_line_after_a_bold_label_are_outcomes():
+    text = "**Learning outcomes.** Students will be able to: a) explain the two kinds; b) train a model on data; c) deploy it as a service.\n"
+    assert [o.text for o in parse_text(text).credential.outcomes] == [
+        "explain the two kinds", "train a model on data", "deploy it as a service.",
+    ]
+
+
+def test_nested_json_groups_and_unit_keys():
+    data = '{"perustiedot": {"nimi": "Logistiikka"}, "laajuus": {"op": 5, "tunnit": 135}}'
+    parsed = parse_text(data)
+    assert (parsed.credential.title, parsed.credential.ects, parsed.credential.hours) == ("Logistiikka", 5, 135)
+    assert not any(note.key == "unknown_label" for note in parsed.notes)
+
+
+def test_a_labelled_description_that_states_hours_gives_the_workload():
+    text = "Title: Lean basics\nDescription: We will teach lean. The credential takes about 80 hours of work.\n"
+    cred = parse_text(text).credential
+    assert (cred.ects, cred.hours) == (None, 80)
+    assert parse_text("Title: Lean\nDescription: Lean in hospitals.\n").credential.hours is None
+
+
+def test_an_organisation_named_example_is_no_assessment_cue():
+    text = (
+        "Fashion Supply Chains\n\nOrganised by Example University in Helsinki, Finland, this credential is "
+        "designed for buyers.\n\nParticipants demonstrate their skills in a portfolio, evaluated pass/fail.\n"
+    )
+    assert parse_text(text).credential.assessment.startswith("Participants demonstrate")
+
+
+@pytest.mark.parametrize("stem", ["The learner can:", "Opiskelija osaa:", "After the course, students are able to"])
+def test_a_stem_line_over_a_list_stands_in_for_the_outcomes_label(stem):
+    parsed = parse_text(f"Title: X\n\n{stem}\n- plan a survey of the coast\n- report the results to the city\n")
+    assert [o.text for o in parsed.credential.outcomes] == ["plan a survey of the coast", "report the results to the city"]
+    assert not parsed.notes
+
+
+def test_an_outcomes_table_may_start_with_the_outcome_column():
+    text = (
+        "Title: Coastal survey\n\n| Learning outcome | Assessment task | Weight |\n|---|---|---|\n"
+        "| Plan a survey of the coast | Survey plan | 40 % |\n| Report the results to the city | Report | 60 % |\n"
+    )
+    parsed = parse_text(text)
+    assert [(o.text, o.assessment) for o in parsed.credential.outcomes] == [
+        ("Plan a survey of the coast", "Survey plan"), ("Report the results to the city", "Report"),
+    ]
+    assert not parsed.notes

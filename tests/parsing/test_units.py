@@ -31,7 +31,7 @@ def test_bare_number_is_read_only_when_the_label_names_the_unit():
     assert parse_workload("5", "Credits").ects == 5
     assert parse_workload("135", "Hours").hours == 135
     unlabelled = parse_workload("5", "Laajuus")
-    assert unlabelled.ects is None and "no unit" in unlabelled.problem
+    assert unlabelled.ects is None and unlabelled.problem.key == "workload_no_unit"
 
 
 @pytest.mark.parametrize("text", ["3-5 op", "lots of work", "5 op or 6 op"])
@@ -62,4 +62,21 @@ def test_levels(text, label, level, framework):
 
 def test_level_without_a_number_is_reported():
     parsed = parse_level("advanced", "Level")
-    assert parsed.level is None and "no level number" in parsed.problem
+    assert parsed.level is None and parsed.problem.key == "level_no_number"
+
+
+def test_a_breakdown_in_brackets_is_not_a_second_figure():
+    workload = parse_workload("5 cr = 135 h (lectures 20 h, exercises 30 h, independent work 85 h)")
+    assert (workload.ects, workload.hours, workload.problem) == (5, 135, None)
+    assert parse_workload("20 h or 30 h").problem.key == "workload_several"
+
+
+@pytest.mark.parametrize("label,text,ects,hours", [
+    ("Study credits", "5 (135 hours)", 5, 135),
+    ("Hours", "135 (5 op)", 5, 135),
+    ("Credits", "5, 135 hours", 5, 135),
+    ("Työmäärä (h)", "135", None, 135),
+])
+def test_a_leading_figure_takes_the_unit_its_label_names(label, text, ects, hours):
+    workload = parse_workload(text, label)
+    assert (workload.ects, workload.hours, workload.problem) == (ects, hours, None)

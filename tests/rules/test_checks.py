@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from assistant.rules.catalogue import CATALOGUE, position
+from assistant.rules.checker import Checker
 from assistant.rules.context import is_placeholder
 from assistant.rules.lexicon import load_lexicon
 from assistant.schemas import LearningOutcome, MicroCredential
-from assistant.services.checking import Checker
 
 
 def _ids(settings, **fields) -> dict[str, list[str]]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from assistant.services.checking import Checker
+from assistant.services.checking import CheckingService
 
 
 def fixes(settings, outcome: str, heading: str = "Learning outcomes") -> list[dict]:
-    report = Checker(settings).check_text(f"{heading}:\n- {outcome}\n")
+    report = CheckingService(settings).check_text(f"{heading}:\n- {outcome}\n")
     return [f.fix for f in report.findings if f.id == "C07" and f.fix]
 
 
@@ -14,7 +14,7 @@ def test_english_vague_verb_is_swapped_in_place(settings):
     (fix,) = fixes(settings, "The learner will understand cloud computing concepts in practice.")
     assert fix["old"] == "The learner will understand cloud computing concepts in practice."
     assert "understand" not in fix["new"] and fix["new"].endswith("cloud computing concepts in practice.")
-    assert Checker(settings).check_text(f"Learning outcomes:\n- {fix['new']}\n").findings[0].id != "C07"
+    assert CheckingService(settings).check_text(f"Learning outcomes:\n- {fix['new']}\n").findings[0].id != "C07"
 
 
 def test_finnish_finite_vague_verb_becomes_osaa_plus_infinitive(settings):

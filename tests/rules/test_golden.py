@@ -9,7 +9,7 @@ import pytest
 from fixtures.drafts.build import golden_drafts, materialise
 
 from assistant.rules.catalogue import BY_ID, CATALOGUE
-from assistant.services.checking import Checker
+from assistant.services.checking import CheckingService
 
 CASES = golden_drafts()
 
@@ -21,7 +21,7 @@ def _key(entry: str) -> tuple[str, str]:
 
 @pytest.mark.parametrize("name,source,expected", CASES, ids=[c[0] for c in CASES])
 def test_draft_raises_exactly_the_expected_findings(name, source, expected, settings, tmp_path):
-    report = Checker(settings).check_file(materialise(source, expected, tmp_path))
+    report = CheckingService(settings).check_file(materialise(source, expected, tmp_path))
     raised = Counter((f.id, f.where) for f in report.findings)
     wanted = Counter(_key(e) for e in expected["findings"])
     assert raised - wanted == Counter(), f"unexpected findings in {name}"
@@ -33,7 +33,7 @@ def test_draft_raises_exactly_the_expected_findings(name, source, expected, sett
 
 @pytest.mark.parametrize("name,source,expected", CASES, ids=[c[0] for c in CASES])
 def test_findings_keep_the_catalogue_severity(name, source, expected, settings, tmp_path):
-    report = Checker(settings).check_file(materialise(source, expected, tmp_path))
+    report = CheckingService(settings).check_file(materialise(source, expected, tmp_path))
     for f in report.findings:
         # C13 is the one check with a softer variant: W when no mapping is given.
         allowed = {"E", "W"} if f.id == "C13" else {BY_ID[f.id].severity}

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from assistant.config import Settings
 from assistant.errors import OppiError
 from assistant.schemas import CheckReport
-from assistant.services.checking import Checker
+from assistant.services.checking import CheckingService
 
-CHECKER = Checker(Settings(_env_file=None))
+CHECKER = CheckingService(Settings(_env_file=None))
 LABELS = st.sampled_from(
     [
         "Title",

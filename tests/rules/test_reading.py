@@ -117,3 +117,47 @@ def test_voikko_load_failure_becomes_oppi_error(monkeypatch):
         monkeypatch.undo()
         finnish._voikko.cache_clear()
         finnish.analyse.cache_clear()
+
+
+def test_finnish_verbs_typed_without_diacritics_are_read_by_their_folded_form():
+    lexicon = load_lexicon()
+    folded = read_outcome("Opiskelija osaa kayttaa tuotantotietoja hakkuun suunnittelussa", "fi", lexicon)
+    assert (folded.verb, folded.in_lexicon) == ("käyttää", True)
+    vague = read_outcome("Opiskelija tietaa metsalain keskeiset vaatimukset", "fi", lexicon)
+    assert vague.vague and vague.verb == "tietää"
+    assert lexicon.folded_verb("xyzzy") is None
+
+
+def test_phrase_lists_match_text_typed_without_diacritics():
+    lexicon = load_lexicon()
+    assert lexicon.matches("participation", "tyopaikalla")
+    assert lexicon.matches("criteria", "hyvaksytty/hylatty")
+    assert not lexicon.matches("participation", "joustava")
+
+
+@pytest.mark.parametrize("value", ["Distance learning", "remote", "webinars", "classroom teaching", "at the workplace",
+                                   "oppisopimus", "Multimodal teaching", "in-company training"])
+def test_more_names_of_the_four_forms_of_participation(value):
+    assert load_lexicon().matches("participation", value)
+
+
+@pytest.mark.parametrize("value", ["Flexible", "joustava", "Flexible, self-paced", "tbd"])
+def test_flexible_alone_is_no_form_of_participation(value):
+    assert not load_lexicon().matches("participation", value)
+
+
+@pytest.mark.parametrize("value", ["approved/failed", "grades 1 to 5", "hyv./hyl.", "pass with distinction",
+                                   "grades A-F", "passed/failed"])
+def test_more_ways_to_state_a_grading_scale(value):
+    assert load_lexicon().matches("criteria", value)
+
+
+@pytest.mark.parametrize("text,verb,after", [
+    ("After the course you can write a grant proposal for an EU programme", "write", 7),
+    ("By the end of the credential the learner is able to evaluate the accessibility of a website", "evaluate", 5),
+    ("Can prepare a maintenance plan for a pump station", "prepare", 7),
+    ("After the course you can write a proposal, a budget and a plan", "write", 7),
+])
+def test_stems_without_a_comma_are_stripped(text, verb, after):
+    reading = read_outcome(text, "en", load_lexicon())
+    assert (reading.verb, reading.words_after_verb) == (verb, after)

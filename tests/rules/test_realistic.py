@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.services.checking import Checker
+from assistant.services.checking import CheckingService
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -20,7 +20,7 @@ from realistic_drafts import FOLDER, Score, score_file, split_of  # noqa: E402
 
 def test_realistic_drafts_recall_and_false_findings(settings, capsys):
     cases = yaml.safe_load((FOLDER / "expected.yaml").read_text(encoding="utf-8"))
-    checker = Checker(settings)
+    checker = CheckingService(settings)
     scores = {"dev": Score(), "test": Score()}
     for case in cases:
         score_file(case, checker.check_file(FOLDER / case["file"]).findings, scores[split_of(case)])

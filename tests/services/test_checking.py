@@ -10,9 +10,12 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
+from assistant.config import Settings
+from assistant.rules.checker import Checker
 from assistant.rules.report import render_markdown, report_dict
 from assistant.schemas import SEVERITY_ORDER, Citation
-from assistant.services.checking import Checker
+from assistant.services.checking import CheckingService
+from assistant.services.factory import Services
 
 DRAFTS = Path(__file__).resolve().parent.parent / "fixtures" / "drafts"
 CLEAN = DRAFTS / "en_clean_markdown.md"
@@ -40,7 +43,7 @@ class CountingResolver:
 
 def test_findings_carry_citations_resolved_once_per_check(settings):
     resolver = CountingResolver()
-    checker = Checker(settings, resolver)
+    checker = CheckingService(settings, Checker(settings, resolver))
     first = checker.check_file(FLAWED)
     checker.check_file(FLAWED)
     for f in first.findings:
@@ -50,12 +53,12 @@ def test_findings_carry_citations_resolved_once_per_check(settings):
 
 
 def test_checker_without_resolver_gives_null_citations(settings):
-    report = Checker(settings).check_file(FLAWED)
+    report = CheckingService(settings).check_file(FLAWED)
     assert report.findings and all(f.citation is None for f in report.findings)
 
 
 def test_report_is_sorted_by_severity_then_position(settings):
-    report = Checker(settings).check_file(FLAWED)
+    report = CheckingService(settings).check_file(FLAWED)
     severities = [SEVERITY_ORDER[f.severity] for f in report.findings]
     assert severities == sorted(severities)
     assert not report.ready
@@ -65,14 +68,14 @@ def test_report_is_sorted_by_severity_then_position(settings):
 
 
 def test_check_text_accepts_a_format_hint(settings):
-    checker = Checker(settings)
+    checker = CheckingService(settings)
     text = (DRAFTS / "en_clean_schema.json").read_text(encoding="utf-8")
     assert checker.check_text(text, "json").ready
     assert checker.check_text(CLEAN.read_text(encoding="utf-8"), "md").ready
 
 
 def test_json_report_shape(settings):
-    report = Checker(settings, CountingResolver()).check_file(FLAWED)
+    report = CheckingService(settings, Checker(settings, CountingResolver())).check_file(FLAWED)
     data = json.loads(json.dumps(report_dict(report, "draft.txt")))
     assert set(data) >= {"file", "ready", "counts", "findings"}
     assert data["file"] == "draft.txt" and data["ready"] is False
@@ -82,11 +85,11 @@ def test_json_report_shape(settings):
 
 
 def test_markdown_report_lists_findings_and_notes_missing_citations(settings):
-    report = Checker(settings).check_file(FLAWED)
+    report = CheckingService(settings).check_file(FLAWED)
     text = render_markdown(report, "draft.txt", cited=False)
     assert "run `oppi index` for citations" in text
     assert all(f"{f.id}" in text and f.where in text for f in report.findings)
-    cited = render_markdown(Checker(settings, CountingResolver()).check_file(FLAWED), "d", True)
+    cited = render_markdown(CheckingService(settings, Checker(settings, CountingResolver())).check_file(FLAWED), "d", True)
     assert "Source: Guide › Rule C07" in cited and "oppi index" not in cited
 
 
@@ -135,23 +138,18 @@ def test_cli_rejects_unknown_format(cli_env):
     assert result.exit_code == 2 and "md or json" in result.output
 
 
-def test_cli_uses_the_library_for_citations_when_built(cli_env, monkeypatch):
-    import assistant.index.library as library_module
-
+def test_cli_uses_the_library_for_citations_when_built(cli_env, tmp_path):
     class FakeLibrary:
-        def __init__(self, settings) -> None:
-            self.calls = 0
-
         def is_built(self) -> bool:
             return True
 
         def citation_for_check(self, check_id: str) -> Citation:
             return Citation(chunk_id="c", doc_id="annex-i", title="Annex I", section=check_id)
 
-    monkeypatch.setattr(library_module, "Library", FakeLibrary)
-    result = cli_env.invoke(app, ["check", str(FLAWED), "--format", "json"])
+    services = Services(Settings(_env_file=None, home=tmp_path / "home"), library=FakeLibrary())
+    result = cli_env.invoke(app, ["check", str(FLAWED), "--format", "json"], obj=services)
     data = json.loads(result.stdout)
-    assert all(f["citation"]["section"] == f["id"] for f in data["findings"])
+    assert data["findings"] and all(f["citation"]["section"] == f["id"] for f in data["findings"])
 
 
 def test_cli_checks_a_copied_draft_by_suffix(cli_env, tmp_path):
@@ -179,7 +177,7 @@ FINNISH = (
 
 
 def test_a_finnish_draft_gets_its_report_in_finnish(settings):
-    report = Checker(settings).check_text(FINNISH)
+    report = CheckingService(settings).check_text(FINNISH)
     by_id = {f.id: f for f in reversed(report.findings)}
     assert by_id["C01"].where == "country" and by_id["C01"].message.startswith("Myöntäjän maa puuttuu")
     assert "opintopistettä kohden" in by_id["C03"].message
@@ -192,15 +190,15 @@ def test_a_finnish_draft_gets_its_report_in_finnish(settings):
 
 
 def test_the_callers_language_wins_over_the_drafts(settings):
-    english = Checker(settings).check_text(FINNISH, lang="en")
+    english = CheckingService(settings).check_text(FINNISH, lang="en")
     assert any(f.message.startswith("The country is missing") for f in english.findings)
-    finnish = Checker(settings).check_file(FLAWED, lang="fi")
+    finnish = CheckingService(settings).check_file(FLAWED, lang="fi")
     assert finnish.findings and all(f.message for f in finnish.findings)
     assert any("puuttuu" in f.message or "ei ole" in f.message for f in finnish.findings)
 
 
 def test_a_swedish_draft_is_reported_in_english(settings):
-    report = Checker(settings).check_text(
+    report = CheckingService(settings).check_text(
         "Namn: Säker kemikaliehantering\nAnordnare: Yrkeshögskolan vid Kusten\nUndervisningsspråk: svenska\n"
         "Omfattning: 2 sp\nLärandemål:\n- Classify laboratory chemicals with their safety data sheets\n"
     )
@@ -208,7 +206,7 @@ def test_a_swedish_draft_is_reported_in_english(settings):
 
 
 def test_c01_in_a_draft_with_unread_prose_says_where_it_looked(settings):
-    report = Checker(settings).check_text(
+    report = CheckingService(settings).check_text(
         "Title: Data literacy\n\nA wonderful offer that nobody labelled, sold by a friendly team.\n"
     )
     country = next(f for f in report.findings if f.id == "C01" and f.where == "country")
@@ -220,7 +218,7 @@ def test_a_one_megabyte_paste_checks_in_under_two_seconds(settings):
     import time
 
     paste = ("Learning outcomes: Analyse (the data, and; the | results: " * 20_000)[:1_000_000]
-    checker = Checker(settings)
+    checker = CheckingService(settings)
     checker.check_text("Title: warm-up")
     start = time.perf_counter()
     report = checker.check_text(paste)
@@ -236,3 +234,46 @@ def test_oppi_check_takes_the_message_language(tmp_path):
     assert any("puuttuu" in f["message"] or "ei ole" in f["message"] for f in report["findings"])
     wrong = runner.invoke(app, ["check", "--lang", "sv", str(FLAWED)], env=env)
     assert wrong.exit_code == 2 and "--lang is auto, en or fi" in wrong.output
+
+
+FINNISH_UNREAD = (
+    "Nimi: Kiertotalous hankinnoissa\nMyöntäjä: Esimerkin AMK, Suomi\nLaajuus: 3-5 op\n"
+    "Taso: edistynyt\nVärikoodi: sininen\n"
+    "Osaamistavoitteet:\n- Opiskelija osaa laatia kiertotalouskriteerit kalustehankintaan\n"
+)
+
+
+def test_a_finnish_drafts_report_is_finnish_throughout(settings):
+    report = CheckingService(settings).check_text(FINNISH_UNREAD)
+    assert report.lang == "fi"
+    notes = " ".join(report.parse_notes)
+    assert "Laajuus: '3-5 op' on vaihteluväli" in notes, notes
+    assert "Taso: tekstistä 'edistynyt' ei löytynyt tason numeroa" in notes, notes
+    assert "Otsikko 'Värikoodi' ei ole Oppille tuttu" in notes, notes
+    markdown = render_markdown(report, "luonnos.txt", cited=False)
+    assert "# Tarkistus: luonnos.txt" in markdown and "## Luonnoksesta lukematta" in markdown
+    assert "**Ei valmis**" in markdown and "Sen sijaan:" in markdown and "oppi index" in markdown
+    for english in ("Not read", "Findings", "Instead", "Error", "Warning", "Workload", "Label"):
+        assert english not in markdown, english
+
+
+def test_the_same_notes_in_english_when_asked(settings):
+    report = CheckingService(settings).check_text(FINNISH_UNREAD, lang="en")
+    notes = " ".join(report.parse_notes)
+    assert "Workload: '3-5 op' is a range, not one number." in notes
+    assert "Label 'Värikoodi' is not one Oppi knows" in notes
+    assert "## Not read from the draft" in render_markdown(report, "d.txt")
+
+
+def test_cli_reports_a_finnish_draft_in_finnish(cli_env):
+    result = cli_env.invoke(app, ["check", str(DRAFTS / "fi_flawed_fields.txt")])
+    assert result.exit_code == 1
+    assert "# Tarkistus:" in result.output and "## Havainnot" in result.output
+    assert "Not ready" not in result.output and "Instead" not in result.output
+
+
+def test_a_draft_with_swedish_outcomes_is_reported_in_english(settings):
+    report = CheckingService(settings).check_text(
+        "Benämning: Tillgänglighet\nLärandemål:\n- Den studerande kan granska en webbtjänst och skriva ett utlåtande\n"
+    )
+    assert report.lang == "en" and any("missing" in f.message for f in report.findings)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from assistant.errors import OppiError
 from assistant.llm import FakeChatModel
+from assistant.rules.checker import Checker
 from assistant.schemas import LearningOutcome, MicroCredential
-from assistant.services.checking import Checker
 from assistant.services.review import ReviewService
 
 DRAFT = MicroCredential(

@@ -60,11 +60,11 @@ def create_check(services, labels, language) -> None:
         try:
             if file is not None:
                 path = Path(file if isinstance(file, str) else file.name)
-                report = services.checker.check_file(path, message_lang)
+                report = services.checking.check_file(path, message_lang)
                 if path.suffix.lower() in (".md", ".txt"):
                     draft_text = path.read_text(encoding="utf-8", errors="replace")
             elif draft_text.strip():
-                report = services.checker.check_text(draft_text, lang=message_lang)
+                report = services.checking.check_text(draft_text, lang=message_lang)
             else:
                 raise gr.Error(t("check.no_draft", lang))
         except OppiError as error:

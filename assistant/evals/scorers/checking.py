@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from assistant.evals.metrics import agreement, confusion
 from assistant.evals.suite import CheckingCase
-from assistant.parsing.draft import parse_file
 
 
 def score(case: CheckingCase, world, context) -> tuple[dict, dict]:
     services = world.services
-    parsed = parse_file(case.draft, world.settings)
-    report = services.checker.check(parsed.credential, parsed.notes)
+    parsed = services.checking.read_file(case.draft)
+    report = services.checking.check(parsed)
     if context.review:
         report = services.review.review(parsed.credential, report)
     flagged = {f.id for f in report.findings}

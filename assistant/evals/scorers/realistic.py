@@ -10,7 +10,7 @@ from assistant.evals.suite import RealisticCase
 
 def score(case: RealisticCase, world, context) -> tuple[dict, dict]:
     try:
-        findings = world.services.checker.check_file(case.draft).findings
+        findings = world.services.checking.check_file(case.draft).findings
     except OppiError as error:  # an unreadable draft misses all it should flag
         findings, unreadable = [], str(error)
     else:
