@@ -452,10 +452,13 @@ class _Plan:
 
 
 def _alternatives(plan: _Plan, contexts: int) -> list[_Plan]:
-    out = []
+    """Other phrasings of a plan: its own verb in the other contexts first, then the other
+    verbs. A near-duplicate (C21) is most often two outcomes sharing a long context, and
+    swapping the verb there would drop the planner's own verb ('tunnistaa' -> 'selittää')."""
+    out = [replace(plan, context=context) for context in range(contexts) if context != plan.context]
     for context in range(contexts):
         for choice in range(min(len(plan.options), 6)):
-            if (choice, context) != (plan.choice, plan.context):
+            if choice != plan.choice:
                 out.append(replace(plan, choice=choice, context=context))
     return out
 
