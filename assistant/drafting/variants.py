@@ -64,6 +64,7 @@ def _english(obj: str, verb: str) -> list[str]:
     if len(no_adverb) < len(tokens):
         out.append(_text(no_adverb))
         out += [_strip_adverb(v) for v in out[:1]]
+    out += _swapped_conjuncts(out[0])
     # 'student work produced with AI': cut before a participle read as a finite verb.
     from assistant.nlp.english import finite_verbs
 
@@ -85,6 +86,30 @@ def _english(obj: str, verb: str) -> list[str]:
         out += [_text(base_tokens[:i]) for i in reversed(preps)]
     out += _coordination_cuts(out[0], obj)
     return [v for v in out if v]
+
+
+def _swapped_conjuncts(base: str) -> list[str]:
+    """'by urgency and health risk' -> 'by health risk and urgency': the same content in the
+    drafter's order, when the object as written repeats the brief word for word."""
+    from assistant.nlp.english import parse
+
+    tokens = list(parse(base))
+    for conj in tokens:
+        head = conj.head
+        if conj.dep_ != "conj" or conj.pos_ not in {"NOUN", "PROPN"} or head.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if head.dep_ in {"compound", "amod", "nmod"}:
+            continue  # '(urgency and health) risk': swapping modifiers would read wrongly
+        between = tokens[head.i + 1:conj.left_edge.i]
+        if len(between) != 1 or between[0].dep_ != "cc" or head.right_edge.i != conj.right_edge.i:
+            continue
+        left = tokens[head.left_edge.i:head.i + 1]
+        right = tokens[conj.left_edge.i:conj.right_edge.i + 1]
+        if any(t.pos_ == "DET" for t in left + right):
+            continue  # 'the labels and the markings': the articles would need moving too
+        return [" ".join(filter(None, (_text(tokens[:head.left_edge.i]), _text(right), between[0].text, _text(left),
+                                       _text(tokens[conj.right_edge.i + 1:]))))]
+    return []
 
 
 def _coordination_cuts(*bases: str) -> list[str]:

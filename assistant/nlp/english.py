@@ -148,12 +148,16 @@ def _phrase(item: list, earlier: list[SkillPhrase]) -> SkillPhrase | None:
         particles.append(rest.pop(0))
     rest, participle = _relative_as_participle(rest)
     rest = _cut_clauses(_wh_subject(rest))
+    if participle is None:
+        participle = _sought(item, rest)
     while rest and (rest[-1].dep_ in {"cc", "punct"} or rest[-1].lower_ in {"also", "then"}):
         rest.pop()
     while rest and rest[0].lower_ in {"also", "then", "really"}:
         rest.pop(0)
     if not rest or all(t.tag_ in {"WP", "WDT", "WRB"} for t in rest):
         return None
+    if rest[0].lower_ in _PRONOUN_OBJECTS and not earlier:
+        return None  # 'only two people can fly them': no skill phrase for 'them' to point at
     verb_text = " ".join([verb.text] + [p.text for p in particles])
     verb_lemma = " ".join([verb.lemma_.lower()] + [p.lower_ for p in particles])
     text = _join(rest).rstrip(".,;:")
@@ -188,6 +192,27 @@ def _relative_as_participle(tokens: list) -> tuple[list, tuple[str, list] | None
             return tokens, None
         return tokens[:index], (_gerund(clause.lemma_), after)
     return tokens, None
+
+
+_SEEKING = {"find", "detect", "identify", "spot", "locate"}
+
+
+def _sought(item: list, kept: list) -> tuple[str, list] | None:
+    """'analyse the images to find damaged insulators': a purpose clause that names what is
+    looked for belongs to the skill, as 'for damaged insulators'. Only a plain noun phrase
+    ('to find out what happened' has a clause of its own and stays cut)."""
+    if not kept:
+        return None
+    after = [t for t in item if t.i > kept[-1].i]
+    if len(after) < 3 or after[0].lower_ != "to" or after[1].lemma_ not in _SEEKING:
+        return None
+    sought = after[2:]
+    while sought and sought[-1].dep_ in {"punct", "cc"}:
+        sought = sought[:-1]
+    if (not sought or any(t.tag_ in FINITE_TAGS | {"WP", "WRB", "WDT", "TO"} or t.dep_ in {"prt", "mark"} for t in sought)
+            or not any(t.pos_ in {"NOUN", "PROPN"} for t in sought)):
+        return None
+    return "for", sought
 
 
 def _gerund(verb: str) -> str:
