@@ -453,10 +453,13 @@ class _Plan:
 
 
 def _alternatives(plan: _Plan, contexts: int) -> list[_Plan]:
-    out = []
+    """Other phrasings of a plan: its own verb in the other contexts first, then the other
+    verbs. A near-duplicate (C21) is most often two outcomes sharing a long context, and
+    swapping the verb there would drop the planner's own verb ('tunnistaa' -> 'selittää')."""
+    out = [replace(plan, context=context) for context in range(contexts) if context != plan.context]
     for context in range(contexts):
         for choice in range(min(len(plan.options), 6)):
-            if (choice, context) != (plan.choice, plan.context):
+            if choice != plan.choice:
                 out.append(replace(plan, choice=choice, context=context))
     return out
 
@@ -544,12 +547,46 @@ def _english_prose_skill(need: Need) -> Skill:
     if verb in lexicon.verbs["en"] and verb not in lexicon.vague("en"):
         # 'respond to a leak', 'decide what to isolate': the object is written for this verb.
         return Skill(need.text, obj, verb, fixed=True)
+    substituted = _substituted(verb, obj)
+    if substituted is not None:
+        return Skill(need.text, substituted[1], substituted[0], fixed=True)
     first = obj.split()[0].lower()
     if first in _EN_PREPOSITIONS | {"what", "when", "how", "which", "whether", "about"}:
         # 'talk with a guest' -> 'talking with a guest', for another verb to take.
         return Skill(need.text, f"{_en_gerund(verb.split()[0])} {' '.join(verb.split()[1:] + [obj])}".replace("  ", " "),
                      action="gerund")
     return Skill(need.text, obj, noun=obj)
+
+
+def _substituted(verb: str, obj: str) -> tuple[str, str] | None:
+    """(lexicon verb, object written for it) for a listed everyday verb the lexicon lacks:
+    'take a full set of vital signs' -> 'measure', 'call the doctor' -> 'communicate with
+    the doctor', 'tell the family what to watch for' -> 'guide the family on what to ...'."""
+    from assistant.drafting.substitutes import english_substitute
+    from assistant.nlp.english import parse
+
+    doc = parse(obj)
+    chunks = list(doc.noun_chunks)
+    if not chunks:
+        return None
+    # The object's head ('doctor' in 'the on-call doctor with a report'); in 'a full set of
+    # vital signs' what is measured is the signs, so the next chunk's head counts too.
+    roots = [t.lemma_ for t in doc if t.dep_ == "ROOT"]
+    heads = roots + [chunks[0].root.lemma_] + ([chunks[1].root.lemma_] if len(chunks) > 1 else [])
+    found = next((f for h in heads if (f := english_substitute(verb, h)) is not None), None)
+    if found is None or found.verb not in composable_verbs("en"):
+        return None
+    text = obj
+    wh = next((t for t in doc if t.i >= chunks[0].end and t.tag_ in {"WP", "WRB"}), None)
+    if found.wh_preposition and wh is not None and doc[wh.i - 1].pos_ != "ADP":
+        text = f"{doc[:wh.i].text} {found.wh_preposition} {doc[wh.i:].text}"
+    if found.person_preposition:
+        if found.person_preposition == "with":
+            # 'communicate with the doctor with a report' -> '... using a report'
+            text = "".join(("using" if t.lower_ == "with" and t.dep_ == "prep" else t.text) + t.whitespace_
+                           for t in parse(text))
+        text = f"{found.person_preposition} {text}"
+    return found.verb, text
 
 
 def _en_gerund(verb: str) -> str:

@@ -41,13 +41,34 @@ def same_word(a: str, b: str) -> bool:
     return common >= min(5, len(a), len(b)) and common >= 3
 
 
+def compound_head(word: str) -> str:
+    """The last part of a Finnish compound as Voikko splits it ('häiriöilmoitus' -> 'ilmoitus');
+    the word itself when it is no compound. The head names what the thing is, so a skill
+    about a 'häiriöilmoitus' is carried by an outcome about an 'ilmoitus' of the same kind."""
+    for analysis in inflect.analyses(word):
+        structure, base = analysis.get("STRUCTURE", ""), analysis.get("BASEFORM", "")
+        cut = structure.rfind("=")
+        if cut > 0 and base:
+            # STRUCTURE marks each part with '='; its letters line up with the base form's.
+            letters = sum(1 for ch in structure[:cut] if ch != "=")
+            head = base[letters:]
+            if len(head) >= 3:
+                return head.lower()
+    return word
+
+
 def phrase_addressed(phrase: str, text: str, language: str, share: float = DEFAULT_SHARE) -> bool:
-    """Whether `text` carries at least `share` of the phrase's content words."""
+    """Whether `text` carries at least `share` of the phrase's content words (Finnish: a
+    compound also by its head, in either direction)."""
     wanted = content_words(phrase, language)
     if not wanted:
         return True
     have = content_words(text, language)
-    found = sum(1 for w in wanted if any(same_word(w, h) for h in have))
+    if language == "fi":
+        have = have + [compound_head(h) for h in have]
+        found = sum(1 for w in wanted if any(same_word(w, h) or same_word(compound_head(w), h) for h in have))
+    else:
+        found = sum(1 for w in wanted if any(same_word(w, h) for h in have))
     return found / len(wanted) >= share - 1e-9
 
 

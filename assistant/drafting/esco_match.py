@@ -104,14 +104,16 @@ class EscoMatcher:
         return result.model_copy(update={"outcomes": outcomes, "esco": self.suggest_for_draft(result, k)})
 
     def suggest_for_draft(self, result: DraftResult, k: int = 3) -> list[EscoSuggestion]:
-        """The brief's top k: each skill need's matches, merged by their best score."""
-        best: dict[str, EscoSuggestion] = {}
-        for suggestions in self.suggest_for_needs(result.skills, result.brief.language, k):
-            for suggestion in suggestions:
-                if suggestion.uri not in best or suggestion.score > best[suggestion.uri].score:
-                    best[suggestion.uri] = suggestion
-        ranked = sorted(best.values(), key=lambda s: (-s.score, s.uri))
-        return ranked[:k]
+        """The brief's top k: each skill need's best match first (strongest need first), so
+        the k suggestions speak of k different needs, then the others by score."""
+        per_need = self.suggest_for_needs(result.skills, result.brief.language, k)
+        firsts = sorted((s[0] for s in per_need if s), key=lambda s: (-s.score, s.uri))
+        rest = sorted((x for s in per_need for x in s[1:]), key=lambda s: (-s.score, s.uri))
+        out: list[EscoSuggestion] = []
+        for suggestion in firsts + rest:
+            if suggestion.uri not in {o.uri for o in out}:
+                out.append(suggestion)
+        return out[:k]
 
 
 def _overlap(words: list[str], skill: EscoSkill) -> float:

@@ -37,6 +37,11 @@ def _english(obj: str, verb: str) -> list[str]:
         between = tokens[det.i + 1:head.i]
         if det.lower_ in {"a", "an"} and head.tag_ == "NN" and en_plural(head.text) != head.text:
             rewrites[det.i], rewrites[head.i] = "", en_plural(head.text)  # never a bare singular
+        elif det.lower_ == "the" and det.head.tag_ == "NNS" and det.head.i > det.i and not any(
+            t.lower_ in {"first", "last", "same", "right", "next"} for t in tokens[det.i + 1:det.head.i]
+        ) and not any(t.tag_ == "POS" for t in tokens[det.i + 1:det.head.i]):
+            # 'the grid connection and safety requirements': the article of a plural head
+            rewrites[det.i] = ""
         elif det.lower_ == "the" and head.tag_ == "NNS" and not any(
             t.lower_ in {"first", "last", "same", "right", "next"} for t in between
         ):
@@ -59,6 +64,7 @@ def _english(obj: str, verb: str) -> list[str]:
     if len(no_adverb) < len(tokens):
         out.append(_text(no_adverb))
         out += [_strip_adverb(v) for v in out[:1]]
+    out += _swapped_conjuncts(out[0])
     # 'student work produced with AI': cut before a participle read as a finite verb.
     from assistant.nlp.english import finite_verbs
 
@@ -78,7 +84,53 @@ def _english(obj: str, verb: str) -> list[str]:
         # 'according to', 'due to': the first word of a two-word preposition goes with it.
         preps = [i - 1 if i > 1 and base_tokens[i - 1].lower_ in {"according", "due", "prior", "thanks"} else i for i in preps]
         out += [_text(base_tokens[:i]) for i in reversed(preps)]
+    out += _coordination_cuts(out[0], obj)
     return [v for v in out if v]
+
+
+def _swapped_conjuncts(base: str) -> list[str]:
+    """'by urgency and health risk' -> 'by health risk and urgency': the same content in the
+    drafter's order, when the object as written repeats the brief word for word."""
+    from assistant.nlp.english import parse
+
+    tokens = list(parse(base))
+    for conj in tokens:
+        head = conj.head
+        if conj.dep_ != "conj" or conj.pos_ not in {"NOUN", "PROPN"} or head.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if head.dep_ in {"compound", "amod", "nmod"}:
+            continue  # '(urgency and health) risk': swapping modifiers would read wrongly
+        between = tokens[head.i + 1:conj.left_edge.i]
+        if len(between) != 1 or between[0].dep_ != "cc" or head.right_edge.i != conj.right_edge.i:
+            continue
+        left = tokens[head.left_edge.i:head.i + 1]
+        right = tokens[conj.left_edge.i:conj.right_edge.i + 1]
+        if any(t.pos_ == "DET" for t in left + right):
+            continue  # 'the labels and the markings': the articles would need moving too
+        return [" ".join(filter(None, (_text(tokens[:head.left_edge.i]), _text(right), between[0].text, _text(left),
+                                       _text(tokens[conj.right_edge.i + 1:]))))]
+    return []
+
+
+def _coordination_cuts(*bases: str) -> list[str]:
+    """The object up to its first conjunction: 'what to isolate and when to restore' ->
+    'what to isolate'. Coordinated clauses first (the second clause is a skill of its own);
+    coordinated nouns ('the labels and markings') last, as the way out of a copied run."""
+    from assistant.nlp.english import parse
+
+    clauses, nouns = [], []
+    for base in dict.fromkeys(bases):
+        tokens = list(parse(base))
+        for token in tokens:
+            if token.dep_ != "cc" or token.i == 0:
+                continue
+            conjunct = next((c for c in token.head.children if c.dep_ == "conj"), None)
+            cut = _text(tokens[:token.i]).rstrip(",")
+            if conjunct is not None and conjunct.pos_ in {"VERB", "AUX"}:
+                clauses.append(cut)
+            elif conjunct is not None:
+                nouns.append(cut)
+    return clauses + nouns
 
 
 def _strip_adverb(text: str) -> str:
@@ -114,6 +166,22 @@ def _finnish(obj: str) -> list[str]:
     tail, head = words[cut:], words[:cut]
     while head and inflect.analyses(head[-1]) is not False and not inflect.case_of(head[-1]) and head[-1][:1].islower():
         tail.insert(0, head.pop())  # 'eri osakkaiden': an uninflected word goes with the next
+    out = _leading_complement_cut(words)
     if not tail or not head or all(inflect.case_of(w) & _OBJECT_CASES for w in tail if w[:1].islower()):
+        return out
+    return [" ".join(tail + head), " ".join(head)] + out
+
+
+def _leading_complement_cut(words: list[str]) -> list[str]:
+    """'yhteisölle sopivan oikeudellisen mallin': a leading complement in another case
+    ('yhteisölle') and then the participle it belongs to ('sopivan') can go, and the head
+    noun phrase stays in the verb's case: the way out when the object repeats the brief."""
+    lead = 0
+    while lead < len(words) - 1 and (cases := inflect.case_of(words[lead].rstrip(","))) and not cases & _OBJECT_CASES:
+        lead += 1
+    if lead == 0:
         return []
-    return [" ".join(tail + head), " ".join(head)]
+    out = [" ".join(words[lead:])]
+    if lead + 1 < len(words) and any(a.get("PARTICIPLE") for a in inflect.analyses(words[lead].rstrip(","))):
+        out.append(" ".join(words[lead + 1:]))
+    return out

@@ -44,11 +44,17 @@ def csv_path() -> Path:
 
 
 def _split(text: str) -> tuple[list[str], str]:
-    """(label words, description): the description is the first capitalised sentence."""
+    """(label words, description): the description is the first capitalised sentence. Its
+    first word is a plain capitalised word ('Analyse', 'Make'), not a term that labels
+    capitalise too ('X-ray', 'PPE', a language name that recurs in the labels)."""
     words = text.split()
+    counts = Counter(words)
     for index in range(1, len(words) - 1):
         word = words[index]
-        if word[:1].isupper() and not word.isupper() and words[index + 1][:1].islower() and words[index - 1][:1].islower():
+        plain = word.isalpha() and word[:1].isupper() and word[1:].islower()
+        following = words[index + 1]
+        if (plain and counts[word] == 1 and words[index - 1][:1].islower()
+                and (following[:1].islower() or not following.isalpha())):  # 'Analyse X-ray imagery ...'
             return words[:index], " ".join(words[index:])
     return words, ""
 
@@ -64,7 +70,8 @@ def _preferred(words: list[str], first_words: Counter) -> str:
             return " ".join(words[:k])  # 'carry out rigging | carrying out rigging'
         if word in _JOINERS or low[k - 1] in _JOINERS:
             continue
-        if word == low[0] or first_words.get(word, 0) >= 5:
+        # A two-word label is rare ('set up follow spots', 'conduct quantitative research').
+        if word == low[0] or (k >= 3 and first_words.get(word, 0) >= 5):
             return " ".join(words[:k])  # the next label starts with a verb labels start with
     return " ".join(words[:MAX_LABEL_WORDS])
 
@@ -99,6 +106,9 @@ def lookup(uri: str) -> EscoSkill | None:
     return by_uri().get(_normal(uri))
 
 
+PARSE_VERSION = b"2"  # the label/description split; cached label vectors follow it too
+
+
 def fingerprint() -> str:
-    """A hash of the CSV, so cached label embeddings follow the registry they came from."""
-    return hashlib.sha256(csv_path().read_bytes()).hexdigest()[:16]
+    """A hash of the CSV and of how it is read, so cached label embeddings follow both."""
+    return hashlib.sha256(csv_path().read_bytes() + PARSE_VERSION).hexdigest()[:16]

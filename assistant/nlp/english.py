@@ -146,23 +146,84 @@ def _phrase(item: list, earlier: list[SkillPhrase]) -> SkillPhrase | None:
 
     while rest and (rest[0].dep_ == "prt" or f"{verb.lower_} {rest[0].lower_}" in load_lexicon().verbs["en"]):
         particles.append(rest.pop(0))
+    rest, participle = _relative_as_participle(rest)
     rest = _cut_clauses(_wh_subject(rest))
+    if participle is None:
+        participle = _sought(item, rest)
     while rest and (rest[-1].dep_ in {"cc", "punct"} or rest[-1].lower_ in {"also", "then"}):
         rest.pop()
     while rest and rest[0].lower_ in {"also", "then", "really"}:
         rest.pop(0)
     if not rest or all(t.tag_ in {"WP", "WDT", "WRB"} for t in rest):
         return None
+    if rest[0].lower_ in _PRONOUN_OBJECTS and not earlier:
+        return None  # 'only two people can fly them': no skill phrase for 'them' to point at
     verb_text = " ".join([verb.text] + [p.text for p in particles])
     verb_lemma = " ".join([verb.lemma_.lower()] + [p.lower_ for p in particles])
     text = _join(rest).rstrip(".,;:")
     core = _core(rest)
+    if participle:
+        # 'a case that also covers the grid connection' -> 'a case covering the grid connection'
+        text = f"{text} {participle[0]} {_join(participle[1]).rstrip('.,;:')}"
     if rest[0].lower_ in _PRONOUN_OBJECTS and earlier:
         # 'score them with NEWS2': 'them' points at the previous object.
         core = earlier[-1].core or earlier[-1].object
         text = core + text[len(rest[0].text):]
-    start, end = verb.idx, rest[-1].idx + len(rest[-1].text)
+    last = participle[1][-1] if participle else rest[-1]
+    start, end = verb.idx, last.idx + len(last.text)
     return SkillPhrase(verb_lemma, verb_text, text, start, end, verb.sent.text, core=core)
+
+
+def _relative_as_participle(tokens: list) -> tuple[list, tuple[str, list] | None]:
+    """A relative clause that says what the object contains ('a case that also covers the
+    grid connection and safety requirements') is part of the skill, not its why: it becomes
+    a participle ('covering ...'), which has no finite verb. Only a present-tense clause
+    whose subject is the relative pronoun and which has an object of its own."""
+    for index, token in enumerate(tokens):
+        if index == 0 or token.lower_ not in {"that", "which"} or token.dep_ != "nsubj":
+            continue
+        clause = token.head
+        if clause.dep_ != "relcl" or clause.tag_ not in {"VBZ", "VBP"} or not any(
+                c.dep_ == "dobj" for c in clause.children):
+            return tokens, None
+        after = [t for t in tokens[index + 1:] if t.i > clause.i]
+        after = [t for t in after if t.dep_ != "punct" or t.i < after[-1].i] if after else []
+        if not after or any(t.tag_ in FINITE_TAGS for t in after):
+            return tokens, None
+        return tokens[:index], (_gerund(clause.lemma_), after)
+    return tokens, None
+
+
+_SEEKING = {"find", "detect", "identify", "spot", "locate"}
+
+
+def _sought(item: list, kept: list) -> tuple[str, list] | None:
+    """'analyse the images to find damaged insulators': a purpose clause that names what is
+    looked for belongs to the skill, as 'for damaged insulators'. Only a plain noun phrase
+    ('to find out what happened' has a clause of its own and stays cut)."""
+    if not kept:
+        return None
+    after = [t for t in item if t.i > kept[-1].i]
+    if len(after) < 3 or after[0].lower_ != "to" or after[1].lemma_ not in _SEEKING:
+        return None
+    sought = after[2:]
+    while sought and sought[-1].dep_ in {"punct", "cc"}:
+        sought = sought[:-1]
+    if (not sought or any(t.tag_ in FINITE_TAGS | {"WP", "WRB", "WDT", "TO"} or t.dep_ in {"prt", "mark"} for t in sought)
+            or not any(t.pos_ in {"NOUN", "PROPN"} for t in sought)):
+        return None
+    return "for", sought
+
+
+def _gerund(verb: str) -> str:
+    """'cover' -> 'covering', 'include' -> 'including', 'plan' -> 'planning'."""
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    if 3 <= len(verb) <= 4 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
 
 
 def _wh_subject(tokens: list) -> list:

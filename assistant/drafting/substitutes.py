@@ -1,0 +1,47 @@
+"""Lexicon verbs for the everyday verbs a brief's prose uses and the lexicon lacks.
+
+A working-life partner writes 'take vital signs', 'keep the spraying record', 'tell the
+family what to watch for'; the outcome needs an observable verb from the lexicon (C06), and
+the embedding model cannot tell which one says the same (it ranks 'calibrate' nearest to
+'calculate'). So the few common ones are listed by hand, each with the object heads it holds
+for where the verb is ambiguous ('take vital signs' is measuring, 'take responsibility' is
+not) and the preposition its object then needs ('guide the family on what to watch for').
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Substitute:
+    verb: str  # a composable lexicon verb
+    heads: frozenset[str] = frozenset()  # the object head lemmas it holds for; empty: any
+    wh_preposition: str = ""  # before a 'what/how/when ...' complement ('on what to watch for')
+    person_preposition: str = ""  # before a person object ('communicate with the doctor')
+
+
+_PEOPLE = frozenset({"doctor", "physician", "nurse", "family", "relative", "customer", "client", "patient",
+                     "guest", "colleague", "authority", "supervisor", "manager", "team", "parent", "staff"})
+
+EN: dict[str, Substitute] = {
+    "take": Substitute("measure", frozenset({"sign", "set", "measurement", "reading", "sample", "temperature",
+                                             "pressure", "pulse"})),
+    "calibrate": Substitute("adjust"),
+    "keep": Substitute("maintain", frozenset({"record", "log", "diary", "register", "inventory", "logbook"})),
+    "call": Substitute("communicate", _PEOPLE, person_preposition="with"),
+    "contact": Substitute("communicate", _PEOPLE, person_preposition="with"),
+    "tell": Substitute("guide", _PEOPLE, wh_preposition="on"),
+    "advise": Substitute("guide", _PEOPLE, wh_preposition="on"),
+    "teach": Substitute("instruct", _PEOPLE),
+    "run": Substitute("conduct", frozenset({"operation", "meeting", "session", "workshop", "test", "exercise"})),
+    "draw": Substitute("draw up", frozenset({"plan", "contract", "agreement", "budget", "schedule"})),
+}
+
+
+def english_substitute(verb: str, head: str) -> Substitute | None:
+    """The lexicon verb for a prose verb with an object whose head lemma is `head`, if listed."""
+    found = EN.get(verb.lower())
+    if found is None or (found.heads and head.lower() not in found.heads):
+        return None
+    return found

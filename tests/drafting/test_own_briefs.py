@@ -1,0 +1,40 @@
+"""Drafting from briefs written in styles the realistic set does not use (fixtures/own_briefs.yaml):
+the same criteria as benchmarks/realistic_briefs.py, so the fixes are not fitted to that set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.drafting.coverage import phrase_addressed
+from assistant.drafting.guard import problems
+from assistant.schemas import Bloom, CredentialBrief
+
+BRIEFS = yaml.safe_load((Path(__file__).parent / "fixtures" / "own_briefs.yaml").read_text(encoding="utf-8"))
+
+
+# Known limitation, kept visible: 'prioritise complaints by urgency and health risk' copies the
+# brief word for word, and the only shortening the guard allows drops its criteria.
+KNOWN_MISSES = {"own-en-passive"}
+
+
+@pytest.mark.parametrize("entry", [
+    pytest.param(b, marks=pytest.mark.xfail(strict=True, reason="copied criteria cut to 'prioritise complaints'"))
+    if b["id"] in KNOWN_MISSES else b for b in BRIEFS], ids=[b["id"] for b in BRIEFS])
+def test_own_brief_drafts_well(composer, entry) -> None:
+    brief = CredentialBrief(title=entry["title"], target_group=entry["target_group"], level=entry["level"],
+                            ects=entry["ects"], language=entry["language"], skill_needs=[entry["skill_needs"]])
+    result = composer.draft(brief)
+    expect = entry["expect"]
+    assert expect["min_outcomes"] <= len(result.outcomes) <= expect["max_outcomes"]
+    assert not [f for f in result.findings if f.severity in {"E", "W"}]
+    for outcome in result.outcomes:
+        assert problems(outcome.text, outcome.verb or "", outcome.object or "", brief.language,
+                        entry["skill_needs"]) == [], outcome.text
+    if expect.get("min_bloom"):
+        assert max(b.rank for o in result.outcomes for b in o.bloom) >= Bloom(expect["min_bloom"]).rank
+    covered = [s for s in expect["skills"]
+               if any(phrase_addressed(s, o.text, brief.language, 0.5) for o in result.outcomes)]
+    assert len(covered) / len(expect["skills"]) >= 0.8, ([o.text for o in result.outcomes], result.skipped)

@@ -1,0 +1,64 @@
+"""The repairs that keep a prose skill in the draft: the planner's verb survives a near-duplicate
+fix, a copied run is shortened rather than the skill dropped, a relative clause that names the
+object's contents becomes a participle, and everyday verbs the lexicon lacks get a listed one."""
+
+from __future__ import annotations
+
+from assistant.drafting.composer import _alternatives, _Plan, _substituted
+from assistant.drafting.coverage import compound_head, phrase_addressed
+from assistant.drafting.variants import object_variants
+from assistant.nlp import skill_phrases
+from assistant.schemas import Bloom
+
+
+def test_a_flagged_plan_tries_its_own_verb_in_other_contexts_first() -> None:
+    plan = _Plan(None, Bloom.apply, ["tunnistaa", "selittää", "kuvata"], 0)
+    options = _alternatives(plan, 3)
+    assert [(o.choice, o.context) for o in options[:2]] == [(0, 1), (0, 2)]
+    assert {o.choice for o in options[2:]} == {1, 2}
+
+
+def test_copied_english_object_is_cut_to_its_first_clause() -> None:
+    variants = object_variants("what to isolate and when to restore", "en", "decide")
+    assert variants[0] == "what to isolate and when to restore"
+    assert "what to isolate" in variants
+
+
+def test_coordinated_clauses_are_cut_before_coordinated_nouns() -> None:
+    variants = object_variants("the labels and limited-quantity markings", "en", "check")
+    assert "labels and limited-quantity markings" in variants  # the article goes first
+    assert variants.index("labels and limited-quantity markings") < variants.index("the labels")
+
+
+def test_copied_finnish_object_drops_its_leading_complement() -> None:
+    variants = object_variants("yhteisölle sopivan oikeudellisen ja teknisen mallin", "fi", "valita")
+    assert "sopivan oikeudellisen ja teknisen mallin" in variants
+    assert "oikeudellisen ja teknisen mallin" in variants
+
+
+def test_relative_clause_with_an_object_becomes_a_participle() -> None:
+    found = skill_phrases("They need to compare vendor offers and prepare an investment case that also covers "
+                          "the grid connection and safety requirements.", "en")
+    prepare = next(p for p in found if p.verb == "prepare")
+    assert prepare.object == "an investment case covering the grid connection and safety requirements"
+
+
+def test_relative_clause_without_an_object_is_still_cut() -> None:
+    found = skill_phrases("Staff need to check the products that arrive late.", "en")
+    assert [p.object for p in found] == ["the products"]
+
+
+def test_everyday_verbs_get_a_lexicon_verb_only_with_their_objects() -> None:
+    assert _substituted("take", "a full set of vital signs") == ("measure", "a full set of vital signs")
+    assert _substituted("take", "responsibility for the team") is None
+    verb, obj = _substituted("call", "the on-call doctor with a structured report")
+    assert verb == "communicate" and obj.startswith("with the on") and "using a structured report" in obj
+    assert _substituted("tell", "the family what to watch for") == ("guide", "the family on what to watch for")
+
+
+def test_finnish_compound_counts_by_its_head() -> None:
+    assert compound_head("häiriöilmoitus") == "ilmoitus"
+    assert compound_head("malli") == "malli"
+    text = "Opiskelija osaa laatia lakisääteisen ilmoituksen omassa työssään."
+    assert phrase_addressed("lakisääteisen häiriöilmoituksen tekeminen", text, "fi", 0.5)
+    assert not phrase_addressed("viranomaisen häiriöilmoituksen tekeminen", "Opiskelija osaa laatia budjetin.", "fi", 0.5)
