@@ -237,6 +237,7 @@ STRINGS: dict[str, dict[str, str]] = {
                               "fi": "Ei vielä tallennettavaa: ehdota ensin tavoitteita."},
     "draft.saved": {"en": "Saved **{title}** (version {version})", "fi": "Tallennettu **{title}** (versio {version})"},
     "draft.opened": {"en": "Opened saved credential **{title}**", "fi": "Avattu tallennettu mikrotutkinto **{title}**"},
+    "draft.untitled": {"en": "Untitled", "fi": "Nimetön"},
     "draft.no_outcomes": {"en": "Suggest outcomes first.", "fi": "Ehdota ensin tavoitteita."},
     "draft.bad_number": {"en": "Choose an outcome number between 1 and {n}.",
                          "fi": "Valitse tavoitteen numero väliltä 1–{n}."},

@@ -212,7 +212,7 @@ def create_draft(services, labels, current_id: gr.BrowserState, ui_lang) -> dict
             credential, record = services.store.open(credential_id, by=signed_in(services, request, lang))
         except OppiError:
             return None, gr.update(), "", *[gr.update()] * len(form)
-        current = open_credential(credential_id, credential, record.revision)
+        current = open_credential(credential_id, credential, record.revision, lang)
         brief = current["brief"]
         return (current, render(current, lang), t("draft.opened", lang).format(title=credential.title),
                 brief.title, brief.target_group, brief.level, brief.ects, "\n".join(brief.skill_needs),
@@ -237,9 +237,10 @@ def create_draft(services, labels, current_id: gr.BrowserState, ui_lang) -> dict
     return {"state": state, "table": table, "status": status, "form": form, "restore": restore, "relabel": relabel}
 
 
-def open_credential(credential_id: str, credential: MicroCredential, revision: int | None = None) -> dict:
+def open_credential(credential_id: str, credential: MicroCredential, revision: int | None = None,
+                    lang: str = "en") -> dict:
     """Draft-tab state for a saved credential."""
-    return {"id": credential_id, "brief": drafts.brief_of(credential), "outcomes": list(credential.outcomes), "revision": revision,
+    return {"id": credential_id, "brief": drafts.brief_of(credential, t("draft.untitled", lang)), "outcomes": list(credential.outcomes), "revision": revision,
             "esco": list(credential.esco_refs)}
 
 
