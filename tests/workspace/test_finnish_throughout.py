@@ -97,6 +97,17 @@ VISIBLE_TEXT = """([skip, columns, citations]) => {
 }"""
 
 
+FINNISH_DRAFT = """# Pilvipalvelujen perusteet
+Laajuus: 3 op
+Taso: EQF 6
+Arviointi: tentti
+
+Osaamistavoitteet:
+- Opiskelija ymmärtää pilvipalvelut.
+- Opiskelija osaa ottaa käyttöön verkkosovelluksen julkisessa pilvipalvelussa.
+"""
+
+
 def english_in(texts: list[str]) -> list[str]:
     """The strings of `texts` that are English by the rule of this module."""
     found = []
@@ -206,7 +217,11 @@ def test_every_other_tab_speaks_finnish(finnish_page, screenshot):
     fill(page, "#check-text", FLAWED_DRAFT)
     page.click("#check-run")
     wait_text(page, "#check-report", "Ei valmis")
-    reader.read("check: report")
+    reader.read("check: report on an English draft")
+    fill(page, "#check-text", FINNISH_DRAFT)
+    page.click("#check-run")
+    wait_text(page, "#check-report", "myöntäjä")
+    reader.read("check: report on a Finnish draft")
     screenshot(page, "fi-check")
 
     open_tab(page, "credentials")

@@ -8,15 +8,23 @@ import gradio as gr
 
 from assistant.errors import OppiError
 from assistant.schemas import CheckReport, Finding
-from ui.locales import t, t_or
+from ui.locales import STRINGS, t, t_or
 from ui.sanitise import safe_markdown
+
+
+def place_name(where: str, lang: str = "en") -> str:
+    """A field of a draft in the workspace's language: the checker's own names for the fields it
+    reports (awarding body -> myöntäjä), the workspace's for the rest."""
+    from assistant.rules.messages import element_name
+
+    return t_or("where", where, lang) if f"where.{where}" in STRINGS else element_name(where, lang)
 
 
 def where_label(finding: Finding, lang: str = "en") -> str:
     """Where a finding is, in the workspace's language: an outcome by its number, or the field."""
     if finding.outcome is not None:
         return t("where.outcome", lang).format(n=finding.outcome)
-    return t_or("where", finding.where, lang)
+    return place_name(finding.where, lang)
 
 
 def report_markdown(report: CheckReport, lang: str = "en") -> str:

@@ -12,6 +12,7 @@ from assistant.errors import OppiError
 from assistant.services.publishing import export_to_file
 from ui.locales import t, t_or
 from ui.session import signed_in
+from ui.tabs.check import place_name
 
 # The formats offered (their names are the standards' own) -> export format.
 FORMATS = {"Markdown": "markdown", "JSON": "json", "Open Badges 3.0": "ob3", "ELM JSON-LD": "elm"}
@@ -36,7 +37,7 @@ def review_markdown(record, lang: str = "en") -> str:
 def event_target(event, lang: str = "en") -> str:
     if event.outcome_index is not None:
         return t("where.outcome", lang).format(n=event.outcome_index + 1)
-    return t_or("where", event.field or "credential", lang)
+    return place_name(event.field or "credential", lang)
 
 
 def history_markdown(events, lang: str = "en") -> str:
