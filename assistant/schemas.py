@@ -174,6 +174,18 @@ class Finding(BaseModel):
     fix: dict[str, str] | None = Field(
         None, description="A replacement the draft text can take: {'old': ..., 'new': ...}."
     )
+    outcome: int | None = Field(
+        None, description="The outcome's number (1-based) when the finding is about one outcome."
+    )
+
+    @model_validator(mode="after")
+    def _outcome_from_where(self) -> Finding:
+        # Every producer names an outcome as 'outcome N'; the number is kept as a field so
+        # callers (the Draft tab, regeneration) never read it back out of the text.
+        kind, _, number = self.where.partition(" ")
+        if self.outcome is None and kind == "outcome" and number.isdigit():
+            self.outcome = int(number)
+        return self
 
 
 class ParseNote(BaseModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gradio as gr
 
 from ui.labels import Labels
-from ui.locales import LANGUAGES
+from ui.locales import LANGUAGES, t
 from ui.tabs.about import about_markdown, create_about
 from ui.tabs.chat import create_chat
 from ui.tabs.check import create_check
@@ -31,39 +31,52 @@ def create_app(services, lang: str = "en") -> gr.Blocks:
             with labels.bind(gr.Tab(labels("tab.chat"), id="chat", elem_id="tab-chat"), "tab.chat"):
                 create_chat(services, labels)
             with labels.bind(gr.Tab(labels("tab.draft"), id="draft", elem_id="tab-draft"), "tab.draft"):
-                draft = create_draft(services, labels, current_id)
+                draft = create_draft(services, labels, current_id, language)
             with labels.bind(gr.Tab(labels("tab.check"), id="check", elem_id="tab-check"), "tab.check"):
                 create_check(services, labels, language)
             with labels.bind(gr.Tab(labels("tab.credentials"), id="credentials", elem_id="tab-credentials"), "tab.credentials"):
-                credentials = create_credentials(services, labels)
+                credentials = create_credentials(services, labels, language)
             with labels.bind(gr.Tab(labels("tab.library"), id="library", elem_id="tab-library"), "tab.library"):
                 library = create_library(services, labels, language)
             with labels.bind(gr.Tab(labels("tab.evaluations"), id="evaluations", elem_id="tab-evaluations"), "tab.evaluations"):
-                evaluations = create_evaluations(services, labels)
+                evaluations = create_evaluations(services, labels, language)
             with labels.bind(gr.Tab(labels("tab.prompts"), id="prompts", elem_id="tab-prompts"), "tab.prompts"):
-                prompts = create_prompts(services, labels)
+                prompts = create_prompts(services, labels, language)
             with labels.bind(gr.Tab(labels("tab.about"), id="about", elem_id="tab-about"), "tab.about"):
                 about = create_about(services, labels)
 
-        def open_saved(credential_id, request: gr.Request):
+        def open_saved(credential_id, lang, request: gr.Request):
             if not credential_id:
-                raise gr.Error("Choose a saved credential first.")
-            return credential_id, *draft["restore"](credential_id, request)
+                raise gr.Error(t("app.choose_credential", lang))
+            return credential_id, *draft["restore"](credential_id, lang, request)
 
         credentials["open"].click(
-            open_saved, credentials["choice"],
+            open_saved, [credentials["choice"], language],
             [current_id, draft["state"], draft["table"], draft["status"], *draft["form"]],
         ).then(lambda: gr.Tabs(selected="draft"), None, tabs)
-        language.change(labels.updates, language, labels.components)
-        app.load(draft["restore"], current_id, [draft["state"], draft["table"], draft["status"], *draft["form"]])
-        app.load(credentials["listing"], None, [credentials["table"], credentials["choice"]])
-        app.load(library["refresh"], None, [library["table"], library["remove_choice"]])
-        app.load(evaluations["listing"], None, [evaluations["table"], evaluations["choice"]])
-        def about_for(request: gr.Request):
-            return about_markdown(services, request)
+        restored = [draft["state"], draft["table"], draft["status"], *draft["form"]]
+        listed = {
+            credentials["listing"]: [credentials["table"], credentials["choice"]],
+            library["refresh"]: [library["table"], library["remove_choice"]],
+            evaluations["listing"]: [evaluations["table"], evaluations["choice"]],
+            prompts["listing_in"]: prompts["listed"],
+        }
 
+        def about_for(request: gr.Request):
+            return about_markdown(services, request, lang)
+
+        def about_in(chosen, request: gr.Request):
+            return about_markdown(services, request, chosen)
+
+        app.load(draft["restore"], [current_id, language], restored)
         app.load(about_for, None, about)
-        app.load(prompts["listing"], None, prompts["listed"])
+        # A language switch relabels every component, then shows the tables and pages again in it.
+        language.change(labels.updates, language, labels.components)
+        language.change(draft["relabel"], [draft["state"], language], draft["table"])
+        language.change(about_in, language, about, api_visibility="private")
+        for listing, outputs in listed.items():
+            app.load(listing, language, outputs)
+            language.change(listing, language, outputs, api_visibility="private")
     return app
 
 
@@ -100,4 +113,4 @@ def single_sign_on_app(services, lang: str = "en"):
     app = create_app(services, lang).queue(default_concurrency_limit=CONCURRENCY)
     return gr.mount_gradio_app(FastAPI(), app, path="/",
                                auth_dependency=header_user(services, header),
-                               max_file_size=max_file_size(services.settings), show_error=True)
+                               max_file_size=max_file_size(services.settings), run_history=False, show_error=True)

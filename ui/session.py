@@ -10,9 +10,10 @@ from __future__ import annotations
 import gradio as gr
 
 from assistant.workflow import LOCAL_USER, User
+from ui.locales import t
 
 
-def signed_in(services, request: gr.Request | None) -> User:
+def signed_in(services, request: gr.Request | None, lang: str = "en") -> User:
     """The signed-in user with their role. Without accounts (one person, or one shared
     `--auth` password) the one user may do everything, as before accounts existed."""
     username = getattr(request, "username", None) if request is not None else None
@@ -21,7 +22,7 @@ def signed_in(services, request: gr.Request | None) -> User:
         return user
     if not services.accounts.any():
         return User(username, "admin") if username else LOCAL_USER
-    raise gr.Error(f"{username or 'This browser'} is not a user of this workspace (any more): sign in again.")
+    raise gr.Error(t("app.not_a_user", lang).format(user=username or t("app.this_browser", lang)))
 
 
 def max_file_size(settings) -> int:
@@ -33,12 +34,15 @@ def launch_options(services, shared_auth: tuple[str, str] | None = None) -> dict
     """The keyword arguments of `Blocks.launch` for sign-in and the upload limit."""
     from assistant.errors import OppiError
 
-    options: dict = {"max_file_size": max_file_size(services.settings)}
+    # No run history: Gradio would keep every call (drafts, questions) in the browser's storage,
+    # and its run-history page is English only.
+    options: dict = {"max_file_size": max_file_size(services.settings), "run_history": False}
     if services.accounts.any():
         if shared_auth:
             raise OppiError("This workspace has accounts (`oppi users list`): drop --auth, users sign in with their own.")
         options["auth"] = services.accounts.authenticate
-        options["auth_message"] = "Sign in with the account an admin made for you (`oppi users add`)."
+        # The sign-in page comes before any language choice: both languages.
+        options["auth_message"] = f"{t('app.sign_in', 'fi')} / {t('app.sign_in', 'en')}"
     elif shared_auth:
         options["auth"] = shared_auth
     return options

@@ -40,8 +40,11 @@ def workspace(tmp_path, small_library_home, free_port_factory):
     services = Services(settings, FakeChatModel(responder=scripted_answers))
     app = create_app(services)
     port = free_port_factory()
+    from ui.session import launch_options
+
     app.queue(default_concurrency_limit=16).launch(
-        server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True, show_error=True
+        server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True, show_error=True,
+        **launch_options(services),
     )
     yield f"http://127.0.0.1:{port}", services
     app.close()

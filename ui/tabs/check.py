@@ -7,9 +7,24 @@ from pathlib import Path
 import gradio as gr
 
 from assistant.errors import OppiError
-from assistant.schemas import CheckReport
-from ui.locales import t
+from assistant.schemas import CheckReport, Finding
+from ui.locales import STRINGS, t, t_or
 from ui.sanitise import safe_markdown
+
+
+def place_name(where: str, lang: str = "en") -> str:
+    """A field of a draft in the workspace's language: the checker's own names for the fields it
+    reports (awarding body -> myöntäjä), the workspace's for the rest."""
+    from assistant.rules.messages import element_name
+
+    return t_or("where", where, lang) if f"where.{where}" in STRINGS else element_name(where, lang)
+
+
+def where_label(finding: Finding, lang: str = "en") -> str:
+    """Where a finding is, in the workspace's language: an outcome by its number, or the field."""
+    if finding.outcome is not None:
+        return t("where.outcome", lang).format(n=finding.outcome)
+    return place_name(finding.where, lang)
 
 
 def report_markdown(report: CheckReport, lang: str = "en") -> str:
@@ -24,7 +39,7 @@ def report_markdown(report: CheckReport, lang: str = "en") -> str:
         lines += ["", f"### {t('check.' + severity, lang)}"]
         for f in group:
             judged = f" *({t('check.model', lang)})*" if f.model_judgement else ""
-            lines.append(f"- **{f.id}** · {f.where}{judged}: {f.message}")
+            lines.append(f"- **{f.id}** · {where_label(f, lang)}{judged}: {f.message}")
             if f.suggestion:
                 lines.append(f"  - *{t('check.do_instead', lang)}:* {f.suggestion}")
             if f.citation:
@@ -34,9 +49,9 @@ def report_markdown(report: CheckReport, lang: str = "en") -> str:
     return safe_markdown("\n".join(lines))  # drafts and sources may carry HTML
 
 
-def fixable(report: CheckReport) -> list[tuple[str, int]]:
+def fixable(report: CheckReport, lang: str = "en") -> list[tuple[str, int]]:
     """Dropdown choices for findings that carry a replacement the text can take."""
-    return [(f"{f.id} {f.where}: '{f.fix['old']}' → '{f.fix['new']}'", n)
+    return [(f"{f.id} {where_label(f, lang)}: '{f.fix['old']}' → '{f.fix['new']}'", n)
             for n, f in enumerate(report.findings) if getattr(f, "fix", None)]
 
 
@@ -69,7 +84,7 @@ def create_check(services, labels, language) -> None:
                 raise gr.Error(t("check.no_draft", lang))
         except OppiError as error:
             raise gr.Error(str(error)) from None
-        choices = fixable(report)
+        choices = fixable(report, lang)
         return report_markdown(report, lang), gr.update(choices=choices, value=choices[0][1] if choices else None), report, draft_text
 
     def apply_fix(draft_text: str, index, report: CheckReport | None, lang: str):

@@ -10,7 +10,9 @@ from pathlib import Path
 import gradio as gr
 
 from assistant.errors import OppiError
-from ui.locales import t
+from ui.locales import t, t_or
+
+HEADERS = ["lib.col_doc", "lib.col_title", "lib.col_kind", "lib.col_lang", "lib.col_chunks", "lib.col_version"]
 
 
 def summary_markdown(summary, lang: str) -> str:
@@ -25,8 +27,8 @@ def summary_markdown(summary, lang: str) -> str:
 def create_library(services, labels, language) -> dict:
     """`language` is the workspace's language switch: alerts follow it."""
     labels.bind(gr.Markdown(labels("lib.intro")), "lib.intro", "value")
-    table = gr.Dataframe(headers=["doc id", "title", "kind", "lang", "chunks", "version"], interactive=False,
-                         elem_id="lib-table")
+    table = labels.bind_headers(gr.Dataframe(headers=labels.headers(HEADERS), interactive=False,
+                                             elem_id="lib-table"), HEADERS)
     upload = labels.bind(gr.File(file_count="multiple", file_types=[".md", ".txt", ".pdf", ".docx", ".json"],
                                  label=labels("lib.upload"), elem_id="lib-upload"), "lib.upload")
     with gr.Row():
@@ -38,9 +40,9 @@ def create_library(services, labels, language) -> dict:
     result = gr.Markdown(elem_id="lib-result")
     library = services.library_service
 
-    def refresh():
+    def refresh(lang: str = "en"):
         documents = library.documents()
-        rows = [[d.doc_id, d.title, d.kind, d.lang, d.chunks, d.version] for d in documents]
+        rows = [[d.doc_id, d.title, t_or("kind", d.kind, lang), d.lang, d.chunks, d.version] for d in documents]
         sources = [(f"{d.title} ({d.doc_id})", d.source) for d in documents]
         return rows, gr.update(choices=sources, value=None)
 
@@ -57,16 +59,16 @@ def create_library(services, labels, language) -> dict:
         if not files:
             raise gr.Error(t("lib.no_files", lang))
         paths = [Path(file if isinstance(file, str) else file.name) for file in files]
-        return (run(lambda: library.add_uploads(paths, reporter(progress, lang)), lang), *refresh())
+        return (run(lambda: library.add_uploads(paths, reporter(progress, lang)), lang), *refresh(lang))
 
     def index_everything(lang, progress=gr.Progress()):
-        return (run(lambda: library.reindex(reporter(progress, lang)), lang), *refresh())
+        return (run(lambda: library.reindex(reporter(progress, lang)), lang), *refresh(lang))
 
     def remove_document(source, lang):
         if not source:
             raise gr.Error(t("lib.no_document", lang))
         removed = library.remove(source)
-        return (t("lib.removed", lang).format(n=removed), *refresh())
+        return (t("lib.removed", lang).format(n=removed), *refresh(lang))
 
     index_button.click(index_uploads, [upload, language], [result, table, remove_choice])
     reindex.click(index_everything, language, [result, table, remove_choice])

@@ -15,22 +15,48 @@ from pathlib import Path
 import gradio as gr
 
 from assistant.errors import OppiError
-from ui.tabs.evaluations import report_frame, suite_names
+from assistant.evals.report import GATE_NAMES
+from ui.locales import t, t_or
+from ui.tabs.evaluations import MODELS, report_frame, suite_names
 
-VARIANT_HEADERS = ["variant", "prompts", "made by", "made at", "note", "adopted"]
+PROMPT_HEADERS = ["prompts.col_id", "prompts.col_version", "prompts.col_description", "prompts.col_suites"]
+VARIANT_HEADERS = ["prompts.col_variant", "prompts.col_prompts", "prompts.col_made_by", "prompts.col_made_at",
+                   "prompts.col_note", "prompts.col_adopted"]
 COLUMNS_CSS = ("<style>#prompts-case-outputs .cols{display:flex;gap:1rem}"
                "#prompts-case-outputs .cols>div{flex:1;min-width:0;border:1px solid #ddd;padding:.4rem}</style>")
-HISTORY_HEADERS = ["when", "who", "variant", "prompts", "baselines blessed from"]
+HISTORY_HEADERS = ["prompts.col_when", "prompts.col_who", "prompts.col_variant", "prompts.col_prompts",
+                   "prompts.col_blessed"]
 
 
-def signed_in(services, request: gr.Request | None) -> tuple[str, str | None]:
+def prompt_markdown(prompt, suites: list[str], lang: str = "en") -> str:
+    """One prompt as `oppi prompts show` prints it, with the headings in the workspace's language
+    (the prompt's own text is the prompt file's)."""
+    none = t("prompts.none", lang)
+    examples = "\n".join(f"- input: {e.input}\n  output: {e.output}" for e in prompt.examples) or none
+    return (f"## {prompt.id} {prompt.version}\n\n{prompt.description}\n\n**{t('prompts.variables', lang)}:** "
+            f"{', '.join(prompt.variables)}\n\n**{t('prompts.read_by', lang)}:** {'; '.join(suites) or none}\n\n"
+            f"### {t('prompts.system_heading', lang)}\n\n```\n{prompt.system}```\n\n"
+            f"### {t('prompts.template_heading', lang)}\n\n```\n{prompt.user}```\n\n"
+            f"### {t('prompts.examples', lang)}\n\n{examples}\n")
+
+
+def signed_in(services, request: gr.Request | None, lang: str = "en") -> tuple[str, str | None]:
     """Who acts and their role: the signed-in account (adopting needs reviewer or admin), or,
     while a workspace has no accounts, the one local user with no role (who may adopt)."""
     from ui.session import signed_in as signed_in_user
 
-    user = signed_in_user(services, request)
+    user = signed_in_user(services, request, lang)
     role = user.role if services.accounts.any() else None
     return user.username or getpass.getuser(), role
+
+
+def suite_label(label: str, lang: str) -> str:
+    """A suite label of `workbench.suites_by_prompt` in the workspace's language: suite and
+    variant names are names; the note that only a configured model reads the prompt is not."""
+    note = f" ({t('prompts.configured_only', 'en')})"
+    if label.endswith(note):
+        return label[: -len(note)] + f" ({t('prompts.configured_only', lang)})"
+    return label
 
 
 def _bare(value: str) -> str:
@@ -38,7 +64,8 @@ def _bare(value: str) -> str:
     return value if value.endswith("\n") or not value else value + "\n"
 
 
-def create_prompts(services, labels) -> dict:
+def create_prompts(services, labels, language=None) -> dict:
+    """`language` is the workspace's language switch: alerts and statuses follow it."""
     from assistant.evals import workbench
     from assistant.prompt_variants import VariantStore, edited_prompt
 
@@ -47,7 +74,8 @@ def create_prompts(services, labels) -> dict:
     runs_dir = settings.home / "runs"
 
     labels.bind(gr.Markdown(labels("prompts.intro")), "prompts.intro", "value")
-    table = gr.Dataframe(headers=["id", "version", "description", "suites"], interactive=False, elem_id="prompts-table")
+    table = labels.bind_headers(gr.Dataframe(headers=labels.headers(PROMPT_HEADERS), interactive=False,
+                                             elem_id="prompts-table"), PROMPT_HEADERS)
     choice = labels.bind(gr.Dropdown(choices=[], label=labels("prompts.prompt"), elem_id="prompts-choice"), "prompts.prompt")
     detail = gr.Markdown(elem_id="prompts-detail")
 
@@ -66,7 +94,8 @@ def create_prompts(services, labels) -> dict:
         save_yaml = labels.bind(gr.Button(labels("prompts.save_yaml"), elem_id="prompts-save-yaml"),
                                 "prompts.save_yaml", "value")
     save_status = gr.Markdown(elem_id="prompts-save-status")
-    variants_table = gr.Dataframe(headers=VARIANT_HEADERS, interactive=False, elem_id="prompts-variants")
+    variants_table = labels.bind_headers(gr.Dataframe(headers=labels.headers(VARIANT_HEADERS), interactive=False,
+                                                      elem_id="prompts-variants"), VARIANT_HEADERS)
 
     labels.bind(gr.Markdown(labels("prompts.run_heading")), "prompts.run_heading", "value")
     with gr.Row():
@@ -74,8 +103,8 @@ def create_prompts(services, labels) -> dict:
                                                   elem_id="prompts-run-suites"), "prompts.suites")
         run_variants = labels.bind(gr.CheckboxGroup([], label=labels("prompts.variants"),
                                                     elem_id="prompts-run-variants"), "prompts.variants")
-        model = labels.bind(gr.Radio(["fake", "configured"], value="fake", label=labels("eval.model"),
-                                     elem_id="prompts-run-model"), "eval.model")
+        model = labels.bind_choices(labels.bind(gr.Radio(labels.choices(MODELS), value="fake", label=labels("eval.model"),
+                                                         elem_id="prompts-run-model"), "eval.model"), MODELS)
     start = labels.bind(gr.Button(labels("prompts.run"), variant="primary", elem_id="prompts-run"), "prompts.run", "value")
     verdicts = gr.Markdown(elem_id="prompts-verdicts")
     with gr.Row():
@@ -96,18 +125,21 @@ def create_prompts(services, labels) -> dict:
     adopt_status = gr.Markdown(elem_id="prompts-adopt-status")
     patch_file = labels.bind(gr.File(label=labels("prompts.patch"), interactive=False, elem_id="prompts-patch"),
                              "prompts.patch")
-    history_table = gr.Dataframe(headers=HISTORY_HEADERS, interactive=False, elem_id="prompts-history")
+    history_table = labels.bind_headers(gr.Dataframe(headers=labels.headers(HISTORY_HEADERS), interactive=False,
+                                                     elem_id="prompts-history"), HISTORY_HEADERS)
 
     # --- listing -----------------------------------------------------------------------------------
 
-    def prompt_rows():
+    def prompt_rows(lang="en"):
         prompts = store.current()
         suites = workbench.suites_by_prompt(list(prompts))
-        return [[pid, p.version, p.description, "; ".join(suites[pid]) or "–"] for pid, p in prompts.items()]
+        return [[pid, p.version, p.description, "; ".join(suite_label(s, lang) for s in suites[pid]) or "–"]
+                for pid, p in prompts.items()]
 
-    def variant_rows():
+    def variant_rows(lang="en"):
         return [[v.name, ", ".join(v.prompts), v.made_by, v.made_at, v.note,
-                 f"{v.adopted['at']} by {v.adopted['by']}" if v.adopted else ""] for v in store.list()]
+                 t("prompts.adopted_by", lang).format(at=v.adopted["at"], by=v.adopted["by"]) if v.adopted else ""]
+                for v in store.list()]
 
     def history_rows():
         return [[h["at"], h["by"], h["variant"], ", ".join(f"{p} {c['from']}→{c['to']}" for p, c in h["prompts"].items()),
@@ -118,64 +150,79 @@ def create_prompts(services, labels) -> dict:
         open_names = [v.name for v in store.list() if not v.adopted]
         return gr.update(choices=open_names), gr.update(choices=open_names, value=keep if keep in open_names else None)
 
-    def listing(chosen=None, keep=None):
-        rows = prompt_rows()
+    def listing(chosen=None, keep=None, lang="en"):
+        rows = prompt_rows(lang)
         ids = [row[0] for row in rows]
         value = chosen if chosen in ids else (ids[0] if ids else None)
-        return (rows, gr.update(choices=ids, value=value), variant_rows(), *variant_choices(keep), history_rows(),
+        return (rows, gr.update(choices=ids, value=value), variant_rows(lang), *variant_choices(keep), history_rows(),
                 gr.update(choices=_run_ids()))
 
-    def show(prompt_id):
+    def listing_in(lang):
+        return listing(lang=lang)
+
+    def detail_markdown(prompt_id, lang="en"):
+        prompt = store.current().get(prompt_id)
+        if prompt is None:
+            return ""
+        suites = [suite_label(s, lang) for s in workbench.suites_by_prompt([prompt_id])[prompt_id]]
+        return prompt_markdown(prompt, suites, lang)
+
+    def show(prompt_id, lang="en"):
         prompts = store.current()
         if prompt_id not in prompts:
             return "", "", "", ""
-        from assistant.evals.prompts_cli import prompt_markdown
         from assistant.prompts import dump_prompt
 
         prompt = prompts[prompt_id]
-        return (prompt_markdown(prompt, workbench.suites_by_prompt([prompt_id])[prompt_id]), prompt.system,
+        return (detail_markdown(prompt_id, lang), prompt.system,
                 prompt.user, dump_prompt(prompt))
 
     # --- editing -----------------------------------------------------------------------------------
 
-    def save_variant(prompt_id, system_text, template_text, variant_name, note_text, request: gr.Request = None):
+    def save_variant(prompt_id, system_text, template_text, variant_name, note_text, lang="en",
+                     request: gr.Request = None):
         prompts = store.current()
         if prompt_id not in prompts:
-            raise gr.Error(labels("prompts.no_prompt"))
+            raise gr.Error(t("prompts.no_prompt", lang))
         try:
             data = edited_prompt(prompts[prompt_id], _bare(system_text), _bare(template_text))
         except OppiError as error:
             raise gr.Error(str(error)) from None
-        return _save(prompt_id, data, variant_name, note_text, request)
+        return _save(prompt_id, data, variant_name, note_text, lang, request)
 
-    def save_file(prompt_id, text, variant_name, note_text, request: gr.Request = None):
+    def save_file(prompt_id, text, variant_name, note_text, lang="en", request: gr.Request = None):
         """The whole file (description, variables, examples too), checked as a file in prompts/ is."""
         import yaml
 
         if prompt_id not in store.current():
-            raise gr.Error(labels("prompts.no_prompt"))
+            raise gr.Error(t("prompts.no_prompt", lang))
         try:
             data = yaml.safe_load(text or "")
         except yaml.YAMLError as error:
-            raise gr.Error(f"{prompt_id}: not valid YAML: {error}") from None
-        return _save(prompt_id, data, variant_name, note_text, request)
+            # PyYAML explains in English; where it stopped reading says enough in any language.
+            mark = getattr(error, "problem_mark", None)
+            where = t("prompts.yaml_at", lang).format(line=mark.line + 1, column=mark.column + 1) if mark else ""
+            raise gr.Error(t("prompts.bad_yaml", lang).format(prompt=prompt_id, where=where)) from None
+        return _save(prompt_id, data, variant_name, note_text, lang, request)
 
-    def _save(prompt_id, data, variant_name, note_text, request):
-        who, _ = signed_in(services, request)
+    def _save(prompt_id, data, variant_name, note_text, lang, request):
+        if not (variant_name or "").strip():
+            raise gr.Error(t("prompts.no_name", lang))
+        who, _ = signed_in(services, request, lang)
         try:
             variant = store.save((variant_name or "").strip(), {prompt_id: data}, who, note_text or "")
         except OppiError as error:
             raise gr.Error(str(error)) from None
-        status = labels("prompts.saved").format(name=variant.name, prompts=", ".join(variant.prompts), who=who,
+        status = t("prompts.saved", lang).format(name=variant.name, prompts=", ".join(variant.prompts), who=who,
                                                  when=variant.updated_at)
-        return status, variant_rows(), *variant_choices()
+        return status, variant_rows(lang), *variant_choices()
 
     # --- running -----------------------------------------------------------------------------------
 
     def _run_ids() -> list[str]:
         return [run_dir.name for run_dir, _ in workbench.workbench_runs(runs_dir)]
 
-    def run(suites, names, chosen_model, progress=gr.Progress()):  # noqa: B008 - how Gradio injects progress
+    def run(suites, names, chosen_model, lang="en", progress=gr.Progress()):  # noqa: B008 - how Gradio injects progress
         try:
             runs = workbench.run_variants(settings, list(suites or []), list(names or []), chosen_model,
                                           progress=lambda done, total, what: progress((done, total), desc=what))
@@ -186,7 +233,7 @@ def create_prompts(services, labels) -> dict:
             if item.skipped:
                 lines.append(f"- **{item.suite}**: {item.skipped}")
             for vname, judged in item.verdicts.items():
-                gate = {0: "PASS", 1: "REGRESSION", 2: "INCOMPLETE"}.get(judged["exit_code"], "?")
+                gate = t_or("gate", GATE_NAMES.get(judged["exit_code"], "?"), lang)
                 lines.append(f"- **{item.suite} · {vname}: {gate}**: {judged['reason']}")
         done = [item.run_dir.name for item in runs if item.run_dir]
         if done:
@@ -194,13 +241,13 @@ def create_prompts(services, labels) -> dict:
 
             manifest = read_json(find_run(done[0], runs_dir) / "manifest.json")
             cache = manifest["cache"]
-            lines.append(f"\n{labels('prompts.model_used')}: {manifest['models']['chat']}; cache: {cache['mode']} "
-                         f"({cache['hits']} hits, {cache['misses']} misses)")
+            used = t("prompts.cache", lang).format(mode=cache["mode"], hits=cache["hits"], misses=cache["misses"])
+            lines.append(f"\n{t('prompts.model_used', lang)}: {manifest['models']['chat']}; {used}")
         first = done[0] if done else None
-        frame, case_update, columns = _report(first)
+        frame, case_update, columns = _report(first, lang)
         return "\n".join(lines), gr.update(choices=_run_ids(), value=first), case_update, columns, frame
 
-    def _report(run_id):
+    def _report(run_id, lang="en"):
         """The run's side-by-side report, its cases and the first case's outputs in columns."""
         if not run_id:
             return "", gr.update(choices=[], value=None), ""
@@ -212,7 +259,7 @@ def create_prompts(services, labels) -> dict:
             raise gr.Error(str(error)) from None
         summary = read_json(run_dir / "summary.json")
         cases = list(dict.fromkeys(cid for v in summary["variants"].values() for cid in v["cases"]))
-        return report_frame(run_dir), gr.update(choices=cases, value=cases[0] if cases else None), \
+        return report_frame(run_dir, lang), gr.update(choices=cases, value=cases[0] if cases else None), \
             _columns(run_id, cases[0] if cases else None)
 
     def _columns(run_id, case_id):
@@ -226,15 +273,15 @@ def create_prompts(services, labels) -> dict:
 
     # --- adopting and exporting --------------------------------------------------------------------
 
-    def adopt(variant_name, shown_prompt, request: gr.Request = None, progress=gr.Progress()):  # noqa: B008
-        who, role = signed_in(services, request)
+    def adopt(variant_name, shown_prompt, lang="en", request: gr.Request = None, progress=gr.Progress()):  # noqa: B008
+        who, role = signed_in(services, request, lang)
         if not variant_name:
-            raise gr.Error(labels("prompts.no_variant"))
+            raise gr.Error(t("prompts.no_variant", lang))
         try:
             record = workbench.adopt(settings, variant_name, who, role,
                                      progress=lambda done, total, what: progress((done, total), desc=what))
         except workbench.AdoptionRefused as refused:
-            return (f"**{labels('prompts.refused')}** {refused}", *listing(shown_prompt, variant_name))
+            return (f"**{t('prompts.refused', lang)}** {refused}", *listing(shown_prompt, variant_name, lang))
         except OppiError as error:
             raise gr.Error(str(error)) from None
         # The services read prompts when they build a drafter or chat; build them again on the new ones.
@@ -242,12 +289,12 @@ def create_prompts(services, labels) -> dict:
             services.__dict__.pop(cached, None)
         changes = ", ".join(f"{pid} {c['from']} → {c['to']}" for pid, c in record["prompts"].items())
         blessed = ", ".join(f"{s} ({b['run']})" for s, b in record["blessed"].items())
-        status = labels("prompts.adopted").format(name=variant_name, changes=changes, blessed=blessed)
-        return (status, *listing(shown_prompt))
+        status = t("prompts.adopted", lang).format(name=variant_name, changes=changes, blessed=blessed)
+        return (status, *listing(shown_prompt, lang=lang))
 
-    def export(variant_name):
+    def export(variant_name, lang="en"):
         if not variant_name:
-            raise gr.Error(labels("prompts.no_variant"))
+            raise gr.Error(t("prompts.no_variant", lang))
         try:
             patch = store.patch(variant_name)
         except OppiError as error:
@@ -256,27 +303,30 @@ def create_prompts(services, labels) -> dict:
         path.write_text(patch, encoding="utf-8")
         return str(path), f"```diff\n{patch}```"
 
-    def delete(variant_name, shown_prompt):
+    def delete(variant_name, shown_prompt, lang="en"):
         if not variant_name:
-            raise gr.Error(labels("prompts.no_variant"))
+            raise gr.Error(t("prompts.no_variant", lang))
         try:
             store.delete(variant_name)
         except OppiError as error:
             raise gr.Error(str(error)) from None
-        return (labels("prompts.deleted").format(name=variant_name), *listing(shown_prompt))
+        return (t("prompts.deleted", lang).format(name=variant_name), *listing(shown_prompt, lang=lang))
 
     listed = [table, choice, variants_table, run_variants, adopt_choice, history_table, run_choice]
     shown = [detail, system, template, whole]
     saved = [save_status, variants_table, run_variants, adopt_choice]
-    choice.change(show, choice, shown)
-    save.click(save_variant, [choice, system, template, name, note], saved)
-    save_yaml.click(save_file, [choice, whole, name, note], saved)
-    start.click(run, [run_suites, run_variants, model], [verdicts, run_choice, case, case_outputs, report])
-    run_choice.input(_report, run_choice, [report, case, case_outputs])
+    lang = [language] if language is not None else []
+    if language is not None:  # the detail follows a language switch; the edits in progress stay
+        language.change(detail_markdown, [choice, language], detail, api_visibility="private")
+    choice.change(show, [choice, *lang], shown)
+    save.click(save_variant, [choice, system, template, name, note, *lang], saved)
+    save_yaml.click(save_file, [choice, whole, name, note, *lang], saved)
+    start.click(run, [run_suites, run_variants, model, *lang], [verdicts, run_choice, case, case_outputs, report])
+    run_choice.input(_report, [run_choice, *lang], [report, case, case_outputs])
     case.input(_columns, [run_choice, case], case_outputs)
-    adopt_button.click(adopt, [adopt_choice, choice], [adopt_status, *listed]).then(
-        show, choice, shown)
-    export_button.click(export, adopt_choice, [patch_file, adopt_status])
-    delete_button.click(delete, [adopt_choice, choice], [adopt_status, *listed])
-    return {"listing": listing, "listed": listed, "show": show, "save": save_variant, "save_file": save_file,
+    adopt_button.click(adopt, [adopt_choice, choice, *lang], [adopt_status, *listed]).then(
+        show, [choice, *lang], shown)
+    export_button.click(export, [adopt_choice, *lang], [patch_file, adopt_status])
+    delete_button.click(delete, [adopt_choice, choice, *lang], [adopt_status, *listed])
+    return {"listing": listing, "listing_in": listing_in, "listed": listed, "show": show, "save": save_variant, "save_file": save_file,
             "run": run, "adopt": adopt, "export": export, "delete": delete}
