@@ -107,7 +107,7 @@ class Settings(BaseSettings):
     # --- retrieval ----------------------------------------------------------------------
     top_k: int = Field(5, ge=1, le=50, description="Passages returned by a search.")
     hnsw_ef_search: int = Field(
-        200, ge=10, le=2000,
+        1000, ge=10, le=4000,
         description="Chroma HNSW search breadth of a new collection: higher is closer to exact "
         "search and slower.",
     )

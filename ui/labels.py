@@ -24,6 +24,11 @@ class Labels:
         self._bound.append((component, lambda lang: {attribute: template.format(t(key, lang))}))
         return component
 
+    def bind_update(self, component, make: Callable[[str], dict]):
+        """Register a component whose update for a language `make(lang)` builds (e.g. samples)."""
+        self._bound.append((component, make))
+        return component
+
     def bind_choices(self, component, choices: list[tuple[str, str]]):
         """Register a radio or dropdown whose choices are (label key, value) pairs."""
         self._bound.append((component, lambda lang: {"choices": [(t(key, lang), value) for key, value in choices]}))

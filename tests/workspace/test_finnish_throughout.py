@@ -170,16 +170,14 @@ def test_english_words_are_caught_and_finnish_passes():
         "Choose a saved credential first.", "doc id", "version"]
 
 
-# ui/tabs/chat.py belongs to the chat work in progress: its gr.Examples label ("Examples") is not
-# bound to a locale key and its English example questions show in the Finnish workspace. Strict:
-# once chat.py is Finnish this test passes, the marker fails the run and must go.
-@pytest.mark.xfail(strict=True, reason="chat.py: 'Examples' and the English example questions are not localised yet")
 def test_chat_tab_speaks_finnish(finnish_page):
     page, reader = finnish_page, Reader(finnish_page)
     open_tab(page, "chat")
     reader.read("chat")
     page.click("#chat-send")  # nothing asked: the chat stays as it was
     reader.read("chat: nothing asked")
+    page.locator("#chat-examples").get_by_text("Kuinka monta tuntia").click()  # examples are Finnish too
+    page.wait_for_function("document.querySelector('#chat-question textarea').value.startsWith('Kuinka monta')")
     assert reader.english == {}, "\n".join(f"{step}: {found}" for step, found in reader.english.items())
 
 

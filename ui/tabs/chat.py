@@ -11,12 +11,15 @@ from assistant.services.chat import Turn, question_lang
 from ui.locales import t
 from ui.sanitise import safe_markdown
 
-EXAMPLES = [
-    "How many hours is one credit in Finland?",
-    "Which verbs should learning outcomes avoid?",
-    "Mitä verbejä osaamistavoitteissa kannattaa välttää?",
-    "Kuinka monta tuntia yksi opintopiste on?",
-]
+# Example questions in the workspace language (chat answers both languages either way).
+EXAMPLES = {
+    "en": ["How many hours is one credit in Finland?", "Which verbs should learning outcomes avoid?"],
+    "fi": ["Kuinka monta tuntia yksi opintopiste on?", "Mitä verbejä osaamistavoitteissa kannattaa välttää?"],
+}
+
+
+def example_samples(lang: str) -> list[list[str]]:
+    return [[question] for question in EXAMPLES.get(lang, EXAMPLES["en"])]
 
 
 def source_cards(citations: list[Citation]) -> str:
@@ -62,7 +65,12 @@ def create_chat(services, labels) -> None:
             with gr.Row():
                 send = labels.bind(gr.Button(labels("chat.send"), variant="primary", elem_id="chat-send"), "chat.send", "value")
                 clear = labels.bind(gr.Button(labels("chat.clear"), elem_id="chat-clear"), "chat.clear", "value")
-            gr.Examples(EXAMPLES, inputs=question, label=labels("chat.examples"))
+            # A Dataset rather than gr.Examples: its samples and label follow a language switch.
+            examples = gr.Dataset(
+                components=[question], samples=example_samples(labels.lang), label=labels("chat.examples"),
+                elem_id="chat-examples",
+            )
+            labels.bind_update(examples, lambda lang: {"samples": example_samples(lang), "label": t("chat.examples", lang)})
         with gr.Column(scale=2):
             labels.bind(gr.Markdown(f"### {labels('chat.sources')}"), "chat.sources", "value", "### {}")
             sources = gr.Markdown(elem_id="chat-sources")
@@ -89,6 +97,7 @@ def create_chat(services, labels) -> None:
         except OppiError as error:
             raise gr.Error(str(error)) from None
 
+    examples.click(lambda sample: sample[0], examples, question, api_visibility="private")
     send.click(respond, [question, history], [chatbot, history, sources, question], api_name="respond")
     question.submit(respond, [question, history], [chatbot, history, sources, question], api_visibility="private")
     clear.click(lambda: ([], [], ""), None, [chatbot, history, sources])
