@@ -73,8 +73,7 @@ class Indexer:
         """Forget everything indexed (the embedding model may have changed)."""
         drop_collection(self.library.client, self.settings)
         self.records.delete_keys(self.records.list_keys())
-        self.library.__dict__.pop("vector_store", None)
-        self.library.invalidate()
+        self.library.forget_store()
 
     def index_paths(self, paths: Iterable[Path], *, rebuild: bool = False, progress: Progress | None = None) -> IndexSummary:
         if rebuild:

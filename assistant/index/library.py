@@ -93,10 +93,22 @@ class Library:
     def vector_store(self):
         return open_vector_store(self.client, self.settings, self.embeddings)
 
+    @cached_property
+    def collection(self):
+        """The Chroma collection itself (opened, and checked for its model, by vector_store)."""
+        self.vector_store  # noqa: B018 - raises on a model mismatch before any query
+        return self.client.get_collection(self.settings.collection)
+
     def is_built(self) -> bool:
         if not self.settings.chroma_url and not self.settings.chroma_path.exists():
             return False
         return recorded_model(self.client, self.settings) is not None and bool(self.chunks())
+
+    def forget_store(self) -> None:
+        """Drop the handles on the collection (it was dropped and is created anew)."""
+        self.__dict__.pop("vector_store", None)
+        self.__dict__.pop("collection", None)
+        self.invalidate()
 
     def invalidate(self) -> None:
         """Forget cached chunks after the collection changed."""
@@ -188,11 +200,20 @@ class Library:
         by_id = self.chunks_by_id()
         if not by_id:
             return []
-        results = self.vector_store.similarity_search_with_score(
-            query, k=min(depth, len(by_id)), filter=_where(kind, lang)
+        # Ids and distances only: the chunks' text and metadata are already in memory, and
+        # fetching them again for every hit was half of Chroma's time per query (6 -> 3 ms).
+        result = self.collection.query(
+            query_embeddings=[self.embeddings.embed_query(query)],
+            n_results=min(depth, len(by_id)),
+            where=_where(kind, lang),
+            include=["distances"],
         )
         # Chroma returns cosine distance; 1 - distance is the similarity the UI can show.
-        return [(by_id[d.id], 1.0 - dist) for d, dist in results if d.id in by_id]
+        return [
+            (by_id[chunk_id], 1.0 - dist)
+            for chunk_id, dist in zip(result["ids"][0], result["distances"][0], strict=True)
+            if chunk_id in by_id
+        ]
 
     def keyword_ranking(self, query: str, depth: int, kind: str | None, lang: str | None) -> list[tuple[Chunk, float]]:
         chunks = self.chunks()
