@@ -8,7 +8,11 @@ from pathlib import Path
 from assistant.config import Settings
 from assistant.parsing.draft import FormatHint, ParsedDraft, parse_file, parse_text
 from assistant.rules.checker import Checker
-from assistant.schemas import CheckReport
+from assistant.schemas import CheckReport, Finding
+
+# Drafts whose file text is what the planner edits: a PDF, DOCX or JSON is read into fields, and
+# showing its extracted text for editing would invite fixes to text that is not the file.
+EDITABLE_SUFFIXES = (".md", ".txt")
 
 
 class CheckingService:
@@ -39,3 +43,19 @@ class CheckingService:
     def check_file(self, path: Path, lang: str | None = None) -> CheckReport:
         """Parse and check a draft file (.md, .txt, .json, .pdf, .docx)."""
         return self.check(self.read_file(path), lang)
+
+    def editable_text(self, path: Path) -> str | None:
+        """The text of a Markdown or plain-text draft file, for editing beside its report."""
+        path = Path(path)
+        if path.suffix.lower() not in EDITABLE_SUFFIXES:
+            return None
+        return path.read_text(encoding="utf-8", errors="replace")
+
+    @staticmethod
+    def apply_fix(text: str, finding: Finding) -> str | None:
+        """The draft with a finding's suggested replacement made once; None when the text no
+        longer holds the phrase the finding was about (the planner edited it since)."""
+        fix = finding.fix
+        if not fix or fix["old"] not in text:
+            return None
+        return text.replace(fix["old"], fix["new"], 1)

@@ -277,3 +277,24 @@ def test_a_draft_with_swedish_outcomes_is_reported_in_english(settings):
         "Benämning: Tillgänglighet\nLärandemål:\n- Den studerande kan granska en webbtjänst och skriva ett utlåtande\n"
     )
     assert report.lang == "en" and any("missing" in f.message for f in report.findings)
+
+
+def test_a_suggested_fix_is_applied_once_and_refused_after_an_edit(tmp_path):
+    service = CheckingService(Settings(_env_file=None, home=tmp_path))
+    text = (DRAFTS / "en_clean_markdown.md").read_text(encoding="utf-8")
+    outcome = next(line for line in text.splitlines() if line.lstrip().startswith(("-", "1.")) and "can" not in line)
+    flawed = text.replace(outcome, outcome.split(" ", 1)[0] + " understand the basics of cloud cost reports", 1)
+    finding = next(f for f in service.check_text(flawed).findings if f.fix)
+
+    fixed = service.apply_fix(flawed, finding)
+
+    assert fixed is not None and finding.fix["old"] not in fixed and finding.fix["new"] in fixed
+    assert not any(f.fix == finding.fix for f in service.check_text(fixed).findings)
+    assert service.apply_fix(flawed.replace(finding.fix["old"], "edited"), finding) is None
+
+
+def test_only_markdown_and_text_drafts_are_edited_beside_their_report(tmp_path):
+    service = CheckingService(Settings(_env_file=None, home=tmp_path))
+    assert service.editable_text(CLEAN) == CLEAN.read_text(encoding="utf-8")
+    json_draft = next(DRAFTS.glob("*.json"))
+    assert service.editable_text(json_draft) is None

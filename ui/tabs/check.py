@@ -76,8 +76,7 @@ def create_check(services, labels, language) -> None:
             if file is not None:
                 path = Path(file if isinstance(file, str) else file.name)
                 report = services.checking.check_file(path, message_lang)
-                if path.suffix.lower() in (".md", ".txt"):
-                    draft_text = path.read_text(encoding="utf-8", errors="replace")
+                draft_text = services.checking.editable_text(path) or draft_text
             elif draft_text.strip():
                 report = services.checking.check_text(draft_text, lang=message_lang)
             else:
@@ -90,10 +89,9 @@ def create_check(services, labels, language) -> None:
     def apply_fix(draft_text: str, index, report: CheckReport | None, lang: str):
         if report is None or index is None:
             raise gr.Error(t("check.no_finding", lang))
-        fix = report.findings[int(index)].fix
-        if fix["old"] not in draft_text:
+        new_text = services.checking.apply_fix(draft_text, report.findings[int(index)])
+        if new_text is None:
             raise gr.Error(t("check.changed", lang))
-        new_text = draft_text.replace(fix["old"], fix["new"], 1)
         markdown, update, new_report, _ = check(new_text, None, lang)
         return new_text, markdown, update, new_report
 
