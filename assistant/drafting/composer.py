@@ -155,7 +155,7 @@ class Composer:
             found = self._problems.pop(id(outcome), [])
             if found:
                 skill = outcome.object or outcome.text
-                skipped.append(f"Could not turn '{skill}' into an outcome ({'; '.join(found)}); write it as a skill.")
+                skipped.append(guard.message("skipped", brief.language, skill=skill, problems="; ".join(found)))
             else:
                 kept.append(outcome)
         low, _ = count_band(self.settings, brief.ects)

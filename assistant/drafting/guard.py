@@ -46,23 +46,48 @@ def body(text: str, language: str) -> str:
     return text[len(stem):].strip() if text.startswith(stem) else text
 
 
+# What the guard found, in the outcome's language: the planner reads these in the Draft tab.
+MESSAGES = {
+    "en": {
+        "copied": "copies {n} words in a row from the brief",
+        "finite": "its object has a finite verb ({words})",
+        "unknown": "Voikko does not know {words}",
+        "case": "no object in a case '{verb}' takes",
+        "no_noun": "its object has no noun",
+        "skipped": "Could not turn '{skill}' into an outcome ({problems}); write it as a skill.",
+    },
+    "fi": {
+        "copied": "kopioi kuvauksesta {n} sanaa peräkkäin",
+        "finite": "kohteessa on finiittiverbi ({words})",
+        "unknown": "Voikko ei tunne sanoja {words}",
+        "case": "ei objektia sijassa, jota '{verb}' vaatii",
+        "no_noun": "kohteessa ei ole substantiivia",
+        "skipped": "Taidosta '{skill}' ei saatu osaamistavoitetta ({problems}); kirjoita se taitona.",
+    },
+}
+
+
+def message(key: str, language: str, **values) -> str:
+    return MESSAGES.get(language, MESSAGES["en"])[key].format(**values)
+
+
 def problems(text: str, verb: str, obj: str, language: str, prose: str) -> list[str]:
-    """What keeps an outcome from being shown; empty when it passes."""
+    """What keeps an outcome from being shown, in its language; empty when it passes."""
     out = []
     run = longest_copied_run(body(text, language), prose)
     if run >= COPY_LIMIT:
-        out.append(f"copies {run} words in a row from the brief")
+        out.append(message("copied", language, n=run))
     finite = nlp.finite_verbs(obj, language, verb)
     if finite:
-        out.append(f"its object has a finite verb ({', '.join(finite)})")
+        out.append(message("finite", language, words=", ".join(finite)))
     if language == "fi":
         unknown = nlp.unknown_words(text)
         if unknown:
-            out.append(f"Voikko does not know {', '.join(unknown)}")
+            out.append(message("unknown", language, words=", ".join(unknown)))
         if not any(nlp.cases(w.rstrip(",")) & _OBJECT_CASES for w in obj.split()):
-            out.append(f"no object in a case '{verb}' takes")
+            out.append(message("case", language, verb=verb))
     elif not _has_noun(verb, obj):
-        out.append("its object has no noun")
+        out.append(message("no_noun", language))
     return out
 
 

@@ -31,6 +31,9 @@ def test_guard_flags_finite_verb_and_finnish_problems() -> None:
     fi = problems("Opiskelija osaa hyödyntää mutta suunnittelijoilta puuttuu kokemusta kuormanhallintaaa.",
                   "hyödyntää", "mutta suunnittelijoilta puuttuu kokemusta kuormanhallintaaa", "fi", "")
     assert any("puuttuu" in p for p in fi) and any("kuormanhallintaaa" in p for p in fi)
+    # A Finnish outcome's problems are said in Finnish: the planner reads them in the Draft tab.
+    assert any(p.startswith("kohteessa on finiittiverbi") for p in fi)
+    assert any(p.startswith("Voikko ei tunne sanoja") for p in fi)
 
 
 def test_variants_rephrase_in_the_plural_and_move_finnish_adverbials() -> None:
