@@ -221,7 +221,10 @@ def _gerund(verb: str) -> str:
         return verb[:-2] + "ying"
     if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
         return verb[:-1] + "ing"
-    if 3 <= len(verb) <= 4 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+    # One syllable ending consonant-vowel-consonant doubles ('plan', 'run'); 'open', 'edit',
+    # 'exit' have two syllables, stressed first, and do not.
+    if (3 <= len(verb) <= 4 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou"
+            and verb[0] not in "aeiou"):
         return verb + verb[-1] + "ing"
     return verb + "ing"
 

@@ -56,5 +56,11 @@ def fold(text: str) -> str:
 
     Drafts typed on a keyboard without ä/ö (or pasted from systems that drop them) are read
     by comparing folded forms."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return strip_diacritics(text.lower())
+
+
+def strip_diacritics(text: str) -> str:
+    """'Työmäärä' -> 'Tyomaara', case kept: for regex sources, where lower-casing would turn
+    \\S, \\W or \\D into their opposites."""
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

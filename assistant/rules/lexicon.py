@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from assistant.errors import OppiError
-from assistant.rules.finnish import fold
+from assistant.rules.finnish import fold, strip_diacritics
 from assistant.schemas import Bloom
 
 DATA = resources.files("assistant.rules") / "data"
@@ -85,7 +85,7 @@ class Lexicon:
             return True
         key = f"folded-{name}"
         if key not in self.patterns:
-            self.patterns[key] = [re.compile(fold(p), re.IGNORECASE) for p in self.words(name)]
+            self.patterns[key] = [re.compile(strip_diacritics(p), re.IGNORECASE) for p in self.words(name)]
         folded = fold(text)
         return any(p.search(folded) for p in self.patterns[key])
 

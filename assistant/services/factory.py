@@ -38,7 +38,13 @@ class Services:
     @cached_property
     def library_service(self) -> LibraryService:
         """Uploads, re-indexing and removal, on the same Library the other services search."""
-        return LibraryService(self.settings, self.library)
+        return LibraryService(self.settings, self.library, on_change=self._library_changed)
+
+    def _library_changed(self) -> None:
+        """The library was indexed or a document removed: the next check asks it afresh whether
+        it backs the checks and with which passages (a checker decides that once)."""
+        for name in ("checker", "checking", "drafting"):
+            self.__dict__.pop(name, None)
 
     @cached_property
     def checker(self) -> Checker:

@@ -7,7 +7,7 @@ deletes its copy; the built-in corpus is never deleted, only un-indexed.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from assistant.config import BUILTIN_CORPUS, Settings
@@ -16,10 +16,22 @@ from assistant.index.library import DocumentInfo, Library
 
 
 class LibraryService:
-    def __init__(self, settings: Settings, library: Library, corpus: Path = BUILTIN_CORPUS) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        library: Library,
+        corpus: Path = BUILTIN_CORPUS,
+        on_change: Callable[[], None] | None = None,
+    ) -> None:
+        """`on_change` runs after every index or removal (the checker's citations follow it)."""
         self.settings = settings
         self.library = library
         self.corpus = corpus  # what a re-index starts from: the built-in corpus
+        self.on_change = on_change
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change()
 
     @property
     def uploads_dir(self) -> Path:
@@ -30,7 +42,10 @@ class LibraryService:
 
     def index(self, paths: Iterable[Path], *, rebuild: bool = False, progress: Progress | None = None) -> IndexSummary:
         """Index files or folders where they are (the CLI's `oppi index`)."""
-        return Indexer(self.settings, self.library).index_paths(paths, rebuild=rebuild, progress=progress)
+        try:
+            return Indexer(self.settings, self.library).index_paths(paths, rebuild=rebuild, progress=progress)
+        finally:
+            self._changed()
 
     def add_uploads(self, files: Iterable[Path], progress: Progress | None = None) -> IndexSummary:
         """Keep copies of uploaded files under OPPI_HOME/uploads and index them.
@@ -58,6 +73,7 @@ class LibraryService:
     def remove(self, source: str) -> int:
         """Drop a document's chunks; an upload's stored copy goes too. Returns the chunks removed."""
         removed = Indexer(self.settings, self.library).remove_source(source)
+        self._changed()
         path = Path(source)
         if path.parent.resolve() == self.uploads_dir.resolve():
             path.unlink(missing_ok=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant import nlp
 
 EN = (
@@ -59,3 +61,13 @@ def test_unknown_finnish_words_and_cases() -> None:
 def test_sentences_and_noun_phrases() -> None:
     assert [s.text for s in nlp.sentences("Yksi lause. Toinen lause.", "fi")] == ["Yksi lause.", "Toinen lause."]
     assert "vital signs" in [c.text for c in nlp.noun_phrases("Nurses measure vital signs.", "en")]
+
+
+@pytest.mark.parametrize("verb, gerund", [
+    ("plan", "planning"), ("run", "running"), ("stop", "stopping"), ("open", "opening"), ("edit", "editing"),
+    ("exit", "exiting"), ("cover", "covering"), ("include", "including"), ("tie", "tying"), ("add", "adding"),
+])
+def test_gerunds_double_only_one_syllable_endings(verb, gerund):
+    from assistant.nlp.english import _gerund
+
+    assert _gerund(verb) == gerund

@@ -40,3 +40,10 @@ def test_voikko_knows_every_finnish_verb_as_its_own_base_form():
 
 def test_lexicon_is_loaded_once():
     assert load_lexicon() is load_lexicon()
+
+
+def test_folded_phrase_patterns_keep_their_character_classes():
+    # Lower-casing a regex source would turn \S into \s; only the diacritics are dropped.
+    from assistant.rules.finnish import strip_diacritics
+
+    assert strip_diacritics(r"^\S+ työmäärä\W$") == r"^\S+ tyomaara\W$"

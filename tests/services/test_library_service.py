@@ -64,3 +64,19 @@ def test_reindex_finds_the_kept_uploads_again(service, tmp_path):
     assert summary.files == 2 and summary.errors == []
     assert summary.skipped == 1  # the upload, unchanged since it was indexed
     assert {Path(d.source).name for d in service.documents()} == {"builtin.md", "notes.md"}
+
+
+def test_checks_cite_the_library_once_it_is_indexed_in_the_same_workspace(tmp_path, hash_embeddings):
+    from assistant.services.factory import Services
+
+    settings = Settings(_env_file=None, home=tmp_path / "home", chat_provider="fake")
+    services = Services(settings, library=Library(settings, embeddings=hash_embeddings))
+    assert not services.checking.cites  # nothing indexed yet
+
+    guide = _upload(tmp_path / "guide", "verbs.md",
+                    "---\ntitle: Verb guide\nkind: guideline\n---\n## Verbs to avoid\n\n"
+                    "Avoid 'understand' as the main verb of an outcome.\n\nChecks: C07\n")
+    services.library_service.add_uploads([guide])
+
+    assert services.checking.cites
+    assert services.checker.citation("C07") is not None

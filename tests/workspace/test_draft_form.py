@@ -29,3 +29,19 @@ def test_table_rows_speak_finnish_and_keep_the_outcome_text():
     assert row[:4] == [1, "hylätty", outcome.text, "ymmärtää"] and row[5] == "C07 E: Epämääräinen verbi."
     assert where_label(finding, "fi") == "tavoite 1" and where_label(finding, "en") == "outcome 1"
     assert where_label(Finding(id="C01", severity="E", where="awarding body", message="-"), "fi") == "myöntäjä"
+
+
+def test_history_translates_statuses_and_states_but_never_what_a_person_wrote():
+    from assistant.store import HistoryEvent
+    from ui.tabs.credentials import history_markdown
+
+    at = "2026-12-03T10:00:00"
+    events = [
+        HistoryEvent(credential_id="c", outcome_index=0, action="status", old="suggested", new="accepted", timestamp=at),
+        HistoryEvent(credential_id="c", field="state", action="submit", old="draft", new="in_review", timestamp=at),
+        HistoryEvent(credential_id="c", field="description", action="field", old="", new="accepted", timestamp=at),
+    ]
+    lines = history_markdown(events, "fi").splitlines()
+    assert lines[0].endswith(": hyväksytty")
+    assert lines[1].endswith(": arvioitavana")
+    assert lines[2].endswith(": accepted")  # a text the planner typed stays as typed

@@ -40,10 +40,20 @@ def event_target(event, lang: str = "en") -> str:
     return place_name(event.field or "credential", lang)
 
 
+def event_value(event, lang: str = "en") -> str:
+    """The new value of an event as the planner reads it: an outcome's status or the credential's
+    state in the workspace's language; texts, comments and versions exactly as written."""
+    if event.action == "status":
+        return t_or("status", event.new, lang)
+    if event.field == "state":
+        return t_or("state", event.new, lang)
+    return event.new
+
+
 def history_markdown(events, lang: str = "en") -> str:
     return "\n".join(
         f"- {e.timestamp[:19].replace('T', ' ')} · {e.actor or '—'} · {t_or('action', e.action, lang)} · "
-        f"{event_target(e, lang)}" + (f": {t_or('status', e.new, lang)}" if e.new else "")
+        f"{event_target(e, lang)}" + (f": {event_value(e, lang)}" if e.new else "")
         for e in events
     ) or "—"
 
