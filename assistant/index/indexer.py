@@ -14,7 +14,7 @@ from assistant.config import Settings
 from assistant.errors import OppiError
 from assistant.index.library import Library
 from assistant.index.records import SQLiteRecordManager
-from assistant.index.store import drop_collection
+from assistant.index.store import apply_search_breadth, drop_collection
 from assistant.ingest.chunking import load_file
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES
 
@@ -81,6 +81,7 @@ class Indexer:
         files, folders = discover(paths)
         summary = IndexSummary(files=len(files))
         store = self.library.vector_store  # raises on an embedding-model mismatch, before work
+        apply_search_breadth(self.library.client, self.settings)
         embedded_before = getattr(self.library.embeddings, "texts_embedded", 0)
         seen_sources: set[str] = set()
         for done, (path, root) in enumerate(files, start=1):

@@ -138,3 +138,20 @@ def test_a_library_larger_than_one_read_page_is_read_whole(tmp_path, settings, m
     monkeypatch.setattr(library_module, "READ_PAGE", 3)
     chunks = Library(settings, HashEmbeddings()).chunks()
     assert len(chunks) == 10 and len({c.id for c in chunks}) == 10
+
+
+def test_indexing_brings_an_older_collection_to_the_search_breadth_setting(tmp_path, hash_embeddings):
+    from assistant.config import Settings
+
+    doc = tmp_path / "docs" / "guide.md"
+    doc.parent.mkdir()
+    doc.write_text("---\ntitle: Guide\n---\n## Verbs\n\nUse observable verbs.\n", encoding="utf-8")
+    home = tmp_path / "home"
+    old = Settings(_env_file=None, home=home, hnsw_ef_search=200)
+    Indexer(old, Library(old, embeddings=hash_embeddings)).index_paths([doc.parent])
+
+    new = Settings(_env_file=None, home=home, hnsw_ef_search=1000)
+    library = Library(new, embeddings=hash_embeddings)
+    Indexer(new, library).index_paths([doc.parent])
+
+    assert library.client.get_collection(new.collection).configuration["hnsw"]["ef_search"] == 1000
