@@ -93,9 +93,12 @@ def as_credential(brief: CredentialBrief, outcomes: list[LearningOutcome]) -> Mi
     )
 
 
-def outcome_findings(checker: Checker, brief: CredentialBrief, outcomes: list[LearningOutcome]) -> list[Finding]:
-    """The findings of the outcome checks on a list of outcomes."""
-    report = checker.check(as_credential(brief, outcomes))
+def outcome_findings(
+    checker: Checker, brief: CredentialBrief, outcomes: list[LearningOutcome], lang: str | None = None
+) -> list[Finding]:
+    """The findings of the outcome checks on a list of outcomes; messages in `lang` (en or fi),
+    or in the draft's language without it."""
+    report = checker.check(as_credential(brief, outcomes), lang=lang)
     return [f for f in report.findings if f.id in OUTCOME_CHECKS]
 
 

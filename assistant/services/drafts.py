@@ -13,8 +13,11 @@ def read_skills(brief: CredentialBrief) -> list[str]:
     return [need.text for need in read_needs(brief)]
 
 
-def findings_by_outcome(checker, brief: CredentialBrief, outcomes: list[LearningOutcome]) -> dict[int, list[Finding]]:
-    """The outcome checks' findings keyed by each outcome's 1-based number in `outcomes`.
+def findings_by_outcome(
+    checker, brief: CredentialBrief, outcomes: list[LearningOutcome], lang: str | None = None
+) -> dict[int, list[Finding]]:
+    """The outcome checks' findings keyed by each outcome's 1-based number in `outcomes`, with
+    messages in `lang` (the draft's language without it).
 
     Rejected outcomes are left out of the check (they will not be published), so the checker
     numbers the rest; its numbers are mapped back to the planner's list here.
@@ -22,7 +25,7 @@ def findings_by_outcome(checker, brief: CredentialBrief, outcomes: list[Learning
     numbers = [n for n, o in enumerate(outcomes, start=1) if o.status != "rejected"]
     live = [outcomes[n - 1] for n in numbers]
     result: dict[int, list[Finding]] = {}
-    for finding in outcome_findings(checker, brief, live):
+    for finding in outcome_findings(checker, brief, live, lang):
         if finding.outcome is not None and 1 <= finding.outcome <= len(numbers):
             result.setdefault(numbers[finding.outcome - 1], []).append(finding)
     return result

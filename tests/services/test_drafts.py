@@ -40,3 +40,11 @@ def test_the_brief_of_a_saved_credential_is_the_brief_it_came_from():
 def test_export_file_names_are_plain_and_carry_the_format():
     assert file_name("Pilvipalvelut: perusteet (5 op)", "ob3") == "pilvipalvelut-perusteet-5-op.ob3.json"
     assert file_name(None, "markdown") == "credential.md"
+
+
+def test_findings_speak_the_workspace_language_when_asked(settings):
+    outcomes = [outcome("The learner will understand access control.")]
+    english = findings_by_outcome(Checker(settings), BRIEF, outcomes)[1]
+    finnish = findings_by_outcome(Checker(settings), BRIEF, outcomes, "fi")[1]
+    assert [f.id for f in english] == [f.id for f in finnish]
+    assert all(e.message != f.message for e, f in zip(english, finnish, strict=True))

@@ -109,7 +109,9 @@ def create_draft(services, labels, current_id: gr.BrowserState, ui_lang) -> dict
 
     def render(current: dict, lang: str):
         brief, outcomes = current["brief"], current["outcomes"]
-        return table_rows(outcomes, drafts.findings_by_outcome(services.checker, brief, outcomes), lang)
+        # Like the Check tab: Finnish messages in the Finnish workspace, else the draft's language.
+        message_lang = "fi" if lang == "fi" else None
+        return table_rows(outcomes, drafts.findings_by_outcome(services.checker, brief, outcomes, message_lang), lang)
 
     def show_skills(*values):
         *brief_values, lang = values
