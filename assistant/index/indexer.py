@@ -81,7 +81,7 @@ class Indexer:
         files, folders = discover(paths)
         summary = IndexSummary(files=len(files))
         store = self.library.vector_store  # raises on an embedding-model mismatch, before work
-        apply_search_breadth(self.library.client, self.settings)
+        apply_search_breadth(self.library.collection, self.settings)  # the collection just opened
         embedded_before = getattr(self.library.embeddings, "texts_embedded", 0)
         seen_sources: set[str] = set()
         for done, (path, root) in enumerate(files, start=1):

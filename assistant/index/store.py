@@ -87,13 +87,10 @@ def open_vector_store(client, settings: Settings, embeddings: Embeddings) -> Chr
     )
 
 
-def apply_search_breadth(client, settings: Settings) -> None:
-    """Bring an existing collection's HNSW ef_search to the setting: Chroma keeps the value a
-    collection was created with, so a library built before ef_search went 200 -> 1000 would
-    keep recall@10 0.90 at 100k chunks. Indexing (a write) does it; searching never writes."""
-    collection = existing_collection(client, settings)
-    if collection is None:
-        return
+def apply_search_breadth(collection, settings: Settings) -> None:
+    """Bring a collection's HNSW ef_search to the setting: Chroma keeps the value a collection
+    was created with, so a library built before ef_search went 200 -> 1000 would keep recall@10
+    0.90 at 100k chunks. Indexing (a write) does it; searching never writes."""
     current = (collection.configuration or {}).get("hnsw") or {}
     if current.get("ef_search") != settings.hnsw_ef_search:
         collection.modify(configuration={"hnsw": {"ef_search": settings.hnsw_ef_search}})
