@@ -14,6 +14,8 @@ from assistant.index.indexer import Indexer
 from assistant.index.library import Library
 
 QUESTIONS = Path(__file__).resolve().parents[1] / "fixtures" / "retrieval_questions.yaml"
+# Held-out questions for tuning (evals/dev/retrieval.yaml); QUESTIONS is the yardstick.
+DEV_QUESTIONS = QUESTIONS.with_name("retrieval_questions_dev.yaml")
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +55,9 @@ def test_question_set_is_big_enough_and_bilingual():
     assert {case["lang"] for case in cases} == {"en", "fi"}
 
 
-def test_every_label_points_to_a_real_section(library):
-    cases = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("questions", [QUESTIONS, DEV_QUESTIONS], ids=["yardstick", "dev"])
+def test_every_label_points_to_a_real_section(library, questions):
+    cases = yaml.safe_load(questions.read_text(encoding="utf-8"))
     sections = {(c.metadata["doc_id"], c.metadata["section"].lower()) for c in library.chunks()}
     for case in cases:
         for label in case["relevant"]:
@@ -62,13 +65,14 @@ def test_every_label_points_to_a_real_section(library):
 
 
 def test_recall_at_5_with_the_multilingual_model(library):
-    """Measured with multilingual-e5-small and score fusion with the term list: hybrid 0.943
-    (Finnish 0.977, English 0.917), dense 0.903, BM25 0.907. Rank fusion without the term list
-    gave hybrid 0.923; the English-only MiniLM 0.903 / 0.543 / 0.897."""
+    """Measured with multilingual-e5-small and score fusion with the term list: hybrid 0.953
+    (Finnish 0.977, English 0.935), dense 0.903, BM25 0.907, at the dense weight 0.7 chosen on
+    the held-out dev questions (at 1.0: hybrid 0.943). Rank fusion without the term list gave
+    hybrid 0.923; the English-only MiniLM 0.903 / 0.543 / 0.897."""
     figures = {mode: recall_at(library, mode) for mode in ("hybrid", "dense", "bm25")}
     for mode, (recall, misses) in figures.items():
         print(f"recall@5 {mode:6s} = {recall:.3f}  misses: {misses}")
-    assert figures["hybrid"][0] >= 0.94
+    assert figures["hybrid"][0] >= 0.95
     assert figures["dense"][0] >= 0.88
     assert recall_at(library, "hybrid", lang="fi")[0] >= 0.95
 
