@@ -7,9 +7,21 @@ import json
 import re
 import shutil
 
+import yaml
+
 import assistant.llm
 from assistant.evals.fake import eval_fake_model
-from assistant.evals.storage import list_runs
+from assistant.evals.storage import SUITES_DIR, list_runs
+
+
+def small_chat_suite(folder):
+    """The chat suite cut to its first three cases: the cache logic is per case, and three
+    runs of all 30 cases took 50 s of the test run."""
+    suite = yaml.safe_load((SUITES_DIR / "chat.yaml").read_text(encoding="utf-8"))
+    suite["cases"] = suite["cases"][:3]
+    path = folder / "chat-small.yaml"
+    path.write_text(yaml.safe_dump(suite, allow_unicode=True), encoding="utf-8")
+    return str(path)
 
 
 def test_bless_then_compare(oppi_eval, tmp_path):
@@ -43,12 +55,13 @@ def test_read_only_cache_fails_cases_instead_of_calling_the_model(oppi_eval, tmp
 
     shutil.copytree(oppi_eval.home, home)
     runs = str(oppi_eval.runs_dir)
-    cold = oppi_eval("run", "chat", "--model", "configured", "--cache", "ro", "--runs-dir", runs, home=home)
+    chat = small_chat_suite(tmp_path)
+    cold = oppi_eval("run", chat, "--model", "configured", "--cache", "ro", "--runs-dir", runs, home=home)
     assert cold.exit_code == 2, cold.output
     assert "read-only" in cold.output and not any(m.calls for m in calls)
-    warm = oppi_eval("run", "chat", "--model", "configured", "--cache", "rw", "--runs-dir", runs, home=home)
+    warm = oppi_eval("run", chat, "--model", "configured", "--cache", "rw", "--runs-dir", runs, home=home)
     assert warm.exit_code == 0, warm.output
-    again = oppi_eval("run", "chat", "--model", "configured", "--cache", "ro", "--runs-dir", runs, home=home)
+    again = oppi_eval("run", chat, "--model", "configured", "--cache", "ro", "--runs-dir", runs, home=home)
     assert again.exit_code == 0, again.output
     manifest = json.loads((list_runs(oppi_eval.runs_dir)[0] / "manifest.json").read_text())
     assert manifest["cache"]["mode"] == "ro" and manifest["cache"]["hits"] > 0 and manifest["cache"]["misses"] == 0
