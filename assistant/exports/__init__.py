@@ -21,12 +21,6 @@ from assistant.schemas import MicroCredential
 from assistant.workflow import Approval
 
 ExportFormat = Literal["markdown", "json", "ob3", "elm"]
-FILE_SUFFIXES: dict[str, str] = {
-    "markdown": ".md",
-    "json": ".json",
-    "ob3": ".json",
-    "elm": ".jsonld",
-}
 
 
 def credential_to_json(credential: MicroCredential) -> str:
@@ -59,7 +53,6 @@ def export_credential(
 
 
 __all__ = [
-    "FILE_SUFFIXES",
     "PLACEHOLDER_VALID_FROM",
     "credential_to_elm",
     "credential_to_json",

@@ -241,11 +241,3 @@ def build_embeddings(settings: Settings) -> Embeddings:
 
 def embedding_model_name(embeddings: Embeddings) -> str:
     return getattr(embeddings, "model_name", type(embeddings).__name__)
-
-
-def describe_embeddings(settings: Settings) -> str:
-    """What the About page shows, without loading a model; never a key."""
-    if settings.embedding_provider == "openai":
-        return f"openai:{settings.embedding_model} at {settings.openai_base_url or 'api.openai.com'}"
-    name = LOCAL_MODEL_NAME if settings.embedding_provider == "minilm" else f"{E5_MODEL_NAME} (multilingual)"
-    return f"{name} (bundled, offline)"

@@ -24,7 +24,7 @@ def chat_model_line(settings, lang: str) -> str:
 
 
 def embedding_line(settings, lang: str) -> str:
-    """The embedding model as `describe_embeddings` names it, in the workspace's language."""
+    """The embedding model in the workspace's language; never a key, and no model is loaded."""
     if settings.embedding_provider == "openai":
         return t("about.model_remote", lang).format(model=f"openai:{settings.embedding_model}",
                                                     url=settings.openai_base_url or "api.openai.com")
