@@ -45,7 +45,8 @@ def list_command() -> None:
     prompts = _store().current()
     suites = suites_by_prompt(list(prompts))
     for pid, prompt in prompts.items():
-        _print(f"{pid}  {prompt.version}  {prompt.description}  [suites: {'; '.join(suites[pid]) or 'none'}]")
+        labels = "; ".join(use.label() for use in suites[pid]) or "none"
+        _print(f"{pid}  {prompt.version}  {prompt.description}  [suites: {labels}]")
 
 
 @prompts_app.command("show")
@@ -55,7 +56,7 @@ def show_command(
     as_yaml: Annotated[bool, typer.Option("--yaml", help="Print the file itself (edit it, then `variant save`).")] = False,
 ) -> None:
     """A prompt's system text, template, variables, examples and suites."""
-    from assistant.evals.workbench import suites_by_prompt
+    from assistant.evals.workbench import prompt_markdown, suites_by_prompt
     from assistant.prompts import dump_prompt
 
     prompts = _store().current()
@@ -65,15 +66,7 @@ def show_command(
     if as_yaml:
         sys.stdout.write(dump_prompt(prompt))
         return
-    _print(prompt_markdown(prompt, suites_by_prompt([prompt_id])[prompt_id]))
-
-
-def prompt_markdown(prompt, suites: list[str]) -> str:
-    """One prompt as Markdown; the UI shows the same."""
-    examples = "\n".join(f"- input: {e.input}\n  output: {e.output}" for e in prompt.examples) or "none"
-    return (f"## {prompt.id} {prompt.version}\n\n{prompt.description}\n\n**Variables:** "
-            f"{', '.join(prompt.variables)}\n\n**Suites that read it:** {'; '.join(suites) or 'none'}\n\n"
-            f"### System\n\n```\n{prompt.system}```\n\n### Template\n\n```\n{prompt.user}```\n\n### Examples\n\n{examples}\n")
+    _print(prompt_markdown(prompt, [use.label() for use in suites_by_prompt([prompt_id])[prompt_id]]))
 
 
 @variant_app.command("save")

@@ -80,20 +80,49 @@ def suites_reading(prompt_ids: set[str], model: str = "configured",
     return out
 
 
-def suites_by_prompt(prompt_ids: list[str], suites_dir: Path = storage.SUITES_DIR) -> dict[str, list[str]]:
-    """Prompt id -> 'suite (variants)' labels, for the prompts list; '(configured model)' where
-    only a configured model's run reads the prompt."""
+@dataclass(frozen=True)
+class SuiteUse:
+    """A suite that reads a prompt: the variants whose runs read it, and whether only a run on
+    a configured model does (the fake model skips the prompt)."""
+
+    suite: str
+    variants: tuple[str, ...]
+    configured_only: bool
+
+    def label(self, configured_note: str = "configured model") -> str:
+        text = f"{self.suite} ({', '.join(self.variants)})"
+        return f"{text} ({configured_note})" if self.configured_only else text
+
+
+def suites_by_prompt(prompt_ids: list[str], suites_dir: Path = storage.SUITES_DIR) -> dict[str, list[SuiteUse]]:
+    """Prompt id -> the suites that read it, for the prompts list."""
     suites = [load_suite(path) for path in suite_files(suites_dir)]
-    out: dict[str, list[str]] = {}
+    out: dict[str, list[SuiteUse]] = {}
     for pid in prompt_ids:
-        labels = []
+        uses = []
         for suite in suites:
             real = exercising(suite, {pid}, "configured")
             if real:
-                fake = exercising(suite, {pid}, "fake")
-                labels.append(f"{suite.suite} ({', '.join(real)})" + ("" if fake else " (configured model)"))
-        out[pid] = labels
+                uses.append(SuiteUse(suite.suite, tuple(real), not exercising(suite, {pid}, "fake")))
+        out[pid] = uses
     return out
+
+
+# The headings of a prompt's page; the workspace passes its own language's.
+PROMPT_HEADINGS = {"variables": "Variables", "read_by": "Suites that read it", "none": "none",
+                   "system": "System", "template": "Template", "examples": "Examples"}
+
+
+def prompt_markdown(prompt, suites: list[str], headings: dict[str, str] = PROMPT_HEADINGS) -> str:
+    """One prompt as Markdown, as `oppi prompts show` prints it and the Prompts tab shows it
+    (the prompt's own text is the prompt file's, whatever the headings' language)."""
+    none = headings["none"]
+    examples = "\n".join(f"- input: {e.input}\n  output: {e.output}" for e in prompt.examples) or none
+    return (f"## {prompt.id} {prompt.version}\n\n{prompt.description}\n\n**{headings['variables']}:** "
+            f"{', '.join(prompt.variables)}\n\n**{headings['read_by']}:** {'; '.join(suites) or none}\n\n"
+            f"### {headings['system']}\n\n```\n{prompt.system}```\n\n"
+            f"### {headings['template']}\n\n```\n{prompt.user}```\n\n"
+            f"### {headings['examples']}\n\n{examples}\n")
 
 
 def baselines_dir(settings) -> Path:

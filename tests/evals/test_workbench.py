@@ -40,7 +40,8 @@ def save_edits(settings):
 
 
 def test_the_suites_that_read_each_prompt():
-    found = workbench.suites_by_prompt(["draft_outcomes", "rewrite_outcome", "review_draft", "chat_answer"])
+    uses = workbench.suites_by_prompt(["draft_outcomes", "rewrite_outcome", "review_draft", "chat_answer"])
+    found = {pid: [use.label() for use in found] for pid, found in uses.items()}
     assert found["draft_outcomes"] == ["drafting (llm)"]  # llm-lax-verbs pins its own draft_outcomes
     assert found["rewrite_outcome"] == ["drafting (hybrid)"]
     assert found["review_draft"] == ["checking (rules) (configured model)"]

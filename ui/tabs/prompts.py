@@ -29,15 +29,12 @@ HISTORY_HEADERS = ["prompts.col_when", "prompts.col_who", "prompts.col_variant",
 
 
 def prompt_markdown(prompt, suites: list[str], lang: str = "en") -> str:
-    """One prompt as `oppi prompts show` prints it, with the headings in the workspace's language
-    (the prompt's own text is the prompt file's)."""
-    none = t("prompts.none", lang)
-    examples = "\n".join(f"- input: {e.input}\n  output: {e.output}" for e in prompt.examples) or none
-    return (f"## {prompt.id} {prompt.version}\n\n{prompt.description}\n\n**{t('prompts.variables', lang)}:** "
-            f"{', '.join(prompt.variables)}\n\n**{t('prompts.read_by', lang)}:** {'; '.join(suites) or none}\n\n"
-            f"### {t('prompts.system_heading', lang)}\n\n```\n{prompt.system}```\n\n"
-            f"### {t('prompts.template_heading', lang)}\n\n```\n{prompt.user}```\n\n"
-            f"### {t('prompts.examples', lang)}\n\n{examples}\n")
+    """One prompt as `oppi prompts show` prints it, with the headings in the workspace's language."""
+    from assistant.evals import workbench
+
+    keys = {"variables": "prompts.variables", "read_by": "prompts.read_by", "none": "prompts.none",
+            "system": "prompts.system_heading", "template": "prompts.template_heading", "examples": "prompts.examples"}
+    return workbench.prompt_markdown(prompt, suites, {name: t(key, lang) for name, key in keys.items()})
 
 
 def signed_in(services, request: gr.Request | None, lang: str = "en") -> tuple[str, str | None]:
@@ -50,13 +47,10 @@ def signed_in(services, request: gr.Request | None, lang: str = "en") -> tuple[s
     return user.username or getpass.getuser(), role
 
 
-def suite_label(label: str, lang: str) -> str:
-    """A suite label of `workbench.suites_by_prompt` in the workspace's language: suite and
-    variant names are names; the note that only a configured model reads the prompt is not."""
-    note = f" ({t('prompts.configured_only', 'en')})"
-    if label.endswith(note):
-        return label[: -len(note)] + f" ({t('prompts.configured_only', lang)})"
-    return label
+def suite_label(use, lang: str) -> str:
+    """A suite that reads a prompt, in the workspace's language: suite and variant names are
+    names; the note that only a configured model reads the prompt is not."""
+    return use.label(t("prompts.configured_only", lang))
 
 
 def _bare(value: str) -> str:
