@@ -307,3 +307,19 @@ def en_plural(word: str) -> str:
     if lower.endswith("y") and lower[-2:-1] not in set("aeiou"):
         return word[:-1] + "ies"
     return word + "s"
+
+
+def for_whom(text: str) -> str | None:
+    """The people a sentence says something is for ('... at EQF level 6 for buyers and store
+    managers'): a 'for' whose object is a plural noun with no number on it, so 'for three
+    weeks' or 'for 20 hours' is no audience. The phrase, or None."""
+    if " for " not in f" {text.lower()} ":
+        return None
+    for token in parse(text):
+        if token.lower_ != "for" or token.dep_ != "prep":
+            continue
+        for obj in token.children:
+            if obj.dep_ == "pobj" and obj.tag_ == "NNS" and not any(c.dep_ == "nummod" for c in obj.children):
+                subtree = list(obj.subtree)
+                return text[subtree[0].idx : subtree[-1].idx + len(subtree[-1])]
+    return None

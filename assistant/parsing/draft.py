@@ -21,7 +21,8 @@ from assistant.parsing.labels import IGNORED, normalise
 from assistant.parsing.mapping import ALL, covered
 from assistant.parsing.outcomes import pop_assessment, split_outcomes, trailing_paragraphs
 from assistant.parsing.prose import find_country, read_prose, sentences
-from assistant.parsing.sections import Section, Sections, split_sections
+from assistant.parsing.quoting import unquote
+from assistant.parsing.sections import Section, Sections, split_sections, starts_with_field_label
 from assistant.parsing.units import credit_mention, parse_level, parse_workload, workload_mention
 from assistant.schemas import LearningOutcome, MicroCredential, ParseNote
 
@@ -103,7 +104,10 @@ def parse_text(text: str, fmt_hint: FormatHint = "auto") -> ParsedDraft:
     """Parse draft text; JSON when hinted or when the text is a JSON object."""
     if fmt_hint == "json" or (fmt_hint == "auto" and text.lstrip().startswith("{")):
         return parse_json(text)
-    parsed = _read(split_sections(text), text)
+    read, dropped = unquote(text, starts_with_field_label)
+    parsed = _read(split_sections(read), read)
+    if dropped:
+        parsed.notes.append(_note("mail_quoted", count=dropped))
     _note_undecodable(parsed, text)
     return parsed
 

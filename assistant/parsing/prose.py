@@ -179,7 +179,7 @@ def read_prose(
                 placed = True
             for name in ("assessment", "quality_assurance", "target_group", "skill_needs"):
                 pattern = p["quality" if name == "quality_assurance" else name]
-                if name in missing and pattern.search(text):
+                if name in missing and (pattern.search(text) or (name == "target_group" and _offered_for(text))):
                     reading.add(name, sentence)
                     placed = name in ("assessment", "quality_assurance") or placed
             if not placed:
@@ -188,6 +188,17 @@ def read_prose(
                 else:
                     reading.unread.append(sentence)
     return reading
+
+
+def _offered_for(text: str) -> bool:
+    """An offer sentence that names its audience after 'for' ('offers this micro-credential of
+    3 ECTS ... for buyers and store managers'): the cue list cannot know every way the words in
+    between run, so spaCy reads the 'for' phrase (English only; Finnish says it with -lle)."""
+    if not _patterns()["offer"].search(text) or not re.search(r"\bfor\b", text):
+        return False
+    from assistant.nlp.english import for_whom
+
+    return for_whom(text) is not None
 
 
 def _names_participation(text: str) -> bool:

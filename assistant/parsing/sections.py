@@ -156,6 +156,12 @@ def _labelled(line: str) -> tuple[str, tuple[str, ...], str] | None:
     return None
 
 
+def starts_with_field_label(line: str) -> bool:
+    """The line starts with a draft field's label (mail headers such as 'Subject:' do not count)."""
+    found = _labelled(line)
+    return found is not None and found[1] != (IGNORED,)
+
+
 def _outcome_table(cells: list[str]) -> tuple[int, int | None] | None:
     """(outcome column, task column) when a table header names an outcome column."""
     named = [fields_for(c, prefix=True) for c in cells]
@@ -291,4 +297,4 @@ def _is_table_header(cells: list[str]) -> bool:
     return table is not None and (not first or (table[0] == 0 and table[1] is not None))
 
 
-__all__ = ["IGNORED", "Section", "Sections", "cues", "is_signoff", "split_sections"]
+__all__ = ["IGNORED", "Section", "Sections", "cues", "is_signoff", "split_sections", "starts_with_field_label"]
