@@ -8,6 +8,7 @@ the reader could not place is reported as a parse note instead of being guessed 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -248,14 +249,19 @@ def _credits_from_title(parsed: ParsedDraft, workloads: list[tuple[str, str]]) -
 
 
 def _paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Consecutive preamble lines joined into paragraphs (first line number, text)."""
-    out: list[tuple[int, str]] = []
+    """Consecutive preamble lines joined into paragraphs (first line number, text).
+
+    Lines are gathered per paragraph and joined once: re-joining and re-counting the growing
+    paragraph for every line was quadratic on a long paste."""
+    groups: list[tuple[int, list[str]]] = []
+    last = None
     for number, line in lines:
-        if out and number == out[-1][0] + out[-1][1].count("\n") + 1:
-            out[-1] = (out[-1][0], f"{out[-1][1]}\n{line}")
+        if groups and number == last + 1:
+            groups[-1][1].append(line)
         else:
-            out.append((number, line))
-    return out
+            groups.append((number, [line]))
+        last = number
+    return [(first, "\n".join(group)) for first, group in groups]
 
 
 def _looks_like_title(text: str) -> bool:
@@ -287,12 +293,22 @@ def _read_prose(
         elif not getattr(cred, name):
             setattr(cred, name, value)
     unread = list(reading.unread)
+    # Each unread sentence to the unknown section it lies in, in one pass (a paste can hold
+    # tens of thousands of both: comparing every pair took minutes).
+    starts = sorted(unknown)
+    by_section: dict[int, list] = {}
+    for sentence in unread:
+        index = bisect_right(starts, sentence.line) - 1
+        if index >= 0 and sentence.line <= max(unknown[starts[index]].end, starts[index]):
+            by_section.setdefault(starts[index], []).append(sentence)
+    taken: set[int] = set()
     for start, section in unknown.items():
-        mine = [s for s in unread if start <= s.line <= max(section.end, start)]
+        mine = by_section.get(start, [])
         if mine and len(mine) == len(_sentence_lines(section)):
             parsed.notes.append(_note("unknown_label", label=section.label))
             parsed.credential.unparsed[section.label] = section.text
-            unread = [s for s in unread if s not in mine]
+            taken.update(id(s) for s in mine)
+    unread = [s for s in unread if id(s) not in taken]
     if unread:
         first, last = unread[0].line + 1, unread[-1].line + 1
         where = f"line {first}" if first == last else f"lines {first}-{last}"
