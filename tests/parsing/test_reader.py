@@ -267,3 +267,23 @@ def test_an_offer_sentence_names_its_audience_after_for():
     assert "buyers" in (parse_text(text).credential.target_group or "")
     weeks = "Aurajoki University of Applied Sciences, Finland, offers it in English for 20 hours a week."
     assert not parse_text(weeks).credential.target_group
+
+
+def test_a_prose_reply_outweighs_quoted_label_comments_under_it():
+    reply = (
+        "Hi Marja,\n\nAurajoki University of Applied Sciences, Finland, offers this micro-credential "
+        "of 2 ECTS (54 hours) at EQF level 5 for care assistants. It is studied online and assessed "
+        "through a case exam, graded pass/fail. Quality is assured by the Aurajoki quality system.\n\n"
+        "On Monday, Marja wrote:\n> Level: level 6 is not enough.\n> Form of participation: flexible?\n"
+    )
+    parsed = parse_text(reply)
+    assert parsed.credential.level == 5
+    assert parsed.credential.participation != "flexible?"
+
+
+def test_a_gerund_misparse_still_names_the_audience():
+    from assistant.nlp.english import for_whom
+
+    text = "Merikaupunki UAS offers this micro-credential at EQF level 6 for welding supervisors and quality inspectors."
+    assert "supervisors" in (for_whom(text) or "")
+    assert for_whom("Aurajoki UAS offers it for several weeks in spring.") is None
