@@ -19,6 +19,7 @@ from assistant.config import Settings
 from assistant.errors import OppiError, describe_validation_error
 from assistant.parsing.json_form import json_sections
 from assistant.parsing.labels import IGNORED, normalise
+from assistant.parsing.linebreaks import join_hyphenated
 from assistant.parsing.mapping import ALL, covered
 from assistant.parsing.outcomes import pop_assessment, split_outcomes, trailing_paragraphs
 from assistant.parsing.prose import find_country, read_prose, sentences
@@ -105,7 +106,7 @@ def parse_text(text: str, fmt_hint: FormatHint = "auto") -> ParsedDraft:
     """Parse draft text; JSON when hinted or when the text is a JSON object."""
     if fmt_hint == "json" or (fmt_hint == "auto" and text.lstrip().startswith("{")):
         return parse_json(text)
-    read, dropped = unquote(text, starts_with_field_label)
+    read, dropped = unquote(join_hyphenated(text), starts_with_field_label)
     parsed = _read(split_sections(read), read)
     if dropped:
         parsed.notes.append(_note("mail_quoted", count=dropped))

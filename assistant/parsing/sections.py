@@ -86,9 +86,17 @@ def _signoffs() -> frozenset[str]:
     return frozenset(fold(s) for s in cues()["signoffs"])
 
 
+@cache
+def _signoff_initials() -> frozenset[str]:
+    return frozenset(s[0] for s in _signoffs() if s)
+
+
 def is_signoff(line: str) -> bool:
     """'Kind regards,', 'Ystävällisin terveisin', '=== END OF DRAFT ===': the draft ends here."""
     if len(line) > 60:
+        return False
+    first = next((ch for ch in line if ch.isalnum()), "")
+    if fold(first.lower()) not in _signoff_initials():  # folding every line was a third of a paste's time
         return False
     text = fold(re.sub(r"[^\w\s.]", " ", line)).strip(" .")
     text = re.sub(r"\s+", " ", text)

@@ -287,3 +287,17 @@ def test_a_gerund_misparse_still_names_the_audience():
     text = "Merikaupunki UAS offers this micro-credential at EQF level 6 for welding supervisors and quality inspectors."
     assert "supervisors" in (for_whom(text) or "")
     assert for_whom("Aurajoki UAS offers it for several weeks in spring.") is None
+
+
+def test_words_hyphenated_across_lines_are_joined_on_their_first_line():
+    from assistant.parsing.linebreaks import join_hyphenated
+
+    text = "Laajuus 3 opin-\ntopisteen (81 h)\nrakennusfysikaaliset raja-\narvot ja Sci-\nences, Finland"
+    joined = join_hyphenated(text)
+    assert joined.count("\n") == text.count("\n")  # spans keep their line numbers
+    assert "opintopisteen" in joined and "raja-arvot" in joined and "Sciences," in joined
+
+
+def test_json_outcomes_keyed_by_their_labels_are_read_in_order():
+    parsed = parse_text('{"title": "X", "learningOutcomes": {"LO1": "Monitor a network.", "LO2": "Know ports."}}')
+    assert [o.text.rstrip(".") for o in parsed.credential.outcomes] == ["Monitor a network", "Know ports"]

@@ -233,6 +233,7 @@ def test_a_one_megabyte_paste_checks_in_under_two_seconds(settings):
         "Foo bar: baz qux here.\n",  # unknown labels, each with a sentence of its own
         "> Title: x\n>> Level: y\n",  # e-mail quotes at two depths
         "We offer this course for a very long time. ",  # offer sentences with a 'for' phrase
+        "opin-\ntopisteen ",  # words hyphenated across lines (Voikko decides each join)
     ],
 )
 def test_a_one_megabyte_paste_of_many_sentences_ends_within_the_budget(settings, line):
