@@ -2,9 +2,10 @@
 
 Run: .venv/bin/python benchmarks/realistic_drafts.py [--folder DIR] [--split dev|test|all] [-v]
 Scores as the set's README says (assistant/evals/realistic.py, shared with the checking suite):
-a must_flag is hit when the checker reports that ID at that place; a false finding is a
-must_not_flag ID raised anywhere in its file, or any E/W finding on a clean file. Figures are printed per split (test = file numbers divisible by 3). `-v` lists
-the misses and false findings, for the dev split only: the test split is never tuned on.
+each must_flag entry is hit when the checker reports that ID at that place; a false finding is
+a must_not_flag ID raised anywhere in its file (once per ID), or a distinct E/W finding on a
+clean file. Figures are printed per split (test = file numbers divisible by 3). `-v` lists the
+misses and false findings, for the dev split only: the test split is never tuned on.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class Score:
     wanted: int = 0
     false: int = 0
     by_id_hits: int = 0
+    distinct_wanted: int = 0
     misses: list[str] = field(default_factory=list)
     falses: list[str] = field(default_factory=list)
 
@@ -52,6 +54,7 @@ def score_file(case: dict, findings: list[Finding], score: Score) -> None:
     score.hits += result.hits
     score.wanted += result.wanted
     score.by_id_hits += result.by_id_hits
+    score.distinct_wanted += result.distinct_wanted
     score.misses += [f"{case['file']}: {miss}" for miss in result.misses]
     score.false += len(result.falses)
     score.falses += [f"{case['file']}: {f.id} ({f.where}) {f.message}" for f in result.falses]
@@ -81,9 +84,11 @@ def main() -> None:
             total.hits + s.hits, total.wanted + s.wanted, total.false + s.false
         )
         total.by_id_hits += s.by_id_hits
+        total.distinct_wanted += s.distinct_wanted
         print(
             f"  {name:4}: recall {s.hits}/{s.wanted} = {s.hits / max(s.wanted, 1):.2f} "
-            f"(by ID only {s.by_id_hits}/{s.wanted}), false findings {s.false}"
+            f"(by ID only {s.by_id_hits}/{s.wanted}; {s.distinct_wanted} distinct file+ID), "
+            f"false findings {s.false}"
         )
     print(
         f"  all : recall {total.hits}/{total.wanted} = {total.hits / max(total.wanted, 1):.2f}, "

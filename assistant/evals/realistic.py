@@ -1,10 +1,15 @@
 """The realistic drafts (evals/realistic/drafts, written the way planners write): cases and
 their scoring, shared by the checking suite and benchmarks/realistic_drafts.py.
 
-Scored as the set's README says: a must_flag is hit when the checker reports that ID at that
-place; a false finding is a must_not_flag ID raised anywhere in its file, or any E/W finding on
-a clean file. The split (test = file numbers divisible by 3) is kept on each case: the gate runs
-both, and nothing is tuned on the test split.
+Scored as the set's README says, read line by line:
+- every `must_flag` entry is one `{id, where}` finding and counts once, also when a file lists
+  the same ID at two places (C06 at outcome 1 and at outcome 4 are two findings to make);
+- `must_not_flag` lists "check IDs that would be false findings anywhere in the file": the unit
+  is the ID, so a must_not_flag ID raised at three places is one false finding, not three;
+- on a clean file "any E/W finding is a false positive": each distinct E/W (id, place) the
+  checker raises there counts once, beside the must_not_flag IDs; C18 (severity I) never counts.
+The split (test = file numbers divisible by 3) is kept on each case: the gate runs both, and
+nothing is tuned on the test split.
 """
 
 from __future__ import annotations
@@ -51,6 +56,7 @@ class FileScore:
     hits: int = 0
     wanted: int = 0
     by_id_hits: int = 0
+    distinct_wanted: int = 0  # (file, ID) pairs: what a scorer keyed by ID alone would count
     misses: list[str] = field(default_factory=list)
     falses: list[Finding] = field(default_factory=list)
 
@@ -66,9 +72,15 @@ def score_findings(expected: dict, findings: list[Finding]) -> FileScore:
             score.hits += 1
         else:
             score.misses.append(f"{want['id']} {want['where']}")
-    score.falses = [f for f in findings if f.id in set(expected.get("must_not_flag") or [])]
-    if expected.get("clean"):
-        score.falses += [f for f in findings if f.severity in ("E", "W") and f not in score.falses]
+    score.distinct_wanted = len({want["id"] for want in expected.get("must_flag") or []})
+    forbidden = set(expected.get("must_not_flag") or [])
+    first_of: dict[tuple[str, str], Finding] = {}
+    for f in findings:
+        if f.id in forbidden:
+            first_of.setdefault((f.id, ""), f)  # one false finding per forbidden ID
+        elif expected.get("clean") and f.severity in ("E", "W"):
+            first_of.setdefault((f.id, f.where), f)
+    score.falses = list(first_of.values())
     return score
 
 

@@ -307,3 +307,30 @@ def en_plural(word: str) -> str:
     if lower.endswith("y") and lower[-2:-1] not in set("aeiou"):
         return word[:-1] + "ies"
     return word + "s"
+
+
+_SPANS_OF_TIME = {"week", "day", "hour", "month", "year", "minute", "semester", "term", "period", "credit"}
+
+
+def for_whom(text: str) -> str | None:
+    """The people a sentence says something is for ('... at EQF level 6 for buyers and store
+    managers'): a 'for' phrase that holds a plural noun as its object (or, where the small model
+    reads 'welding supervisors' as a gerund and its object, as that object), with no number on
+    it and not a span of time, so 'for three weeks' or 'for 20 hours' is no audience."""
+    if " for " not in f" {text.lower()} ":
+        return None
+    doc = parse(text)
+    for token in doc:
+        if token.lower_ != "for" or token.dep_ != "prep" or token.i + 1 >= len(doc):
+            continue
+        if doc[token.i + 1].tag_ == "CD":
+            continue
+        for word in token.subtree:
+            if (
+                word.tag_ == "NNS" and word.dep_ in {"pobj", "dobj", "conj"}
+                and word.lemma_.lower() not in _SPANS_OF_TIME
+                and not any(c.dep_ == "nummod" for c in word.children)
+            ):
+                subtree = list(token.subtree)[1:]
+                return text[subtree[0].idx : subtree[-1].idx + len(subtree[-1])]
+    return None

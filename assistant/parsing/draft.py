@@ -8,6 +8,7 @@ the reader could not place is reported as a parse note instead of being guessed 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -18,10 +19,12 @@ from assistant.config import Settings
 from assistant.errors import OppiError, describe_validation_error
 from assistant.parsing.json_form import json_sections
 from assistant.parsing.labels import IGNORED, normalise
+from assistant.parsing.linebreaks import join_hyphenated
 from assistant.parsing.mapping import ALL, covered
 from assistant.parsing.outcomes import pop_assessment, split_outcomes, trailing_paragraphs
 from assistant.parsing.prose import find_country, read_prose, sentences
-from assistant.parsing.sections import Section, Sections, split_sections
+from assistant.parsing.quoting import unquote
+from assistant.parsing.sections import Section, Sections, split_sections, starts_with_field_label
 from assistant.parsing.units import credit_mention, parse_level, parse_workload, workload_mention
 from assistant.schemas import LearningOutcome, MicroCredential, ParseNote
 
@@ -103,7 +106,10 @@ def parse_text(text: str, fmt_hint: FormatHint = "auto") -> ParsedDraft:
     """Parse draft text; JSON when hinted or when the text is a JSON object."""
     if fmt_hint == "json" or (fmt_hint == "auto" and text.lstrip().startswith("{")):
         return parse_json(text)
-    parsed = _read(split_sections(text), text)
+    read, dropped = unquote(join_hyphenated(text), starts_with_field_label)
+    parsed = _read(split_sections(read), read)
+    if dropped:
+        parsed.notes.append(_note("mail_quoted", count=dropped))
     _note_undecodable(parsed, text)
     return parsed
 
@@ -244,14 +250,19 @@ def _credits_from_title(parsed: ParsedDraft, workloads: list[tuple[str, str]]) -
 
 
 def _paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Consecutive preamble lines joined into paragraphs (first line number, text)."""
-    out: list[tuple[int, str]] = []
+    """Consecutive preamble lines joined into paragraphs (first line number, text).
+
+    Lines are gathered per paragraph and joined once: re-joining and re-counting the growing
+    paragraph for every line was quadratic on a long paste."""
+    groups: list[tuple[int, list[str]]] = []
+    last = None
     for number, line in lines:
-        if out and number == out[-1][0] + out[-1][1].count("\n") + 1:
-            out[-1] = (out[-1][0], f"{out[-1][1]}\n{line}")
+        if groups and number == last + 1:
+            groups[-1][1].append(line)
         else:
-            out.append((number, line))
-    return out
+            groups.append((number, [line]))
+        last = number
+    return [(first, "\n".join(group)) for first, group in groups]
 
 
 def _looks_like_title(text: str) -> bool:
@@ -283,12 +294,22 @@ def _read_prose(
         elif not getattr(cred, name):
             setattr(cred, name, value)
     unread = list(reading.unread)
+    # Each unread sentence to the unknown section it lies in, in one pass (a paste can hold
+    # tens of thousands of both: comparing every pair took minutes).
+    starts = sorted(unknown)
+    by_section: dict[int, list] = {}
+    for sentence in unread:
+        index = bisect_right(starts, sentence.line) - 1
+        if index >= 0 and sentence.line <= max(unknown[starts[index]].end, starts[index]):
+            by_section.setdefault(starts[index], []).append(sentence)
+    taken: set[int] = set()
     for start, section in unknown.items():
-        mine = [s for s in unread if start <= s.line <= max(section.end, start)]
+        mine = by_section.get(start, [])
         if mine and len(mine) == len(_sentence_lines(section)):
             parsed.notes.append(_note("unknown_label", label=section.label))
             parsed.credential.unparsed[section.label] = section.text
-            unread = [s for s in unread if s not in mine]
+            taken.update(id(s) for s in mine)
+    unread = [s for s in unread if id(s) not in taken]
     if unread:
         first, last = unread[0].line + 1, unread[-1].line + 1
         where = f"line {first}" if first == last else f"lines {first}-{last}"

@@ -56,6 +56,14 @@ def _json_value(
 ) -> None:
     """Add one JSON value to a section: scalars as text, lists as items, objects as parts."""
     if isinstance(value, dict):
+        if section.field == "outcomes" and value and all(isinstance(v, (str, dict)) for v in value.values()):
+            # {"LO1": "Monitor ...", "LO2": {...}}: outcomes keyed by their own labels, in order.
+            for item in list(value.values())[: cap + 1]:
+                if isinstance(item, dict):
+                    _json_list_item(section, item, result)
+                else:
+                    section.lines.append(f"- {_scalar(item)}")
+            return
         if section.field == "outcome_assessment" or (set(value) and all(
             isinstance(v, str) and re.search(r"\d", str(k)) for k, v in value.items()
         )):

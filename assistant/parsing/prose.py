@@ -15,6 +15,9 @@ from assistant.parsing.sections import cues
 from assistant.parsing.units import level_mention, workload_mention
 
 _MAX_SENTENCE = 2000  # characters; a longer "sentence" is a paste without punctuation
+_MAX_ELEMENT = 20_000  # characters of prose one element takes at most
+_MAX_SENTENCES = 2000  # sentences placed per draft; a draft has a few hundred, the rest is a paste
+_MAX_AUDIENCE_PARSES = 8  # spaCy parses per draft for a 'for whom' phrase: a 1 MB paste stays fast
 _ABBREVIATIONS = {"e.g", "i.e", "approx", "ca", "esim", "mm", "vrt", "etc", "dr", "prof", "n", "no", "p", "ks"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(A-ZÄÖÅ0-9])")
 _LEADING_CONJ = re.compile(r"^(?:and|or|as well as|ja|sekä|tai|och|samt)\s+", re.IGNORECASE)
@@ -39,7 +42,9 @@ class ProseReading:
 
     def add(self, name: str, sentence: Sentence) -> None:
         if name in self.values:
-            text, first, _ = self.values[name]
+            text, first, last = self.values[name]
+            if len(text) > _MAX_ELEMENT:  # no element runs this long; joining more is quadratic
+                return
             self.values[name] = (f"{text} {sentence.text}", first, sentence.line)
         else:
             self.values[name] = (sentence.text, sentence.line, sentence.line)
@@ -69,17 +74,28 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 def sentences(text: str, first_line: int) -> list[Sentence]:
-    """Split a paragraph into sentences, keeping abbreviations ('e.g.', 'i.e.') inside."""
+    """Split a paragraph into sentences, keeping abbreviations ('e.g.', 'i.e.') inside.
+
+    Linear in the text: lines are counted from the previous sentence on, and only the word
+    before a cut is looked at (a 1 MB paste has tens of thousands of sentences)."""
     out: list[Sentence] = []
     start = 0
+    line, counted = first_line, 0  # `line` is the line number at offset `counted`
+
+    def line_at(offset: int) -> int:
+        nonlocal line, counted
+        line += text.count("\n", counted, offset)
+        counted = offset
+        return line
+
     for cut in _SENTENCE_END.finditer(text):
-        before = text[start : cut.start()].rsplit(None, 1)
+        before = text[max(start, cut.start() - 40) : cut.start()].rsplit(None, 1)
         if before and before[-1].rstrip(".").lower() in _ABBREVIATIONS:
             continue
-        out.append(Sentence(text[start : cut.start()].strip(), first_line + text.count("\n", 0, start)))
+        out.append(Sentence(text[start : cut.start()].strip(), line_at(start)))
         start = cut.end()
     if text[start:].strip():
-        out.append(Sentence(text[start:].strip(), first_line + text.count("\n", 0, start)))
+        out.append(Sentence(text[start:].strip(), line_at(start)))
     return out
 
 
@@ -146,10 +162,13 @@ def read_prose(
     """
     p = _patterns()
     reading = ProseReading()
+    parses_left = _MAX_AUDIENCE_PARSES
+    placed_so_far = 0
     for first_line, block in blocks:
         for sentence in sentences(block, first_line):
             text = sentence.text
-            if len(text) > _MAX_SENTENCE:
+            placed_so_far += 1
+            if len(text) > _MAX_SENTENCE or placed_so_far > _MAX_SENTENCES:
                 reading.unread.append(sentence)  # no sentence is this long: not read, not guessed
                 continue
             placed = False
@@ -179,7 +198,13 @@ def read_prose(
                 placed = True
             for name in ("assessment", "quality_assurance", "target_group", "skill_needs"):
                 pattern = p["quality" if name == "quality_assurance" else name]
-                if name in missing and pattern.search(text):
+                found = name in missing and pattern.search(text)
+                if not found and name == "target_group" and name in missing and parses_left and (
+                    name not in reading.values and _offer_with_for(text)
+                ):
+                    parses_left -= 1
+                    found = _names_audience(text)
+                if found:
                     reading.add(name, sentence)
                     placed = name in ("assessment", "quality_assurance") or placed
             if not placed:
@@ -188,6 +213,19 @@ def read_prose(
                 else:
                     reading.unread.append(sentence)
     return reading
+
+
+def _offer_with_for(text: str) -> bool:
+    return bool(_patterns()["offer"].search(text) and re.search(r"\bfor\b", text))
+
+
+def _names_audience(text: str) -> bool:
+    """An offer sentence that names its audience after 'for' ('offers this micro-credential of
+    3 ECTS ... for buyers and store managers'): the cue list cannot know every way the words in
+    between run, so spaCy reads the 'for' phrase (English only; Finnish says it with -lle)."""
+    from assistant.nlp.english import for_whom
+
+    return for_whom(text) is not None
 
 
 def _names_participation(text: str) -> bool:

@@ -86,9 +86,17 @@ def _signoffs() -> frozenset[str]:
     return frozenset(fold(s) for s in cues()["signoffs"])
 
 
+@cache
+def _signoff_initials() -> frozenset[str]:
+    return frozenset(s[0] for s in _signoffs() if s)
+
+
 def is_signoff(line: str) -> bool:
     """'Kind regards,', 'Ystävällisin terveisin', '=== END OF DRAFT ===': the draft ends here."""
     if len(line) > 60:
+        return False
+    first = next((ch for ch in line if ch.isalnum()), "")
+    if fold(first.lower()) not in _signoff_initials():  # folding every line was a third of a paste's time
         return False
     text = fold(re.sub(r"[^\w\s.]", " ", line)).strip(" .")
     text = re.sub(r"\s+", " ", text)
@@ -154,6 +162,12 @@ def _labelled(line: str) -> tuple[str, tuple[str, ...], str] | None:
         if found:
             return found[0], found[1], f"{found[2]}:" if found[2] else ""
     return None
+
+
+def starts_with_field_label(line: str) -> bool:
+    """The line starts with a draft field's label (mail headers such as 'Subject:' do not count)."""
+    found = _labelled(line)
+    return found is not None and found[1] != (IGNORED,)
 
 
 def _outcome_table(cells: list[str]) -> tuple[int, int | None] | None:
@@ -291,4 +305,4 @@ def _is_table_header(cells: list[str]) -> bool:
     return table is not None and (not first or (table[0] == 0 and table[1] is not None))
 
 
-__all__ = ["IGNORED", "Section", "Sections", "cues", "is_signoff", "split_sections"]
+__all__ = ["IGNORED", "Section", "Sections", "cues", "is_signoff", "split_sections", "starts_with_field_label"]

@@ -215,3 +215,89 @@ def test_an_outcomes_table_may_start_with_the_outcome_column():
         ("Plan a survey of the coast", "Survey plan"), ("Report the results to the city", "Report"),
     ]
     assert not parsed.notes
+
+
+_REPLY_OVER_OLD_VERSION = """Hi Pekka,
+
+here is the corrected version.
+
+Title: Drone Surveying
+Level: EQF 5
+Form of participation: on-site
+
+Best regards,
+Anna
+
+> Title: Drone Surveying
+> Level: level 5
+>> Form of participation: flexible
+"""
+
+_FORWARDED_DRAFT = """Hi Sanna, below is Mikko's draft as he sent it.
+
+Thanks,
+Laura
+
+On Wed, 6 May 2026 at 14:05, Mikko wrote:
+> Title: Hydrogen Safety
+> Level: EQF 6
+> Delivery: flexible
+"""
+
+
+def test_quoted_old_versions_under_a_reply_are_not_read():
+    parsed = parse_text(_REPLY_OVER_OLD_VERSION.replace("Best regards,\nAnna\n", ""))
+    assert parsed.credential.level == 5 and parsed.credential.level_framework
+    assert parsed.credential.participation == "on-site"
+    assert any(note.key == "mail_quoted" for note in parsed.notes)
+
+
+def test_a_draft_forwarded_as_a_quote_is_read_with_its_line_numbers():
+    parsed = parse_text(_FORWARDED_DRAFT)
+    assert parsed.credential.title == "Hydrogen Safety"
+    assert parsed.credential.participation == "flexible"
+    assert parsed.spans["title"].start == _FORWARDED_DRAFT.splitlines().index("> Title: Hydrogen Safety")
+
+
+def test_an_offer_sentence_names_its_audience_after_for():
+    text = (
+        "Hogeschool Waddenkust in Groningen, the Netherlands, offers this micro-credential of "
+        "3 ECTS (84 hours of study) at EQF level 6 for buyers and store managers in fashion retail."
+    )
+    assert "buyers" in (parse_text(text).credential.target_group or "")
+    weeks = "Aurajoki University of Applied Sciences, Finland, offers it in English for 20 hours a week."
+    assert not parse_text(weeks).credential.target_group
+
+
+def test_a_prose_reply_outweighs_quoted_label_comments_under_it():
+    reply = (
+        "Hi Marja,\n\nAurajoki University of Applied Sciences, Finland, offers this micro-credential "
+        "of 2 ECTS (54 hours) at EQF level 5 for care assistants. It is studied online and assessed "
+        "through a case exam, graded pass/fail. Quality is assured by the Aurajoki quality system.\n\n"
+        "On Monday, Marja wrote:\n> Level: level 6 is not enough.\n> Form of participation: flexible?\n"
+    )
+    parsed = parse_text(reply)
+    assert parsed.credential.level == 5
+    assert parsed.credential.participation != "flexible?"
+
+
+def test_a_gerund_misparse_still_names_the_audience():
+    from assistant.nlp.english import for_whom
+
+    text = "Merikaupunki UAS offers this micro-credential at EQF level 6 for welding supervisors and quality inspectors."
+    assert "supervisors" in (for_whom(text) or "")
+    assert for_whom("Aurajoki UAS offers it for several weeks in spring.") is None
+
+
+def test_words_hyphenated_across_lines_are_joined_on_their_first_line():
+    from assistant.parsing.linebreaks import join_hyphenated
+
+    text = "Laajuus 3 opin-\ntopisteen (81 h)\nrakennusfysikaaliset raja-\narvot ja Sci-\nences, Finland"
+    joined = join_hyphenated(text)
+    assert joined.count("\n") == text.count("\n")  # spans keep their line numbers
+    assert "opintopisteen" in joined and "raja-arvot" in joined and "Sciences," in joined
+
+
+def test_json_outcomes_keyed_by_their_labels_are_read_in_order():
+    parsed = parse_text('{"title": "X", "learningOutcomes": {"LO1": "Monitor a network.", "LO2": "Know ports."}}')
+    assert [o.text.rstrip(".") for o in parsed.credential.outcomes] == ["Monitor a network", "Know ports"]

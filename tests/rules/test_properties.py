@@ -102,7 +102,7 @@ def test_any_bytes_in_a_file_give_a_report_or_oppi_error(data, suffix):
 RUNS = st.lists(
     st.tuples(
         st.sampled_from(["(", ")", "|", "\t", "[", ":", "-", "1", "a, ", "outcomes 1, ", "EQF ", "op ",
-                         "Title: ", "\n", "; and ", "ä", "<br>", "http://", " / ", "=" ]),
+                         "Title: ", "\n", "ab-\n", "> ", "; and ", "ä", "<br>", "http://", " / ", "=" ]),
         st.integers(1, 20_000),
     ),
     min_size=1, max_size=12,

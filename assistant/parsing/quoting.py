@@ -1,0 +1,48 @@
+"""E-mail quoting: which '>'-quoted lines of a pasted mail are the draft.
+
+A reply quotes earlier messages with '>' ('>>' one level deeper). Either the draft is in the
+newest, unquoted text and the quotes are old versions and comments that must not be read
+("> Level: level 5" from a first draft), or the newest text only says "below is Mikko's
+draft" and the draft itself is quoted. The quote depth that holds the most text (field labels weighing more) is the
+draft; every other line is blanked, so line numbers (and with them source spans) stay true.
+"""
+
+from __future__ import annotations
+
+import re
+
+_QUOTE = re.compile(r"^[ \t]{0,3}((?:>[ \t]?)+)")
+_LABEL_WEIGHT = 5  # a field label counts as five words of text
+
+
+def _depth(line: str) -> tuple[int, str]:
+    """(quote depth, the line without its quote marks)."""
+    match = _QUOTE.match(line)
+    if not match:
+        return 0, line
+    return match.group(1).count(">"), line[match.end() :]
+
+
+def unquote(text: str, labelled) -> tuple[str, int]:
+    """(text with only the draft's quote depth kept and unquoted, lines left out).
+
+    `labelled(line)` tells whether a line starts with a known field label. Linear in the text.
+    """
+    if ">" not in text:
+        return text, 0
+    lines = [_depth(line) for line in text.splitlines()]
+    if not any(depth for depth, _ in lines):
+        return text, 0
+    # The draft is where most of the text is, field labels weighing more than words: a quoted
+    # draft under "below is Mikko's draft" outweighs its one-line cover, a prose draft outweighs
+    # the few quoted "Level: ..." comments under it.
+    weight: dict[int, int] = {}
+    for depth, content in lines:
+        if content.strip():
+            bonus = _LABEL_WEIGHT if len(content) <= 300 and labelled(content) else 0
+            weight[depth] = weight.get(depth, 0) + len(content.split()) + bonus
+    # Ties go to the newest text.
+    keep = max(weight, key=lambda depth: (weight[depth], -depth)) if weight else 0
+    kept = [content if depth == keep else "" for depth, content in lines]
+    dropped = sum(1 for (depth, content) in lines if depth != keep and content.strip())
+    return "\n".join(kept), dropped
