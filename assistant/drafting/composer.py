@@ -26,6 +26,7 @@ from assistant.drafting.needs import Need, prose_of, read_needs
 from assistant.drafting.variants import object_variants
 from assistant.drafting.verbs import composable_verbs, embed, government, ranked_at, verb_scores
 from assistant.nlp import inflect
+from assistant.nlp.inflect import minen_form
 from assistant.nlp.english import en_plural
 from assistant.rules import finnish
 from assistant.rules.checker import Checker
@@ -217,7 +218,7 @@ class Composer:
     def _need_skill(self, need: Need, lang: str) -> Skill:
         """A list phrase is read as before; a verb-object pair read from prose keeps its verb
         where the lexicon has it, else gets a verb that fits its object."""
-        if need.kind == "phrase":
+        if need.kind in {"phrase", "noun-phrase"}:
             return self._skill(need.text, lang)
         return _finnish_prose_skill(need) if lang == "fi" else _english_prose_skill(need)
 
@@ -727,16 +728,6 @@ def total_object(phrase: str) -> str:
         form = inflect.inflect_word(word, "omanto", "singular")
         out.append((form or word) + token[len(word):])
     return " ".join(out)
-
-
-def minen_form(verb: str) -> str | None:
-    """The action noun of a verb ('sopia' -> 'sopiminen'), checked by Voikko; None if not found."""
-    stems = [verb[:-1], verb[:-2], verb[:-2] + "e", verb[:-3] + "ke", verb[:-2] + "a", verb[:-2] + "ä"]
-    for stem in stems:
-        candidate = stem + "minen"
-        if any(a.get("MOOD") == "MINEN-infinitive" and a.get("BASEFORM") == verb for a in inflect.analyses(candidate)):
-            return candidate
-    return None
 
 
 def _finnish_object(obj: str, verb: str) -> str | None:

@@ -160,3 +160,13 @@ def derived_verb(word: str) -> str | None:
 
 def _is_verb(word: str) -> bool:
     return any(a.get("CLASS") == "teonsana" for a in analyses(word))
+
+
+def minen_form(verb: str) -> str | None:
+    """The action noun of a verb ('sopia' -> 'sopiminen'), checked by Voikko; None if not found."""
+    stems = [verb[:-1], verb[:-2], verb[:-2] + "e", verb[:-3] + "ke", verb[:-2] + "a", verb[:-2] + "ä"]
+    for stem in stems:
+        candidate = stem + "minen"
+        if any(a.get("MOOD") == "MINEN-infinitive" and a.get("BASEFORM") == verb for a in analyses(candidate)):
+            return candidate
+    return None
