@@ -35,6 +35,9 @@ from assistant.rules.lexicon import load_lexicon
 from assistant.schemas import Bloom, Citation, CredentialBrief, DraftResult, LearningOutcome
 
 OVERLAP_BONUS = 0.15
+# The verb that takes a planner's action whose own verb the lexicon lacks ('demonstrate taking
+# blood cultures', 'toteuttaa lääkkeiden jakamisen'): it says the learner does the thing.
+ACTIVITY_VERB = {"en": "demonstrate", "fi": "toteuttaa"}
 # Verbs that fit almost any object at their level, as outcome builders offer first. The bundled
 # embedding model reads English only, so in Finnish they weigh more against noisy similarity.
 GENERAL_VERBS = {
@@ -556,7 +559,11 @@ def _english_prose_skill(need: Need) -> Skill:
         # 'talk with a guest' -> 'talking with a guest', for another verb to take.
         return Skill(need.text, f"{_en_gerund(verb.split()[0])} {' '.join(verb.split()[1:] + [obj])}".replace("  ", " "),
                      action="gerund")
-    return Skill(need.text, obj, noun=obj)
+    # 'take blood cultures', 'pack objects for transport': a verb the lexicon lacks is not
+    # dropped, leaving its object to a verb that does something else with it ('analyse blood
+    # cultures', 'apply guests'); the action stays, as a gerund an activity verb takes.
+    action = f"{_en_gerund(verb.split()[0])} {' '.join(verb.split()[1:] + [obj])}".replace("  ", " ")
+    return Skill(need.text, action, ACTIVITY_VERB["en"], noun=action, action="gerund")
 
 
 def _substituted(verb: str, obj: str) -> tuple[str, str] | None:
@@ -695,11 +702,42 @@ def _finnish_prose_skill(need: Need) -> Skill:
     if composable and has_object:
         # 'IT-vastaavien on osattava laatia suunnitelma' -> 'Opiskelija osaa laatia suunnitelman'
         return Skill(need.text, total_object(need.object), verb, fixed=True, manner=need.manner)
+    if has_object and not composable:
+        # 'jakaa lääkkeet turvallisesti': the verb the lexicon lacks stays as its action noun
+        # ('lääkkeiden jakaminen'), which an activity verb takes; what follows the object
+        # ('turvallisesti ...') stays after it. Left to any verb, the object alone would change
+        # the skill ('analysoida lääkkeitä').
+        action = _finnish_action(verb, words)
+        if action is not None:
+            nominal, rest = action
+            manner = " ".join(filter(None, (rest, need.manner)))
+            return Skill(need.text, nominal, ACTIVITY_VERB["fi"], noun=nominal, manner=manner)
     if has_object:
         return Skill(need.text, need.object, noun=need.object, manner=need.manner)
     noun = minen_form(verb)
     obj = f"{need.object} {noun}" if noun else need.object
     return Skill(need.text, obj, noun=obj, manner=need.manner)
+
+
+def _finnish_action(verb: str, words: list[str]) -> tuple[str, str] | None:
+    """('lääkkeiden jakaminen', 'turvallisesti ...') for 'jakaa' + 'lääkkeet turvallisesti ...':
+    the object's leading words up to its last nominative or partitive word, in the genitive,
+    before the verb's action noun; None when Voikko cannot form either."""
+    noun = minen_form(verb)
+    head = None
+    for index, word in enumerate(words):
+        found = inflect.case_of(word.rstrip(","))
+        if not found & _OBJECT_CASES or _neutral(word):
+            break
+        if found & {"nimento", "osanto"}:
+            head = index
+    if noun is None or head is None:
+        return None
+    core = inflect.to_nominative([w.rstrip(",") for w in words[:head + 1]])
+    genitive = inflect.inflect_phrase(" ".join(core), "omanto")
+    if genitive is None:
+        return None
+    return f"{genitive} {noun}", " ".join(words[head + 1:])
 
 
 def _neutral(word: str) -> bool:
