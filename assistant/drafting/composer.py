@@ -18,7 +18,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.config import Settings
-from assistant.drafting import guard
+from assistant.drafting import fit, guard
 from assistant.drafting.common import Guidance, count_band, outcome_findings, outcome_text
 from assistant.drafting.coverage import content_words, same_word
 from assistant.drafting.levels import assessment_for, assign_levels, fits_level, level_quotas
@@ -38,6 +38,8 @@ OVERLAP_BONUS = 0.15
 # The verb that takes a planner's action whose own verb the lexicon lacks ('demonstrate taking
 # blood cultures', 'toteuttaa lääkkeiden jakamisen'): it says the learner does the thing.
 ACTIVITY_VERB = {"en": "demonstrate", "fi": "toteuttaa"}
+# Its alternatives, for a second such action in one draft ('practise reconciling bank accounts').
+ACTIVITY_VERBS = {"en": ("demonstrate", "practise", "perform"), "fi": ("toteuttaa", "suorittaa", "demonstroida")}
 # Verbs that fit almost any object at their level, as outcome builders offer first. The bundled
 # embedding model reads English only, so in Finnish they weigh more against noisy similarity.
 GENERAL_VERBS = {
@@ -336,6 +338,13 @@ class Composer:
                 ranked = [v for v in ranked if v not in _EN_TOOL_VERBS] + [v for v in ranked if v in _EN_TOOL_VERBS]
         if hint is not None and level in hint.bloom and hint.verb in composable_verbs(lang):
             ranked = [hint.verb] + [v for v in ranked if v != hint.verb]
+        if skill.hint == ACTIVITY_VERB[lang]:
+            # An action kept from the planner's own verb: the activity verbs take it; at another
+            # level a general verb does ('evaluate packing objects'), never a rare near miss.
+            activity = [v for v in ACTIVITY_VERBS[lang] if v in composable_verbs(lang) and level in composable_verbs(lang)[v].bloom]
+            general = [v for v in ranked if v in GENERAL_VERBS[lang] and v not in activity
+                       and not (lang == "en" and v in _EN_TOOL_VERBS)]
+            ranked = activity + general or ranked
         fresh = [v for v in ranked if v not in used]
         options = fresh + [v for v in ranked if v in used]
         return options or [_fallback_verb(lang, level)]
@@ -533,6 +542,8 @@ def _english_skill(phrase: str) -> Skill:
                 and not rest[0].lower().endswith(_EN_ADJECTIVE_ENDINGS)):
             # 'route planning' -> 'plan routes', 'customer communication' -> 'communicate with customers'
             obj = en_plural(rest[0])
+            if verb in _EN_WITH and not fit.is_person(obj, "en"):
+                return Skill(phrase, phrase, noun=phrase, action="noun")  # 'crisis communication'
             return Skill(phrase, f"with {obj}" if verb in _EN_WITH else obj, verb, noun=phrase)
     # 'forecasting sales', 'data privacy compliance': an action whose verb the lexicon lacks.
     action = ""
