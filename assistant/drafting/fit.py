@@ -74,8 +74,20 @@ def takes_people(verb: str, language: str) -> bool:
     return any(is_person(example, language) for example in entry.examples)
 
 
+# The general verbs the composer gives an object whose own verb it could not use. A verb of the
+# planner's ('manage suppliers', 'select staff') is theirs to choose and is not second-guessed.
+FALLBACK_VERBS = {
+    "en": frozenset({"apply", "implement", "use", "design", "plan", "explain", "analyse", "describe"}),
+    "fi": frozenset({"soveltaa", "toteuttaa", "hyödyntää", "käyttää", "suunnitella", "selittää", "laatia",
+                     "analysoida", "kuvata"}),
+}
+
+
 def misfit(verb: str, obj: str, language: str) -> bool:
-    """A people object for a verb that takes none ('apply guests', 'analysoida asiakkaita')."""
+    """A people object for a fallback verb that takes none ('apply guests', 'analysoida
+    asiakkaita')."""
+    if verb not in FALLBACK_VERBS["fi" if language == "fi" else "en"]:
+        return False
     first = obj.split()[0].lower() if obj.split() else ""
     if first in {"with", "to", "for", "on", "kanssa"}:
         return False  # a prepositional complement, not the direct object
