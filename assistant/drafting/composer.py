@@ -26,8 +26,8 @@ from assistant.drafting.needs import Need, prose_of, read_needs
 from assistant.drafting.variants import object_variants
 from assistant.drafting.verbs import composable_verbs, embed, government, ranked_at, verb_scores
 from assistant.nlp import inflect
-from assistant.nlp.inflect import minen_form
 from assistant.nlp.english import en_plural
+from assistant.nlp.inflect import minen_form
 from assistant.rules import finnish
 from assistant.rules.checker import Checker
 from assistant.rules.context import band_for_level

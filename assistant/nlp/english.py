@@ -153,9 +153,9 @@ def _trigger(sent):
         if token.lemma_ in TEACHING and any(c.dep_ == "auxpass" for c in token.children) and not _negated(token):
             return token
     for token in sent:
-        if token.tag_ == "WP" and token.lower_ == "who" and token.head.dep_ == "relcl" and token.head.tag_ in {"VB", "VBP"}:
-            if any(_wanting(w) for w in sent if w.i < token.i):
-                return token
+        if (token.tag_ == "WP" and token.lower_ == "who" and token.head.dep_ == "relcl"
+                and token.head.tag_ in {"VB", "VBP"} and any(_wanting(w) for w in sent if w.i < token.i)):
+            return token
     return None
 
 

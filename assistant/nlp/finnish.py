@@ -183,7 +183,7 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
                 previous = token
         close()
         if len(out) == before:
-            out += _noun_needs(words, sentence.text)
+            out.extend(_noun_needs(words, sentence.text))
     return split_coordinated(resolve_pronouns(out))
 
 
