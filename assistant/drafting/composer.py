@@ -18,7 +18,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.config import Settings
-from assistant.drafting import guard
+from assistant.drafting import fit, guard
 from assistant.drafting.common import Guidance, count_band, outcome_findings, outcome_text
 from assistant.drafting.coverage import content_words, same_word
 from assistant.drafting.levels import assessment_for, assign_levels, fits_level, level_quotas
@@ -27,6 +27,7 @@ from assistant.drafting.variants import object_variants
 from assistant.drafting.verbs import composable_verbs, embed, government, ranked_at, verb_scores
 from assistant.nlp import inflect
 from assistant.nlp.english import en_plural
+from assistant.nlp.inflect import minen_form
 from assistant.rules import finnish
 from assistant.rules.checker import Checker
 from assistant.rules.context import band_for_level
@@ -34,6 +35,11 @@ from assistant.rules.lexicon import load_lexicon
 from assistant.schemas import Bloom, Citation, CredentialBrief, DraftResult, LearningOutcome
 
 OVERLAP_BONUS = 0.15
+# The verb that takes a planner's action whose own verb the lexicon lacks ('demonstrate taking
+# blood cultures', 'toteuttaa lääkkeiden jakamisen'): it says the learner does the thing.
+ACTIVITY_VERB = {"en": "demonstrate", "fi": "toteuttaa"}
+# Its alternatives, for a second such action in one draft ('practise reconciling bank accounts').
+ACTIVITY_VERBS = {"en": ("demonstrate", "practise", "perform"), "fi": ("toteuttaa", "suorittaa", "demonstroida")}
 # Verbs that fit almost any object at their level, as outcome builders offer first. The bundled
 # embedding model reads English only, so in Finnish they weigh more against noisy similarity.
 GENERAL_VERBS = {
@@ -217,7 +223,7 @@ class Composer:
     def _need_skill(self, need: Need, lang: str) -> Skill:
         """A list phrase is read as before; a verb-object pair read from prose keeps its verb
         where the lexicon has it, else gets a verb that fits its object."""
-        if need.kind == "phrase":
+        if need.kind in {"phrase", "noun-phrase"}:
             return self._skill(need.text, lang)
         return _finnish_prose_skill(need) if lang == "fi" else _english_prose_skill(need)
 
@@ -332,6 +338,13 @@ class Composer:
                 ranked = [v for v in ranked if v not in _EN_TOOL_VERBS] + [v for v in ranked if v in _EN_TOOL_VERBS]
         if hint is not None and level in hint.bloom and hint.verb in composable_verbs(lang):
             ranked = [hint.verb] + [v for v in ranked if v != hint.verb]
+        if skill.hint == ACTIVITY_VERB[lang]:
+            # An action kept from the planner's own verb: the activity verbs take it; at another
+            # level a general verb does ('evaluate packing objects'), never a rare near miss.
+            activity = [v for v in ACTIVITY_VERBS[lang] if v in composable_verbs(lang) and level in composable_verbs(lang)[v].bloom]
+            general = [v for v in ranked if v in GENERAL_VERBS[lang] and v not in activity
+                       and not (lang == "en" and v in _EN_TOOL_VERBS)]
+            ranked = activity + general or ranked
         fresh = [v for v in ranked if v not in used]
         options = fresh + [v for v in ranked if v in used]
         return options or [_fallback_verb(lang, level)]
@@ -529,6 +542,8 @@ def _english_skill(phrase: str) -> Skill:
                 and not rest[0].lower().endswith(_EN_ADJECTIVE_ENDINGS)):
             # 'route planning' -> 'plan routes', 'customer communication' -> 'communicate with customers'
             obj = en_plural(rest[0])
+            if verb in _EN_WITH and not fit.is_person(obj, "en"):
+                return Skill(phrase, phrase, noun=phrase, action="noun")  # 'crisis communication'
             return Skill(phrase, f"with {obj}" if verb in _EN_WITH else obj, verb, noun=phrase)
     # 'forecasting sales', 'data privacy compliance': an action whose verb the lexicon lacks.
     action = ""
@@ -555,7 +570,11 @@ def _english_prose_skill(need: Need) -> Skill:
         # 'talk with a guest' -> 'talking with a guest', for another verb to take.
         return Skill(need.text, f"{_en_gerund(verb.split()[0])} {' '.join(verb.split()[1:] + [obj])}".replace("  ", " "),
                      action="gerund")
-    return Skill(need.text, obj, noun=obj)
+    # 'take blood cultures', 'pack objects for transport': a verb the lexicon lacks is not
+    # dropped, leaving its object to a verb that does something else with it ('analyse blood
+    # cultures', 'apply guests'); the action stays, as a gerund an activity verb takes.
+    action = f"{_en_gerund(verb.split()[0])} {' '.join(verb.split()[1:] + [obj])}".replace("  ", " ")
+    return Skill(need.text, action, ACTIVITY_VERB["en"], noun=action, action="gerund")
 
 
 def _substituted(verb: str, obj: str) -> tuple[str, str] | None:
@@ -694,11 +713,42 @@ def _finnish_prose_skill(need: Need) -> Skill:
     if composable and has_object:
         # 'IT-vastaavien on osattava laatia suunnitelma' -> 'Opiskelija osaa laatia suunnitelman'
         return Skill(need.text, total_object(need.object), verb, fixed=True, manner=need.manner)
+    if has_object and not composable:
+        # 'jakaa lääkkeet turvallisesti': the verb the lexicon lacks stays as its action noun
+        # ('lääkkeiden jakaminen'), which an activity verb takes; what follows the object
+        # ('turvallisesti ...') stays after it. Left to any verb, the object alone would change
+        # the skill ('analysoida lääkkeitä').
+        action = _finnish_action(verb, words)
+        if action is not None:
+            nominal, rest = action
+            manner = " ".join(filter(None, (rest, need.manner)))
+            return Skill(need.text, nominal, ACTIVITY_VERB["fi"], noun=nominal, manner=manner)
     if has_object:
         return Skill(need.text, need.object, noun=need.object, manner=need.manner)
     noun = minen_form(verb)
     obj = f"{need.object} {noun}" if noun else need.object
     return Skill(need.text, obj, noun=obj, manner=need.manner)
+
+
+def _finnish_action(verb: str, words: list[str]) -> tuple[str, str] | None:
+    """('lääkkeiden jakaminen', 'turvallisesti ...') for 'jakaa' + 'lääkkeet turvallisesti ...':
+    the object's leading words up to its last nominative or partitive word, in the genitive,
+    before the verb's action noun; None when Voikko cannot form either."""
+    noun = minen_form(verb)
+    head = None
+    for index, word in enumerate(words):
+        found = inflect.case_of(word.rstrip(","))
+        if not found & _OBJECT_CASES or _neutral(word):
+            break
+        if found & {"nimento", "osanto"}:
+            head = index
+    if noun is None or head is None:
+        return None
+    core = inflect.to_nominative([w.rstrip(",") for w in words[:head + 1]])
+    genitive = inflect.inflect_phrase(" ".join(core), "omanto")
+    if genitive is None:
+        return None
+    return f"{genitive} {noun}", " ".join(words[head + 1:])
 
 
 def _neutral(word: str) -> bool:
@@ -727,16 +777,6 @@ def total_object(phrase: str) -> str:
         form = inflect.inflect_word(word, "omanto", "singular")
         out.append((form or word) + token[len(word):])
     return " ".join(out)
-
-
-def minen_form(verb: str) -> str | None:
-    """The action noun of a verb ('sopia' -> 'sopiminen'), checked by Voikko; None if not found."""
-    stems = [verb[:-1], verb[:-2], verb[:-2] + "e", verb[:-3] + "ke", verb[:-2] + "a", verb[:-2] + "ä"]
-    for stem in stems:
-        candidate = stem + "minen"
-        if any(a.get("MOOD") == "MINEN-infinitive" and a.get("BASEFORM") == verb for a in inflect.analyses(candidate)):
-            return candidate
-    return None
 
 
 def _finnish_object(obj: str, verb: str) -> str | None:

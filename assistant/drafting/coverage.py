@@ -64,12 +64,30 @@ def phrase_addressed(phrase: str, text: str, language: str, share: float = DEFAU
     if not wanted:
         return True
     have = content_words(text, language)
+    if language != "fi":
+        # 'taking blood cultures' carries 'take blood cultures': English words by their
+        # lemmas too (spaCy), which a shared prefix misses for short irregular stems.
+        wanted, have = _with_lemmas(phrase, wanted), have + _lemmas(text)
     if language == "fi":
         have = have + [compound_head(h) for h in have]
         found = sum(1 for w in wanted if any(same_word(w, h) or same_word(compound_head(w), h) for h in have))
     else:
         found = sum(1 for w in wanted if any(same_word(w, h) for h in have))
     return found / len(wanted) >= share - 1e-9
+
+
+def _lemmas(text: str) -> list[str]:
+    from assistant.nlp.english import parse
+
+    return [t.lemma_.lower() for t in parse(text) if t.is_alpha and len(t.text) > 2]
+
+
+def _with_lemmas(phrase: str, wanted: list[str]) -> list[str]:
+    """The phrase's content words, each replaced by its lemma where spaCy gives a different one."""
+    from assistant.nlp.english import parse
+
+    lemmas = {t.lower_: t.lemma_.lower() for t in parse(phrase)}
+    return [lemmas.get(w, w) for w in wanted]
 
 
 def skill_coverage(brief: CredentialBrief, outcomes: list[LearningOutcome], share: float = DEFAULT_SHARE) -> float:

@@ -2,7 +2,8 @@
 
 An outcome's object is a noun phrase with no finite verb (spaCy tags for English, Voikko mood
 and person for Finnish); no run of six or more words is copied from the brief's prose; every
-Finnish word is one Voikko knows; and a Finnish object stands in a case its verb takes. An
+Finnish word is one Voikko knows; a Finnish object stands in a case its verb takes; and the
+verb takes the kind of object it has (no people for a verb that takes things: drafting/fit.py). An
 outcome that fails is not shown: the composer tries another phrasing, and a skill that finds
 none is reported to the planner as one to write by hand.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant import nlp
+from assistant.drafting import fit
 from assistant.drafting.common import STEMS
 
 COPY_LIMIT = 6  # words: a run this long from the brief's prose is pasted, not written
@@ -54,6 +56,7 @@ MESSAGES = {
         "unknown": "Voikko does not know {words}",
         "case": "no object in a case '{verb}' takes",
         "no_noun": "its object has no noun",
+        "misfit": "'{verb}' does not take people ('{head}') as its object",
         "skipped": "Could not turn '{skill}' into an outcome ({problems}); write it as a skill.",
     },
     "fi": {
@@ -62,6 +65,7 @@ MESSAGES = {
         "unknown": "Voikko ei tunne sanoja {words}",
         "case": "ei objektia sijassa, jota '{verb}' vaatii",
         "no_noun": "kohteessa ei ole substantiivia",
+        "misfit": "'{verb}' ei sovi henkilöön kohdistuvaksi ('{head}')",
         "skipped": "Taidosta '{skill}' ei saatu osaamistavoitetta ({problems}); kirjoita se taitona.",
     },
 }
@@ -80,6 +84,8 @@ def problems(text: str, verb: str, obj: str, language: str, prose: str) -> list[
     finite = nlp.finite_verbs(obj, language, verb)
     if finite:
         out.append(message("finite", language, words=", ".join(finite)))
+    if fit.misfit(verb, obj, language):
+        out.append(message("misfit", language, verb=verb, head=fit.head_lemma(obj, language)))
     if language == "fi":
         unknown = nlp.unknown_words(text)
         if unknown:

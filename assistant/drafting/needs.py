@@ -32,9 +32,15 @@ class Need:
 
 
 def is_prose(item: str, language: str = "en") -> bool:
-    """Prose says who needs what ('they need to ...', 'joka osaa ...'); a long list item
-    ('create social media content, measure campaign performance') does not."""
-    return len(item.split()) >= PROSE_WORDS and bool(nlp.skill_phrases(item, language))
+    """Prose says who needs what ('they need to ...', 'joka osaa ...') in sentences with finite
+    verbs; a long list item ('create social media content, measure campaign performance') has
+    neither. Prose in which no need can be read gives no skill phrases (its sentences are not
+    cut into pieces by punctuation)."""
+    lines = [line for line in item.splitlines() if line.strip()]
+    if len(lines) > 1 and all(len(line.split()) < PROSE_WORDS for line in lines):
+        return False  # a list, one skill a line ('- the ability to analyse customer data')
+    return len(item.split()) >= PROSE_WORDS and (bool(nlp.skill_phrases(item, language))
+                                                 or nlp.has_finite_verb(item, language))
 
 
 def read_needs(brief: CredentialBrief) -> list[Need]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from assistant.nlp.types import SkillPhrase, Span
 
-__all__ = ["SkillPhrase", "Span", "cases", "finite_verbs", "lemma", "noun_phrases", "sentences",
+__all__ = ["SkillPhrase", "Span", "cases", "finite_verbs", "has_finite_verb", "lemma", "noun_phrases", "sentences",
            "skill_phrases", "unknown_words"]
 
 
@@ -51,6 +51,15 @@ def finite_verbs(text: str, language: str, verb: str = "") -> list[str]:
     if language == "fi":
         return _module(language).finite_verbs(text)
     return _module(language).finite_verbs(text, verb or "do")
+
+
+def has_finite_verb(text: str, language: str) -> bool:
+    """Whether the text has a finite verb anywhere: sentences, not a list of skill phrases."""
+    if language == "fi":
+        return bool(_module(language).finite_verbs(text))
+    from assistant.nlp.english import FINITE_TAGS, parse
+
+    return any(t.tag_ in FINITE_TAGS for t in parse(text))
 
 
 def unknown_words(text: str) -> list[str]:

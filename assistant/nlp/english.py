@@ -9,6 +9,10 @@ from assistant.nlp.types import SkillPhrase, Span
 
 # Words that introduce what someone must be able to do ("they need to", "want staff to").
 NEED_TRIGGERS = {"need", "want", "require", "expect", "can", "could", "must", "should", "able"}
+TEACHING = {"train", "teach", "prepare", "equip"}  # 'should be trained to calculate ...'
+SKILL_NOUNS = {"ability", "skill", "capacity", "capability", "competence"}  # 'the ability to read ...'
+# A sentence that says people are wanted: their relative clause is the need ('nurses who ...').
+WANTING = {"lack", "need", "want", "look", "seek", "require", "hire", "recruit", "miss"}
 FINITE_TAGS = {"VBD", "VBP", "VBZ", "MD"}
 _PRONOUN_OBJECTS = {"them", "it", "this", "these", "those"}
 
@@ -78,6 +82,7 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
     for sent in doc.sents:
         trigger = _trigger(sent)
         if trigger is None:
+            out += _noun_needs(sent)
             continue
         items = _items(sent, trigger)
         for index, item in enumerate(items):
@@ -93,14 +98,63 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
     return out
 
 
+# Nouns that name what someone should have, before a list of fields ('skills in community
+# moderation, crisis communication and ...', 'training in first aid').
+HAVING = {"skill", "knowledge", "competence", "expertise", "training", "experience", "understanding", "grounding"}
+
+
+def _noun_needs(sent) -> list[SkillPhrase]:
+    """Noun phrases listed after a skill noun and its preposition: each piece between commas
+    and conjunctions, up to the first piece with a verb of its own (a new clause)."""
+    start = next((t for t in sent if t.lemma_ in HAVING and t.i + 1 < sent.end and t.nbor().lower_ in {"in", "of", "with", "on"}
+                  and not _negated(t.head)), None)
+    if start is None:
+        return []
+    pieces: list[list] = [[]]
+    for token in sent.doc[start.i + 2:sent.end]:
+        if token.dep_ == "cc" or token.lower_ in {",", ";", "."}:
+            if pieces[-1]:
+                pieces.append([])
+            continue
+        pieces[-1].append(token)
+    out = []
+    for piece in pieces:
+        if not piece or any(t.tag_ in FINITE_TAGS | {"TO"} for t in piece):
+            break
+        while piece and piece[0].dep_ in {"det", "poss"}:
+            piece = piece[1:]
+        if not piece or not any(t.pos_ in {"NOUN", "PROPN"} for t in piece):
+            break
+        text = _join(piece)
+        out.append(SkillPhrase("", "", text, piece[0].idx, piece[-1].idx + len(piece[-1].text), sent.text,
+                               kind="noun-phrase", core=text))
+    return out
+
+
 def _negated(token) -> bool:
     return any(c.dep_ == "neg" for c in token.children) or any(c.dep_ == "neg" for c in token.head.children
                                                                  if token.dep_ == "aux")
 
 
 def _trigger(sent):
+    """The word a need is read from: a need verb ('need to', 'must', 'able to'), a passive of
+    teaching ('should be trained to'), a skill noun with its infinitive ('the ability to read'),
+    or the relative pronoun of the people wanted ('nurses who recognise ...', in a sentence that
+    says someone lacks, needs or looks for them)."""
+    for token in sent:
+        if token.lemma_ in SKILL_NOUNS and token.i + 1 < len(token.doc) and token.nbor().tag_ == "TO":
+            return token
     for token in sent:
         if token.lemma_ in NEED_TRIGGERS and token.pos_ in {"VERB", "AUX", "ADJ"} and not _negated(token):
+            if token.tag_ == "MD" and token.head.dep_ != "relcl" and any(
+                    c.tag_ in {"WP", "WDT"} and c.dep_ == "nsubj" for c in token.head.children):
+                continue  # 'nobody knew who should answer': a question, not a need
+            return token
+        if token.lemma_ in TEACHING and any(c.dep_ == "auxpass" for c in token.children) and not _negated(token):
+            return token
+    for token in sent:
+        if (token.tag_ == "WP" and token.lower_ == "who" and token.head.dep_ == "relcl"
+                and token.head.tag_ in {"VB", "VBP"} and any(_wanting(w) for w in sent if w.i < token.i)):
             return token
     return None
 
@@ -119,10 +173,20 @@ def _is_verb(token) -> bool:
     return token.lower_ in verbs and before in {",", "and"} and nxt is not None and nxt.pos_ in {"DET", "ADJ", "NOUN", "PROPN"}
 
 
+def _wanting(token) -> bool:
+    """'lack', 'need', 'looking for' (not 'look after'), not negated."""
+    if token.lemma_ not in WANTING or _negated(token):
+        return False
+    return token.lemma_ != "look" or any(c.lower_ == "for" for c in token.children)
+
+
 def _items(sent, trigger) -> list[list]:
     """The verb phrases after the trigger: the first starts at a base-form verb after 'to',
     'can' or the trigger itself; the next ones where a comma or a conjunction meets a verb."""
     tokens = [t for t in sent if t.i > trigger.i]
+    if trigger.lower_ == "who":
+        # 'nurses who, when a patient deteriorates, recognise ...': the clause's verb starts.
+        tokens = [t for t in tokens if t.i >= trigger.head.i]
     items: list[list] = []
     for index, token in enumerate(tokens):
         before = tokens[index - 1].lower_ if index else trigger.lower_
@@ -131,11 +195,50 @@ def _items(sent, trigger) -> list[list]:
                                                             or index == 0):
                 items.append([token])
             continue
-        if _is_verb(token) and before in {",", "and", "or"} and token.lemma_ != "be":
+        if before == "to" and index >= 2 and tokens[index - 2].lower_ in {",", "and", "or"}:
+            before = tokens[index - 2].lower_  # '..., to choose suitable equipment and to inspect ...'
+        if index >= 2 and _skill_head(tokens[index - 2]) and before in {"to", "of"} and (
+                token.tag_ == "VB" or token.tag_ == "VBG" and before == "of"):
+            # '..., the skill to test devices, and the habit of documenting every inspection'
+            while items[-1] and items[-1][-1].i >= tokens[index - 2].i - 1 or (
+                    items[-1] and items[-1][-1].dep_ in {"det", "punct", "cc"}):
+                items[-1].pop()
+            items.append([token])
+            continue
+        if before in {",", "and", "or"} and token.lemma_ != "be" and (_is_verb(token) or _verb_in_list(token)):
+            while items[-1] and items[-1][-1].tag_ == "TO":
+                items[-1].pop()
             items.append([token])
         else:
             items[-1].append(token)
     return items
+
+
+HABITS = {"habit", "practice", "routine"}  # 'the habit of documenting every inspection'
+
+
+def _skill_head(token) -> bool:
+    return token.lemma_ in SKILL_NOUNS | HABITS
+
+
+def _verb_in_list(token) -> bool:
+    """A next verb phrase the small model tagged as a noun ('..., reconcile bank accounts',
+    '..., and pack objects'): read on its own after 'They can', the word is a base-form verb
+    with an object, and in the sentence it does not head a noun that joins the previous object
+    ('check invoices, bank statements and receipts' is one object)."""
+    if token.pos_ not in {"NOUN", "PROPN", "VERB"} or not token.is_alpha or not token.is_lower:
+        return False
+    head = token.head if token.dep_ in {"compound", "amod"} else token
+    if head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN"}:
+        # '... accounts every month and book accruals': an adverbial closes the noun list.
+        between = token.doc[head.head.i:token.i]
+        if not any(t.dep_ in {"npadvmod", "advmod", "tmod"} for t in between):
+            return False
+    rest = token.doc[token.i:token.sent.end].text
+    alone = parse(f"They can {rest}")
+    verb = alone[2] if len(alone) > 2 else None
+    return (verb is not None and verb.tag_ == "VB" and verb.dep_ == "ROOT"
+            and any(c.dep_ == "dobj" for c in verb.children))
 
 
 def _phrase(item: list, earlier: list[SkillPhrase]) -> SkillPhrase | None:

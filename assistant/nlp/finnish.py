@@ -11,7 +11,11 @@ from assistant.rules import finnish as _voikko_reader
 
 # Verbs that say someone must be able to do what follows ("joka osaa arvioida", "pitää pystyä
 # laskemaan", "on osattava laatia").
-NEED_BASES = {"osata", "pystyä", "kyetä", "osattava"}
+NEED_BASES = {"osata", "pystyä", "kyetä", "osattava", "oppia", "kyky", "valmius"}
+# Words after which a list of action nouns names the skills ('tarvitaan osaamista kosteusvaurioiden
+# tunnistamisessa, ...', 'joilla on hallussa asiakaspalautteen analysointi, ...').
+NOUN_NEED_BASES = {"osaaminen", "taito", "tuntemus", "hallussa", "tarvita", "kaivata", "edellyttää", "vaatia"}
+_GENERIC = {"osaaminen", "taito", "tuntemus", "kyky", "valmius", "tieto", "ymmärrys"}
 FINITE_MOODS = {"indicative", "conditional", "imperative", "potential"}
 NOMINAL = {"nimisana", "laatusana", "nimisana_laatusana", "lukusana", "asemosana", "erisnimi", "etunimi", "sukunimi", "paikannimi"}
 _COORDINATORS = {"ja", "sekä", "tai"}
@@ -129,6 +133,7 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
     out: list[SkillPhrase] = []
     for sentence in sentences(text):
         words = [(o + sentence.start, t, k) for k, o, t in tokens(sentence.text) if k != "space"]
+        before = len(out)
         active = False  # after a need verb
         current: list[tuple[int, str, str]] = []
         verb: tuple[str, int, str] | None = None
@@ -177,7 +182,69 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
             if kind == "word" and _is_need(token):
                 previous = token
         close()
+        if len(out) == before:
+            out.extend(_noun_needs(words, sentence.text))
     return split_coordinated(resolve_pronouns(out))
+
+
+def _noun_needs(words: list[tuple[int, str, str]], sentence: str) -> list[SkillPhrase]:
+    """Action nouns listed after a word that names a need ('tarvitaan osaamista X:n
+    tunnistamisessa, Y:n suunnittelussa ja ...'): in each piece between commas and
+    conjunctions, the action noun and the genitives and adjectives before it, the head put back
+    in the nominative ('kosteusvaurioiden tunnistaminen'). A piece opening a subordinate
+    clause ends the list."""
+    start = next((i for i, (_, t, k) in enumerate(words) if k == "word" and not _negation_before(words, words[i][0])
+                  and any(a.get("BASEFORM") in NOUN_NEED_BASES for a in analyses(t))), None)
+    if start is None:
+        return []
+    pieces: list[list[tuple[int, str, str]]] = [[]]
+    for item in words[start + 1:]:
+        if item[2] != "word" or item[1].lower() in _COORDINATORS:
+            if pieces[-1]:
+                pieces.append([])
+            continue
+        pieces[-1].append(item)
+    out = []
+    for piece in pieces:
+        if not piece:
+            continue
+        if piece[0][1].lower() in _SUBORDINATORS:
+            break
+        # After a finite verb ('joilla on hallussa ...') only what follows it is the skill.
+        finite = [i for i, (_, w, _) in enumerate(piece) if is_finite_verb(w)]
+        piece = piece[finite[-1] + 1:] if finite else piece
+        phrase = _action_phrase(piece)
+        if phrase is not None:
+            first, last = piece[-len(phrase.split())], piece[-1]
+            out.append(SkillPhrase("", "", phrase, first[0], last[0] + len(last[1]), sentence, kind="noun-phrase",
+                                   core=phrase))
+    return out
+
+
+def _action_phrase(piece: list[tuple[int, str, str]]) -> str | None:
+    """'kosteusvaurioiden tunnistamisessa' -> 'kosteusvaurioiden tunnistaminen'; None when the
+    piece does not end in an action noun."""
+    if not piece:
+        return None
+    head = piece[-1][1]
+    readings = analyses(head)
+    minen = next((a.get("BASEFORM") for a in readings if a.get("MOOD") == "MINEN-infinitive"), None)
+    if minen and minen not in _GENERIC:
+        nominative = inflect.minen_form(minen)
+    else:
+        nominative = inflect.to_nominative([head])[0]
+        if lemma(nominative) in _GENERIC or inflect.derived_verb(nominative) is None:
+            return None
+    if nominative is None:
+        return None
+    attributes: list[str] = []
+    for _, word, _ in reversed(piece[:-1]):
+        if not (cases(word) & {"omanto"} or any(a.get("CLASS") == "laatusana" for a in analyses(word))
+                and cases(word) & cases(head)):
+            break
+        attributes.insert(0, word)
+    attributes = inflect.to_nominative(attributes + [head])[:-1] if attributes else []
+    return " ".join(attributes + [nominative])
 
 
 def split_coordinated(phrases: list[SkillPhrase]) -> list[SkillPhrase]:

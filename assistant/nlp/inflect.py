@@ -160,3 +160,21 @@ def derived_verb(word: str) -> str | None:
 
 def _is_verb(word: str) -> bool:
     return any(a.get("CLASS") == "teonsana" for a in analyses(word))
+
+
+def minen_form(verb: str) -> str | None:
+    """The action noun of a verb ('sopia' -> 'sopiminen'), checked by Voikko; None if not found."""
+    stems = [verb[:-1], verb[:-2], verb[:-2] + "e", verb[:-3] + "ke", verb[:-2] + "a", verb[:-2] + "ä"]
+    if verb.endswith(("ata", "ätä", "ota", "ötä", "uta", "ytä", "ita", "itä")):
+        # 'ladata' -> 'lataaminen', 'tavata' -> 'tapaaminen': the strong grade of the last
+        # consonant before a doubled vowel (guessed, then read back by Voikko).
+        root, vowel = verb[:-3], verb[-3]
+        for weak, strong in (("d", "t"), ("v", "p"), ("t", "tt"), ("p", "pp"), ("k", "kk"), ("ng", "nk"),
+                             ("mm", "mp"), ("nn", "nt"), ("ll", "lt"), ("rr", "rt"), ("j", "k"), ("", "k")):
+            if root.endswith(weak):
+                stems.append(root[:len(root) - len(weak)] + strong + vowel + vowel)
+    for stem in stems:
+        candidate = stem + "minen"
+        if any(a.get("MOOD") == "MINEN-infinitive" and a.get("BASEFORM") == verb for a in analyses(candidate)):
+            return candidate
+    return None

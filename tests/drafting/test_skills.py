@@ -93,3 +93,10 @@ def test_coverage_counts_phrases_an_outcome_carries() -> None:
 def test_finnish_coverage_matches_inflected_words() -> None:
     assert phrase_addressed("asiakasdatan analysointi", "Opiskelija osaa analysoida asiakasdataa.", "fi", share=1.0)
     assert not phrase_addressed("tietosuojan periaatteet", "Opiskelija osaa analysoida asiakasdataa.", "fi")
+
+
+def test_coverage_reads_english_words_by_lemma() -> None:
+    from assistant.drafting.coverage import phrase_addressed
+
+    assert phrase_addressed("take blood cultures", "The learner can demonstrate taking blood cultures.", "en", 0.5)
+    assert not phrase_addressed("take blood cultures", "The learner can analyse audience data.", "en", 0.5)

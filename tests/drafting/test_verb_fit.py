@@ -111,3 +111,41 @@ def test_adjectives_and_fields_are_no_object() -> None:
     # 'report reproducibles', 'program pythons' would not be English.
     for phrase in ["reproducible reporting", "pedagogical documentation", "python programming", "cloud computing"]:
         assert _english_skill(phrase).hint is None, phrase
+
+
+def test_a_verb_that_takes_no_people_gets_no_people_object() -> None:
+    from assistant.drafting.fit import misfit
+    from assistant.drafting.guard import problems
+
+    assert misfit("apply", "guests with different disabilities", "en")
+    assert not misfit("guide", "guests with different disabilities", "en")
+    assert not misfit("apply", "lean principles", "en")
+    assert misfit("analysoida", "asiakkaita", "fi") and not misfit("ohjata", "asiakkaita", "fi")
+    assert not misfit("manage", "suppliers", "en")  # a verb of the planner's own is not second-guessed
+    found = problems("The learner can apply guests with different disabilities in hotels.", "apply",
+                     "guests with different disabilities", "en", "")
+    assert any("does not take people" in p for p in found)
+
+
+def test_a_prose_verb_the_lexicon_lacks_stays_as_the_action(composer: Composer) -> None:
+    # 'serve' and 'take' are no lexicon verbs; their objects alone would go to 'apply', 'analyse'.
+    brief = CredentialBrief(
+        title="Accessible hotel service", level=5, ects=3, target_group="hotel receptionists",
+        skill_needs=["Hotels in the region keep receiving complaints from guests. They need receptionists who can "
+                     "serve guests with different disabilities and take bookings for accessible rooms."])
+    result = composer.draft(brief, Guidance())
+    texts = [o.text for o in result.outcomes]
+    assert any("serving guests" in t for t in texts), texts
+    assert any("taking bookings" in t for t in texts), texts
+    for outcome in result.outcomes:
+        assert not re.search(r"can (apply|use|analyse|implement) (the )?guests", outcome.text), outcome.text
+
+
+def test_a_finnish_verb_the_lexicon_lacks_becomes_its_action_noun(composer: Composer) -> None:
+    brief = CredentialBrief(
+        title="Lääkehoito", level=6, ects=3, language="fi", target_group="lähihoitajat",
+        skill_needs=["Poikkeamia on ollut paljon. Hoitajien pitää osata jakaa lääkkeet turvallisesti "
+                     "kaksoistarkistusta käyttäen ja seurata lääkkeiden vaikutuksia."])
+    texts = [o.text for o in composer.draft(brief, Guidance()).outcomes]
+    assert any("lääkkeiden jakamisen" in t or "lääkkeiden jakamista" in t for t in texts), texts
+    assert not any("analysoida lääkkeitä" in t for t in texts), texts

@@ -71,3 +71,73 @@ def test_gerunds_double_only_one_syllable_endings(verb, gerund):
     from assistant.nlp.english import _gerund
 
     assert _gerund(verb) == gerund
+
+
+def _pairs(text: str, language: str = "en") -> list[tuple[str, str]]:
+    return [(p.verb, p.object) for p in nlp.skill_phrases(text, language)]
+
+
+def test_the_people_wanted_in_a_relative_clause() -> None:
+    text = ("What the wards lack are nurses who, when a patient deteriorates, recognise the early signs of sepsis "
+            "and record the time of each step.")
+    assert _pairs(text) == [("recognise", "the early signs of sepsis"), ("record", "the time of each step")]
+    # 'people who look after ...' describes them; nobody is said to be wanted.
+    assert _pairs("Their teams are five people who look after the school laptops.") == []
+
+
+def test_a_passive_of_training_and_infinitives_after_list_commas() -> None:
+    text = "New drivers should be trained to calculate the lashing force, to choose lashing equipment and to inspect straps."
+    assert [v for v, _ in _pairs(text)] == ["calculate", "choose", "inspect"]
+
+
+def test_a_next_verb_the_small_model_tags_as_a_noun() -> None:
+    # spaCy's small model tags 'reconcile' NNP and 'book' NN here; read alone they are verbs.
+    text = ("We need assistants who can post purchase invoices to cost centres, reconcile bank accounts every month "
+            "and book accruals for expenses.")
+    assert [v for v, _ in _pairs(text)] == ["post", "reconcile", "book"]
+    # A noun list stays one object.
+    assert _pairs("Staff need to check invoices, bank statements and receipts.") == [
+        ("check", "invoices, bank statements and receipts")]
+
+
+def test_skill_nouns_with_an_infinitive_or_a_gerund() -> None:
+    text = ("The course should give them three things: the ability to read a wiring diagram, the skill to test "
+            "insulation resistance, and the habit of documenting every inspection.")
+    assert [v for v, _ in _pairs(text)] == ["read", "test", "document"]
+
+
+def test_a_list_of_fields_after_a_skill_noun() -> None:
+    text = ("We are looking for staff with skills in community moderation, crisis communication and the analysis "
+            "of audience data, and museums are ready to release two people.")
+    phrases = nlp.skill_phrases(text, "en")
+    assert [p.object for p in phrases] == ["community moderation", "crisis communication", "analysis of audience data"]
+    assert {p.kind for p in phrases} == {"noun-phrase"}
+
+
+def test_a_question_clause_is_no_need() -> None:
+    assert _pairs("The thread showed that nobody knew who should answer or how.") == []
+
+
+def test_finnish_oppia_and_kyky_take_infinitives() -> None:
+    assert [v for v, _ in _pairs("Kuljettajien täytyy oppia lataamaan bussi varikolla oikein.", "fi")] == ["ladata"]
+    assert _pairs("Henkilöstöltä edellytetään kykyä tunnistaa huijausviestit.", "fi") == [
+        ("tunnistaa", "huijausviestit")]
+
+
+def test_finnish_action_nouns_listed_after_a_need() -> None:
+    text = ("Yrityksissä tarvitaan osaamista kosteusvaurioiden tunnistamisessa, rakenteiden kuivatuksen "
+            "suunnittelussa ja tehtyjen korjausten dokumentoinnissa.")
+    assert [p.object for p in nlp.skill_phrases(text, "fi")] == [
+        "kosteusvaurioiden tunnistaminen", "rakenteiden kuivatuksen suunnittelu", "tehtyjen korjausten dokumentointi"]
+    # After a finite verb only what follows it; a 'sillä' clause ends the list.
+    text = ("Kaivataan osaajia, joilla on hallussa asiakaspalautteen analysointi ja palvelukokeilujen suunnittelu, "
+            "sillä kilpailu kiristyy.")
+    assert [p.object for p in nlp.skill_phrases(text, "fi")] == [
+        "asiakaspalautteen analysointi", "palvelukokeilujen suunnittelu"]
+
+
+def test_minen_forms_with_consonant_gradation() -> None:
+    from assistant.nlp.inflect import minen_form
+
+    assert [minen_form(v) for v in ("ladata", "hylätä", "kohdata", "jakaa", "sopia")] == [
+        "lataaminen", "hylkääminen", "kohtaaminen", "jakaminen", "sopiminen"]
