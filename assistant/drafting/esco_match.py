@@ -32,7 +32,7 @@ from assistant.nlp.fin_eng import gloss_text, gloss_words
 from assistant.schemas import DraftResult, EscoSuggestion
 
 LEXICAL_WEIGHT = 0.1  # a shared word with the label backs the embedding up, never outweighs it
-MIN_SCORE = 0.0  # set below, from the dev briefs
+MIN_SCORE = 0.88  # under it (dev briefs: a need whose best is this far) no suggestion
 CANDIDATES = 50  # the embedding's best, reranked by lexical overlap
 LABEL_MODE = "preferred-symmetric"  # what the cached vectors are: in the cache file's name
 _lock = threading.Lock()
@@ -103,8 +103,14 @@ class EscoMatcher:
                 readings.append(english)
         sims = np.max(np.stack([self.vectors() @ _unit(self.embeddings.embed_query(r)) for r in readings]), axis=0)
         candidates = np.argsort(-sims, kind="stable")[: max(CANDIDATES, k)]
-        words = content_words(text, "en") if language == "en" else content_words(" ".join(gloss_words(text)), "en")
-        scored = [(float(sims[i]) + LEXICAL_WEIGHT * _overlap(words, self.skills[i]), self.skills[i]) for i in candidates]
+        if language == "en":
+            words = content_words(text, "en")
+            length = len(words)
+        else:  # every gloss may meet the label; the need's length is that of its first glosses
+            words = content_words(" ".join(gloss_words(text)), "en")
+            length = len(content_words(readings[-1], "en"))
+        scored = [(float(sims[i]) + LEXICAL_WEIGHT * _overlap(words, self.skills[i], length), self.skills[i])
+                  for i in candidates]
         scored.sort(key=lambda pair: (-round(pair[0], 6), pair[1].uri))
         return [EscoSuggestion(uri=s.uri, label=s.label, score=round(score, 4))
                 for score, s in scored[:k] if score >= MIN_SCORE]
@@ -137,8 +143,11 @@ def _unit(vector: list[float]) -> np.ndarray:
     return array / max(float(np.linalg.norm(array)), 1e-12)
 
 
-def _overlap(words: list[str], skill: EscoSkill) -> float:
+def _overlap(words: list[str], skill: EscoSkill, need_length: int) -> float:
+    """Shared words as a Dice share of the label's and the need's: a one-word label that meets
+    one word of a long need ('medicines') counts less than a label the need mostly says."""
     label = content_words(skill.label, "en")
     if not label or not words:
         return 0.0
-    return sum(1 for w in label if any(same_word(w, q) for q in words)) / len(label)
+    shared = sum(1 for w in label if any(same_word(w, q) for q in words))
+    return 2 * shared / (len(label) + max(need_length, 1))
