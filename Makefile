@@ -15,7 +15,7 @@ test: install test-system-deps
 install: system-deps $(STAMP)
 
 system-deps:
-	@bash scripts/system-deps.sh libvoikko1 voikko-fi
+	@bash scripts/system-deps.sh libvoikko1 voikko-fi dict-freedict-fin-eng
 
 test-system-deps:
 	@bash scripts/system-deps.sh chromium postgresql

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages named as arguments when run as root with apt-get; otherwise says
 # what to install. The Makefile names them: Voikko for Finnish word forms (libvoikko1,
-# voikko-fi), and for the browser tests Debian's Chromium, which Playwright drives
-# (Playwright's own browser download is not used), and PostgreSQL, which the store tests start
+# voikko-fi), FreeDict's Finnish-English dictionary for ESCO matching (dict-freedict-fin-eng),
+# and for the browser tests Debian's Chromium, which Playwright drives (Playwright's own
+# browser download is not used), and PostgreSQL, which the store tests start
 # on loopback themselves (as the `postgres` user when run as root).
 set -euo pipefail
 missing=()

@@ -1,5 +1,12 @@
-"""Skill needs and outcomes matched to ESCO skills: the embedding model (multilingual, so a
-Finnish need meets English labels) plus lexical overlap with the preferred label.
+"""Skill needs and outcomes matched to ESCO skills: the embedding model plus lexical overlap
+with the preferred label, in both languages.
+
+A need and a label are two short phrases of one kind, so the match is symmetric: each preferred
+label is embedded as e5 embeds a query (e5's advice for symmetric tasks), and so is the need.
+The registry's labels are English; a Finnish need is also read word by word into English with a
+real dictionary (FreeDict, `assistant.nlp.fin_eng`), and the English reading is embedded and
+overlapped with the label beside the Finnish text (the better of the two counts). A best score
+under MIN_SCORE gives no suggestion: none is better than a wrong one.
 
 The labels are embedded once per model and registry and cached under OPPI_HOME/esco/; the
 first computation is timed and its seconds kept beside the vectors (`build_seconds`).
@@ -21,10 +28,13 @@ from assistant.config import Settings
 from assistant.drafting.coverage import content_words, same_word
 from assistant.esco.registry import EscoSkill, fingerprint, load_registry
 from assistant.index.embeddings import build_embeddings, embedding_model_name
+from assistant.nlp.fin_eng import gloss_text, gloss_words
 from assistant.schemas import DraftResult, EscoSuggestion
 
 LEXICAL_WEIGHT = 0.1  # a shared word with the label backs the embedding up, never outweighs it
-LABEL_WORDS = 16  # the labels text embedded per skill: the preferred and first alternative labels
+MIN_SCORE = 0.88  # under it (dev briefs: a need whose best is this far) no suggestion
+CANDIDATES = 50  # the embedding's best, reranked by lexical overlap
+LABEL_MODE = "preferred-symmetric"  # what the cached vectors are: in the cache file's name
 _lock = threading.Lock()
 
 
@@ -45,7 +55,7 @@ class EscoMatcher:
     # --- label vectors, computed once -------------------------------------------------------
     def _cache_file(self) -> Path:
         model = re.sub(r"[^\w.-]+", "_", embedding_model_name(self.embeddings))
-        return self.cache_dir / f"{model}-{self._fingerprint()}.npy"
+        return self.cache_dir / f"{model}-{LABEL_MODE}-{self._fingerprint()}.npy"
 
     def _fingerprint(self) -> str:
         if self.skills is load_registry():
@@ -66,10 +76,12 @@ class EscoMatcher:
             self.build_seconds = json.loads(meta.read_text(encoding="utf-8")).get("build_seconds")
             return np.load(path)
         started = time.perf_counter()
-        texts = [" ".join(s.labels.split()[:LABEL_WORDS]) or s.description for s in self.skills]
+        texts = [s.label or s.description for s in self.skills]
         # Embedded shortest first, so a batch pads to its own length, then put back in order.
         order = sorted(range(len(texts)), key=lambda i: (len(texts[i]), i))
-        embedded = np.asarray(self.embeddings.embed_documents([texts[i] for i in order]), dtype=np.float32)
+        # As queries where the model tells the two apart (e5), else as documents.
+        embed = getattr(self.embeddings, "embed_queries", self.embeddings.embed_documents)
+        embedded = np.asarray(embed([texts[i] for i in order]), dtype=np.float32)
         vectors = np.empty_like(embedded)
         vectors[order] = embedded
         vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
@@ -82,16 +94,26 @@ class EscoMatcher:
 
     # --- matching -----------------------------------------------------------------------------
     def suggest(self, text: str, language: str = "en", k: int = 3) -> list[EscoSuggestion]:
-        """The k ESCO skills closest to a text, best first (ties by URI: deterministic)."""
-        query = np.asarray(self.embeddings.embed_query(text), dtype=np.float32)
-        query /= max(float(np.linalg.norm(query)), 1e-12)
-        sims = self.vectors() @ query
-        # Lexical overlap only reranks the embedding's best candidates.
-        candidates = np.argsort(-sims, kind="stable")[: max(50, k)]
-        words = content_words(text, "en") if language == "en" else []
-        scored = [(float(sims[i]) + LEXICAL_WEIGHT * _overlap(words, self.skills[i]), self.skills[i]) for i in candidates]
+        """The k ESCO skills closest to a text, best first (ties by URI: deterministic); none
+        scoring under MIN_SCORE."""
+        readings = [text]
+        if language == "fi":
+            english = gloss_text(text)
+            if english and english != text:
+                readings.append(english)
+        sims = np.max(np.stack([self.vectors() @ _unit(self.embeddings.embed_query(r)) for r in readings]), axis=0)
+        candidates = np.argsort(-sims, kind="stable")[: max(CANDIDATES, k)]
+        if language == "en":
+            words = content_words(text, "en")
+            length = len(words)
+        else:  # every gloss may meet the label; the need's length is that of its first glosses
+            words = content_words(" ".join(gloss_words(text)), "en")
+            length = len(content_words(readings[-1], "en"))
+        scored = [(float(sims[i]) + LEXICAL_WEIGHT * _overlap(words, self.skills[i], length), self.skills[i])
+                  for i in candidates]
         scored.sort(key=lambda pair: (-round(pair[0], 6), pair[1].uri))
-        return [EscoSuggestion(uri=s.uri, label=s.label, score=round(score, 4)) for score, s in scored[:k]]
+        return [EscoSuggestion(uri=s.uri, label=s.label, score=round(score, 4))
+                for score, s in scored[:k] if score >= MIN_SCORE]
 
     def suggest_for_needs(self, needs: list[str], language: str, k: int = 3) -> list[list[EscoSuggestion]]:
         return [self.suggest(need, language, k) for need in needs]
@@ -116,8 +138,16 @@ class EscoMatcher:
         return out[:k]
 
 
-def _overlap(words: list[str], skill: EscoSkill) -> float:
+def _unit(vector: list[float]) -> np.ndarray:
+    array = np.asarray(vector, dtype=np.float32)
+    return array / max(float(np.linalg.norm(array)), 1e-12)
+
+
+def _overlap(words: list[str], skill: EscoSkill, need_length: int) -> float:
+    """Shared words as a Dice share of the label's and the need's: a one-word label that meets
+    one word of a long need ('medicines') counts less than a label the need mostly says."""
     label = content_words(skill.label, "en")
     if not label or not words:
         return 0.0
-    return sum(1 for w in label if any(same_word(w, q) for q in words)) / len(label)
+    shared = sum(1 for w in label if any(same_word(w, q) for q in words))
+    return 2 * shared / (len(label) + max(need_length, 1))

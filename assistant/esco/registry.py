@@ -59,19 +59,34 @@ def _split(text: str) -> tuple[list[str], str]:
     return words, ""
 
 
+def _stem(word: str) -> str:
+    return word[:5]  # 'component'/'components', 'install'/'installation' share five letters
+
+
 def _preferred(words: list[str], first_words: Counter) -> str:
     low = [w.lower() for w in words]
+    stems = [_stem(w) for w in low]
+    if len(words) > 1 and stems[1] == stems[0] and len(low[0]) >= 4:
+        return words[0]  # 'Haskell | Haskell techniques'
     for k in range(2, len(words)):
         word = low[k]
-        pairs = {tuple(low[i:i + 2]) for i in range(k - 1)}
-        if word == low[k - 1] or (k + 1 < len(low) and tuple(low[k:k + 2]) in pairs):
-            return " ".join(words[:k])  # 'operate rubber mixing machine | rubber mixing ...'
+        if stems[k] == stems[0] and len(low[0]) >= 4:
+            return " ".join(words[:k])  # 'install heat pump | installation of heat pumps'
+        pairs = {tuple(stems[i:i + 2]) for i in range(k - 1)}
+        if word == low[k - 1] or (k + 1 < len(low) and tuple(stems[k:k + 2]) in pairs):
+            return " ".join(words[:k])  # 'replace defect components | defect component ...'
+        if (k >= 3 and stems[k] == stems[k - 2] and low[k - 1] not in _JOINERS
+                and low[k - 2] not in _JOINERS and len(word) > 3):
+            return " ".join(words[:k - 1])  # 'prepare oils | arrange oils', one head, two verbs
         if word.endswith("ing") and word[:4] == low[0][:4]:
             return " ".join(words[:k])  # 'carry out rigging | carrying out rigging'
         if word in _JOINERS or low[k - 1] in _JOINERS:
             continue
         # A two-word label is rare ('set up follow spots', 'conduct quantitative research').
-        if word == low[0] or (k >= 3 and first_words.get(word, 0) >= 5):
+        # Two words only when the second comes back in the next label ('purchase supplies |
+        # pay for supplies'): 'set up | follow spots' would be cut by the first word alone.
+        two_words = k == 2 and stems[1] in stems[3:]
+        if word == low[0] or ((k >= 3 or two_words) and first_words.get(word, 0) >= 5):
             return " ".join(words[:k])  # the next label starts with a verb labels start with
     return " ".join(words[:MAX_LABEL_WORDS])
 
@@ -106,7 +121,7 @@ def lookup(uri: str) -> EscoSkill | None:
     return by_uri().get(_normal(uri))
 
 
-PARSE_VERSION = b"2"  # the label/description split; cached label vectors follow it too
+PARSE_VERSION = b"3"  # the label/description split; cached label vectors follow it too
 
 
 def fingerprint() -> str:

@@ -197,6 +197,11 @@ class E5Embeddings(Embeddings):
     def embed_query(self, text: str) -> list[float]:
         return self._run([text or " "], query=True)[0].tolist()
 
+    def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        """Many texts with the query prefix, for symmetric matching (short phrase to short
+        phrase); past the process cache, as a one-off bulk job fills it for nothing."""
+        return self._embed([t if t.strip() else " " for t in texts], query=True).tolist()
+
 
 class CountingOpenAIEmbeddings(Embeddings):
     """An OpenAI-compatible /embeddings endpoint, counting what it embeds."""

@@ -1,0 +1,134 @@
+"""English glosses of Finnish words from a real bilingual dictionary: FreeDict's Finnish-English
+dictionary (from Wiktionary via WikDict, CC BY-SA 3.0), as Debian's dict-freedict-fin-eng
+installs it in dictd format (an index of headword, offset, length; a gzip-readable .dict.dz).
+
+Voikko gives each word's base form and, for a compound, its parts; a word the dictionary lacks
+is glossed part by part, longest known run of parts first ('kasvihuonekaasupäästö' ->
+'kasvihuonekaasu' + 'päästö' -> 'greenhouse gas emission'). Only the first sense is used, and
+the entry whose part of speech Voikko agrees with is preferred: the first sense is the common one.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from functools import cache
+from pathlib import Path
+
+from assistant.errors import OppiError
+from assistant.nlp import inflect
+
+DICTIONARY = Path("/usr/share/dictd/freedict-fin-eng")
+DEBIAN_PACKAGE = "dict-freedict-fin-eng"
+_B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
+_POS = {"nimisana": "n", "teonsana": "v", "laatusana": "adj", "nimisana_laatusana": "n", "seikkasana": "adv"}
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_PART = re.compile(r"\+([^+(]*)\(([^)]*)\)")  # WORDBASES: '+kaatumis(kaatua)+riskin(riski)'
+# Conjunctions, adpositions and pronouns carry no skill ('ja' would read as FreeDict's 'er').
+_FUNCTION_CLASSES = {"sidesana", "suhdesana", "asemosana", "kieltosana"}
+MAX_GLOSSES = 4  # of the first sense: 'estimate, appraise, evaluate, assess'
+
+
+def _number(text: str) -> int:
+    value = 0
+    for char in text:
+        value = value * 64 + _B64[char]
+    return value
+
+
+@cache
+def _dictionary(base: Path = DICTIONARY) -> tuple[dict[str, list[tuple[int, int]]], bytes]:
+    index, data = base.with_suffix(".index"), base.with_suffix(".dict.dz")
+    if not index.exists() or not data.exists():
+        raise OppiError(f"Finnish-English glosses need the Debian package {DEBIAN_PACKAGE}. Run `make install`.")
+    entries: dict[str, list[tuple[int, int]]] = {}
+    for line in index.read_text(encoding="utf-8").splitlines():
+        headword, offset, length = line.split("\t")
+        if not headword.startswith("00database"):
+            entries.setdefault(headword.lower(), []).append((_number(offset), _number(length)))
+    return entries, gzip.decompress(data.read_bytes())
+
+
+@cache
+def glosses(headword: str, pos: str = "") -> tuple[str, ...]:
+    """The first sense's English glosses of a Finnish base form ('' for any part of speech)."""
+    entries, data = _dictionary()
+    found = []
+    for offset, length in entries.get(headword.lower(), []):
+        lines = data[offset:offset + length].decode("utf-8").splitlines()
+        if len(lines) < 2:
+            continue
+        tag = re.search(r"<([^>]+)>", lines[0])
+        sense = re.sub(r"\s+\d+\.$", "", re.sub(r"^\d+\.\s*", "", lines[1].strip()))
+        words = tuple(g.strip() for g in sense.split(",") if g.strip())[:MAX_GLOSSES]
+        found.append((0 if pos and tag and tag.group(1) == pos else 1, words))
+    found.sort(key=lambda pair: pair[0])  # stable: the dictionary's order among equals
+    return found[0][1] if found else ()
+
+
+def _parts(analysis: dict[str, str]) -> list[tuple[str, str]]:
+    """(surface, base) per compound part; a derivational ending ('+us') joins the part before it."""
+    parts: list[tuple[str, str]] = []
+    for surface, base in _PART.findall(analysis.get("WORDBASES", "")):
+        if base.startswith("+") and parts:
+            parts[-1] = (parts[-1][0] + surface, parts[-1][1])
+        else:
+            parts.append((surface, base))
+    return parts
+
+
+def word_glosses(word: str) -> list[tuple[str, ...]]:
+    """The glosses of one Finnish word: one tuple for a known word, one per known run of a
+    compound's parts; [] when neither the word nor a part is in the dictionary."""
+    if word.isupper():
+        return []  # an acronym: 'ISO' is no 'big'
+
+    if _function_word(word):
+        return []
+    found = inflect.analyses(word) or ({"BASEFORM": word},)
+    # A word the dictionary knows whole, under any reading, a noun's first ('riskit': risks,
+    # not the adjective 'robust').
+    for analysis in sorted(found, key=lambda a: a.get("CLASS") != "nimisana"):
+        whole = glosses(analysis.get("BASEFORM", word), _POS.get(analysis.get("CLASS", ""), ""))
+        if whole:
+            return [whole]
+    # Else the reading with the fewest parts ('parantava', not 'paran' + 'tavi').
+    for analysis in sorted(found, key=lambda a: len(_parts(a))):
+        parts, out, start = _parts(analysis), [], 0
+        while start < len(parts):
+            for end in range(len(parts), start, -1):
+                # The run's last part in its base form, the ones before as written ('kasvihuone').
+                prefix = "".join(surface for surface, _ in parts[start:end - 1])
+                surface, base = parts[end - 1]
+                pos = _POS.get(analysis.get("CLASS", ""), "") if end == len(parts) else "n"
+                known = glosses(prefix + surface, pos) or glosses(prefix + base, pos)
+                if known:
+                    out.append(known)
+                    start = end
+                    break
+            else:
+                start += 1
+        if out:
+            return out
+    return []
+
+
+def _function_word(word: str) -> bool:
+    return any(a.get("CLASS") in _FUNCTION_CLASSES for a in inflect.analyses(word))
+
+
+def gloss_words(text: str) -> list[str]:
+    """Every English gloss of a Finnish text's words, in order (for lexical overlap)."""
+    return [gloss for word in _WORD.findall(text) for sense in word_glosses(word) for gloss in sense]
+
+
+def gloss_text(text: str) -> str:
+    """The Finnish text word by word in English, each word (or part) by its first gloss; a word
+    the dictionary lacks stays as it is (names, acronyms: 'ISO', 'NIS2')."""
+    out = []
+    for word in _WORD.findall(text):
+        if _function_word(word):
+            continue
+        senses = word_glosses(word)
+        out.extend(sense[0] for sense in senses) if senses else out.append(word)
+    return " ".join(out)

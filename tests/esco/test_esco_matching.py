@@ -1,0 +1,74 @@
+"""ESCO matching across languages: FreeDict glosses for Finnish needs, the registry's preferred
+labels shown once, symmetric label vectors, and no suggestion rather than a poor one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fakes import HashEmbeddings
+
+from assistant.drafting import esco_match
+from assistant.drafting.esco_match import EscoMatcher
+from assistant.esco.registry import EscoSkill, load_registry, lookup
+from assistant.index.embeddings import E5Embeddings
+from assistant.nlp.fin_eng import gloss_text, gloss_words, word_glosses
+
+SKILLS = (
+    EscoSkill("http://data.europa.eu/esco/skill/h", "apply hygiene standards", "apply hygiene standards", ""),
+    EscoSkill("http://data.europa.eu/esco/skill/e", "measure greenhouse gas emissions", "measure greenhouse gas emissions", ""),
+    EscoSkill("http://data.europa.eu/esco/skill/b", "manage a budget", "manage a budget manage budgets", ""),
+)
+
+
+def test_finnish_words_and_compounds_read_in_english_from_the_dictionary() -> None:
+    assert "hygiene" in gloss_text("hygieniaosaaminen")  # a compound glossed part by part
+    assert gloss_text("kasvihuonekaasupäästöt") == "greenhouse gas emission"  # longest known run first
+    assert "risk" in gloss_words("lääkityksen riskit")  # inflected: the base form is looked up; the noun sense
+    assert word_glosses("ISO") == [] and "ja" not in gloss_text("laskea ja raportoida").split()
+
+
+def test_a_finnish_need_finds_the_english_label_through_its_glosses(tmp_path: Path) -> None:
+    # Bag-of-words vectors know no Finnish: only the English reading can reach the label.
+    matcher = EscoMatcher(HashEmbeddings(), tmp_path, SKILLS)
+    assert matcher.suggest("hygieniaosaaminen", "fi", k=1)[0].uri.endswith("/h")
+    assert matcher.suggest("kuljetusten kasvihuonekaasupäästöjen laskenta", "fi", k=1)[0].uri.endswith("/e")
+
+
+def test_real_model_matches_a_finnish_need_among_real_labels(tmp_path: Path) -> None:
+    wanted = ("food hygiene rules", "manage budgets", "measure vital signs", "classify dangerous goods",
+              "plan marketing strategy", "develop digital content")
+    skills = tuple(s for s in load_registry() if s.label.lower() in wanted)
+    assert len(skills) >= 3
+    matcher = EscoMatcher(E5Embeddings(threads=1), tmp_path, skills)
+    top = matcher.suggest("hygieniaosaaminen elintarvikkeiden käsittelyssä", "fi", k=1)
+    assert top and "hygiene" in top[0].label
+
+
+def test_labels_are_shown_once_not_run_together_with_alternatives() -> None:
+    # The CSV runs the preferred label into the alternatives ('replace defect components defect
+    # component ...'); the preferred one is cut where a label repeats itself.
+    assert lookup("http://data.europa.eu/esco/skill/87af00b5-30fa-41c8-bfa5-357f22c8d589").label == "replace defect components"
+    assert lookup("http://data.europa.eu/esco/skill/5fd5c985-eaaa-47aa-8314-62359c54505a").label == "develop digital content"
+    repeated = [s.label for s in load_registry()
+                if len({w[:5] for w in s.label.lower().split()}) < len(s.label.split())]
+    assert len(repeated) < 0.05 * len(load_registry())
+
+
+def test_label_vectors_are_embedded_like_the_need_when_the_model_tells_them_apart(tmp_path: Path) -> None:
+    class Symmetric(HashEmbeddings):
+        def embed_queries(self, texts: list[str]) -> list[list[float]]:
+            self.queried = list(texts)
+            return self.embed_documents(texts)
+
+    embeddings = Symmetric()
+    EscoMatcher(embeddings, tmp_path, SKILLS).vectors()
+    assert sorted(embeddings.queried) == sorted(s.label for s in SKILLS)  # preferred labels, one each
+
+
+def test_a_need_nothing_matches_well_gets_no_suggestion(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    matcher = EscoMatcher(HashEmbeddings(), tmp_path, SKILLS)
+    assert matcher.suggest("apply hygiene standards", "en", k=1)
+    monkeypatch.setattr(esco_match, "MIN_SCORE", 0.5)
+    assert matcher.suggest("zebra quartz violin", "en", k=3) == []
+    assert matcher.suggest("apply hygiene standards", "en", k=1)[0].uri.endswith("/h")
