@@ -27,12 +27,16 @@ from langchain_core.embeddings import Embeddings
 from assistant.config import Settings
 from assistant.drafting.coverage import content_words, same_word
 from assistant.esco.registry import EscoSkill, fingerprint, load_registry
-from assistant.index.embeddings import build_embeddings, embedding_model_name
+from assistant.index.embeddings import E5_MODEL_NAME, build_embeddings, embedding_model_name
 from assistant.nlp.fin_eng import gloss_text, gloss_words
 from assistant.schemas import DraftResult, EscoSuggestion
 
 LEXICAL_WEIGHT = 0.1  # a shared word with the label backs the embedding up, never outweighs it
-MIN_SCORE = 0.88  # under it (dev briefs: a need whose best is this far) no suggestion
+# Under it no suggestion (read off the dev briefs' scores). Cosine scores are the model's own
+# scale (e5 crowds them near 0.8-1.0; OpenAI's or MiniLM's sit far lower), so the floor holds
+# for the model it was read on only; other models get none rather than never a suggestion.
+MIN_SCORE = 0.88
+MIN_SCORE_MODEL = E5_MODEL_NAME
 CANDIDATES = 50  # the embedding's best, reranked by lexical overlap
 LABEL_MODE = "preferred-symmetric"  # what the cached vectors are: in the cache file's name
 _lock = threading.Lock()
@@ -41,8 +45,12 @@ _lock = threading.Lock()
 class EscoMatcher:
     """Top ESCO skills for a text, by cosine similarity plus lexical overlap."""
 
-    def __init__(self, embeddings: Embeddings, cache_dir: Path, skills: tuple[EscoSkill, ...] | None = None) -> None:
+    def __init__(self, embeddings: Embeddings, cache_dir: Path, skills: tuple[EscoSkill, ...] | None = None,
+                 min_score: float | None = None) -> None:
         self.embeddings = embeddings
+        if min_score is None:
+            min_score = MIN_SCORE if embedding_model_name(embeddings) == MIN_SCORE_MODEL else 0.0
+        self.min_score = min_score
         self.cache_dir = cache_dir
         self.skills = load_registry() if skills is None else skills
         self.build_seconds: float | None = None
@@ -95,7 +103,7 @@ class EscoMatcher:
     # --- matching -----------------------------------------------------------------------------
     def suggest(self, text: str, language: str = "en", k: int = 3) -> list[EscoSuggestion]:
         """The k ESCO skills closest to a text, best first (ties by URI: deterministic); none
-        scoring under MIN_SCORE."""
+        scoring under the floor (MIN_SCORE for e5)."""
         readings = [text]
         if language == "fi":
             english = gloss_text(text)
@@ -113,7 +121,7 @@ class EscoMatcher:
                   for i in candidates]
         scored.sort(key=lambda pair: (-round(pair[0], 6), pair[1].uri))
         return [EscoSuggestion(uri=s.uri, label=s.label, score=round(score, 4))
-                for score, s in scored[:k] if score >= MIN_SCORE]
+                for score, s in scored[:k] if score >= self.min_score]
 
     def suggest_for_needs(self, needs: list[str], language: str, k: int = 3) -> list[list[EscoSuggestion]]:
         return [self.suggest(need, language, k) for need in needs]
