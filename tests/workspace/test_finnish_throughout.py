@@ -131,6 +131,9 @@ class Reader:
 
     def read(self, step: str) -> None:
         self.page.wait_for_timeout(400)
+        # Gradio's own transient queue status ("In queue: 1 of 1") is not the page's text: a
+        # loaded machine shows it while another event finishes.
+        self.page.wait_for_function("!document.body.innerText.includes('In queue:')", timeout=30_000)
         found = english_in(self.page.evaluate(VISIBLE_TEXT, [DOCUMENT_TEXT, DOCUMENT_COLUMNS, CITATION_LABELS]))
         if found:
             self.english[step] = found
