@@ -84,6 +84,43 @@ def score_findings(expected: dict, findings: list[Finding]) -> FileScore:
     return score
 
 
+@dataclass
+class SplitScore:
+    """File scores summed over one split, misses and false findings named by their file."""
+
+    hits: int = 0
+    wanted: int = 0
+    by_id_hits: int = 0
+    distinct_wanted: int = 0
+    misses: list[str] = field(default_factory=list)
+    falses: list[str] = field(default_factory=list)
+
+    @property
+    def false(self) -> int:
+        return len(self.falses)
+
+    def add(self, file_name: str, score: FileScore) -> None:
+        self.hits += score.hits
+        self.wanted += score.wanted
+        self.by_id_hits += score.by_id_hits
+        self.distinct_wanted += score.distinct_wanted
+        self.misses += [f"{file_name}: {miss}" for miss in score.misses]
+        self.falses += [f"{file_name}: {f.id} ({f.where}) {f.message}" for f in score.falses]
+
+    def __add__(self, other: SplitScore) -> SplitScore:
+        return SplitScore(self.hits + other.hits, self.wanted + other.wanted, self.by_id_hits + other.by_id_hits,
+                          self.distinct_wanted + other.distinct_wanted, self.misses + other.misses,
+                          self.falses + other.falses)
+
+
+def score_by_split(cases: list[dict], findings_of) -> dict[str, SplitScore]:
+    """{'dev': ..., 'test': ...}: each case's findings (`findings_of(case)`) scored into its split."""
+    scores = {"dev": SplitScore(), "test": SplitScore()}
+    for case in cases:
+        scores[split_of(case["file"])].add(case["file"], score_findings(case, findings_of(case)))
+    return scores
+
+
 def load_expected(folder: Path) -> list[dict]:
     return yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))
 
