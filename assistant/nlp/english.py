@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from assistant.errors import OppiError
-from assistant.nlp.types import SkillPhrase, Span
+from assistant.nlp.types import SkillPhrase, Span, pieces_between
 
 # Words that introduce what someone must be able to do ("they need to", "want staff to").
 NEED_TRIGGERS = {"need", "want", "require", "expect", "can", "could", "must", "should", "able"}
@@ -110,16 +110,10 @@ def _noun_needs(sent) -> list[SkillPhrase]:
                   and not _negated(t.head)), None)
     if start is None:
         return []
-    pieces: list[list] = [[]]
-    for token in sent.doc[start.i + 2:sent.end]:
-        if token.dep_ == "cc" or token.lower_ in {",", ";", "."}:
-            if pieces[-1]:
-                pieces.append([])
-            continue
-        pieces[-1].append(token)
+    pieces = pieces_between(sent.doc[start.i + 2:sent.end], lambda t: t.dep_ == "cc" or t.lower_ in {",", ";", "."})
     out = []
     for piece in pieces:
-        if not piece or any(t.tag_ in FINITE_TAGS | {"TO"} for t in piece):
+        if any(t.tag_ in FINITE_TAGS | {"TO"} for t in piece):
             break
         while piece and piece[0].dep_ in {"det", "poss"}:
             piece = piece[1:]

@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from assistant.nlp import inflect
-from assistant.nlp.types import SkillPhrase, Span
+from assistant.nlp.types import SkillPhrase, Span, pieces_between
 from assistant.rules import finnish as _voikko_reader
 
 # Verbs that say someone must be able to do what follows ("joka osaa arvioida", "pitää pystyä
@@ -197,17 +197,9 @@ def _noun_needs(words: list[tuple[int, str, str]], sentence: str) -> list[SkillP
                   and any(a.get("BASEFORM") in NOUN_NEED_BASES for a in analyses(t))), None)
     if start is None:
         return []
-    pieces: list[list[tuple[int, str, str]]] = [[]]
-    for item in words[start + 1:]:
-        if item[2] != "word" or item[1].lower() in _COORDINATORS:
-            if pieces[-1]:
-                pieces.append([])
-            continue
-        pieces[-1].append(item)
+    pieces = pieces_between(words[start + 1:], lambda item: item[2] != "word" or item[1].lower() in _COORDINATORS)
     out = []
     for piece in pieces:
-        if not piece:
-            continue
         if piece[0][1].lower() in _SUBORDINATORS:
             break
         # After a finite verb ('joilla on hallussa ...') only what follows it is the skill.

@@ -32,3 +32,15 @@ class SkillPhrase:
     @property
     def text(self) -> str:
         return f"{self.verb_text} {self.object}".strip()
+
+
+def pieces_between(items, is_separator) -> list[list]:
+    """The items cut into the non-empty runs between separators ('A, B and C' -> A | B | C)."""
+    pieces: list[list] = [[]]
+    for item in items:
+        if is_separator(item):
+            if pieces[-1]:
+                pieces.append([])
+        else:
+            pieces[-1].append(item)
+    return pieces if pieces[-1] else pieces[:-1]

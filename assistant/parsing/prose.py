@@ -42,7 +42,7 @@ class ProseReading:
 
     def add(self, name: str, sentence: Sentence) -> None:
         if name in self.values:
-            text, first, last = self.values[name]
+            text, first, _ = self.values[name]
             if len(text) > _MAX_ELEMENT:  # no element runs this long; joining more is quadratic
                 return
             self.values[name] = (f"{text} {sentence.text}", first, sentence.line)
