@@ -37,9 +37,10 @@ from assistant.schemas import Bloom, Citation, CredentialBrief, DraftResult, Lea
 OVERLAP_BONUS = 0.15
 # The verb that takes a planner's action whose own verb the lexicon lacks ('demonstrate taking
 # blood cultures', 'toteuttaa lääkkeiden jakamisen'): it says the learner does the thing.
-ACTIVITY_VERB = {"en": "demonstrate", "fi": "toteuttaa"}
-# Its alternatives, for a second such action in one draft ('practise reconciling bank accounts').
+# The first is the skill's verb hint; the others serve a second such action in one draft
+# ('practise reconciling bank accounts').
 ACTIVITY_VERBS = {"en": ("demonstrate", "practise", "perform"), "fi": ("toteuttaa", "suorittaa", "demonstroida")}
+ACTIVITY_VERB = {lang: verbs[0] for lang, verbs in ACTIVITY_VERBS.items()}
 # Verbs that fit almost any object at their level, as outcome builders offer first. The bundled
 # embedding model reads English only, so in Finnish they weigh more against noisy similarity.
 GENERAL_VERBS = {
@@ -565,15 +566,13 @@ def _english_prose_skill(need: Need) -> Skill:
     substituted = _substituted(verb, obj)
     if substituted is not None:
         return Skill(need.text, substituted[1], substituted[0], fixed=True)
-    first = obj.split()[0].lower()
-    if first in _EN_PREPOSITIONS | {"what", "when", "how", "which", "whether", "about"}:
-        # 'talk with a guest' -> 'talking with a guest', for another verb to take.
-        return Skill(need.text, f"{_en_gerund(verb.split()[0])} {' '.join(verb.split()[1:] + [obj])}".replace("  ", " "),
-                     action="gerund")
+    # The action as a gerund phrase, for another verb to take: 'talking with a guest'.
+    action = f"{_en_gerund(verb.split()[0])} {' '.join(verb.split()[1:] + [obj])}".replace("  ", " ")
+    if obj.split()[0].lower() in _EN_PREPOSITIONS | {"what", "when", "how", "which", "whether", "about"}:
+        return Skill(need.text, action, action="gerund")  # 'talk with a guest'
     # 'take blood cultures', 'pack objects for transport': a verb the lexicon lacks is not
     # dropped, leaving its object to a verb that does something else with it ('analyse blood
     # cultures', 'apply guests'); the action stays, as a gerund an activity verb takes.
-    action = f"{_en_gerund(verb.split()[0])} {' '.join(verb.split()[1:] + [obj])}".replace("  ", " ")
     return Skill(need.text, action, ACTIVITY_VERB["en"], noun=action, action="gerund")
 
 
