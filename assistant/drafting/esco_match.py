@@ -1,5 +1,5 @@
-"""Skill needs and outcomes matched to ESCO skills: the embedding model plus lexical overlap
-with the preferred label, in both languages.
+"""Skill needs and outcomes matched to ESCO skills: the embedding model, BM25 over each skill's
+labels and description, and lexical overlap with the preferred label, in both languages.
 
 A need and a label are two short phrases of one kind, so the match is symmetric: each preferred
 label is embedded as e5 embeds a query (e5's advice for symmetric tasks), and so is the need.
@@ -7,6 +7,11 @@ The registry's labels are English; a Finnish need is also read word by word into
 real dictionary (FreeDict, `assistant.nlp.fin_eng`), and the English reading is embedded and
 overlapped with the label beside the Finnish text (the better of the two counts). A best score
 under MIN_SCORE gives no suggestion: none is better than a wrong one.
+
+The embedding of a short label misses a need's domain words ('take vital signs' came out as
+'put up signs'); BM25 over the alternative labels and the description finds them ('monitor
+basic patient signs'). Candidates are the best of both; the BM25 score, scaled to the query's
+best, is added with KEYWORD_WEIGHT.
 
 The labels are embedded once per model and registry and cached under OPPI_HOME/esco/; the
 first computation is timed and its seconds kept beside the vectors (`build_seconds`).
@@ -19,6 +24,7 @@ import json
 import re
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +33,7 @@ from langchain_core.embeddings import Embeddings
 from assistant.config import Settings
 from assistant.drafting.coverage import content_words, same_word
 from assistant.esco.registry import EscoSkill, fingerprint, load_registry
+from assistant.index.bm25 import KeywordIndex
 from assistant.index.embeddings import E5_MODEL_NAME, build_embeddings, embedding_model_name
 from assistant.nlp.fin_eng import gloss_text, gloss_words
 from assistant.schemas import DraftResult, EscoSuggestion
@@ -37,7 +44,8 @@ LEXICAL_WEIGHT = 0.1  # a shared word with the label backs the embedding up, nev
 # for the model it was read on only; other models get none rather than never a suggestion.
 MIN_SCORE = 0.88
 MIN_SCORE_MODEL = E5_MODEL_NAME
-CANDIDATES = 50  # the embedding's best, reranked by lexical overlap
+CANDIDATES = 50  # the embedding's best and BM25's best, reranked together
+KEYWORD_WEIGHT = 0.1  # read off the dev briefs (0.05-0.15 tried); see docs/realistic-briefs-esco.md
 LABEL_MODE = "preferred-symmetric"  # what the cached vectors are: in the cache file's name
 _lock = threading.Lock()
 
@@ -55,6 +63,7 @@ class EscoMatcher:
         self.skills = load_registry() if skills is None else skills
         self.build_seconds: float | None = None
         self._vectors: np.ndarray | None = None
+        self._keywords: KeywordIndex | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, embeddings: Embeddings | None = None) -> EscoMatcher:
@@ -100,24 +109,38 @@ class EscoMatcher:
                                     "model": embedding_model_name(self.embeddings)}), encoding="utf-8")
         return vectors
 
+    def keywords(self) -> KeywordIndex:
+        """BM25 over every skill's labels and description (English; about 1.5 s, once)."""
+        with _lock:
+            if self._keywords is None:
+                self._keywords = KeywordIndex([f"{s.labels} {s.description}" for s in self.skills],
+                                              ["en"] * len(self.skills))
+            return self._keywords
+
     # --- matching -----------------------------------------------------------------------------
     def suggest(self, text: str, language: str = "en", k: int = 3) -> list[EscoSuggestion]:
         """The k ESCO skills closest to a text, best first (ties by URI: deterministic); none
         scoring under the floor (MIN_SCORE for e5)."""
-        readings = [text]
+        query = _unit(self.embeddings.embed_query(text))
+        readings, queries = [text], [query]
         if language == "fi":
             english = gloss_text(text)
             if english and english != text:
                 readings.append(english)
-        sims = np.max(np.stack([self.vectors() @ _unit(self.embeddings.embed_query(r)) for r in readings]), axis=0)
-        candidates = np.argsort(-sims, kind="stable")[: max(CANDIDATES, k)]
+                queries.append(_unit(self.embeddings.embed_query(english)))
+        sims = np.max(np.stack([self.vectors() @ q for q in queries]), axis=0)
+        keyword = self.keywords().scores(readings[-1])  # the English reading: the labels are English
+        keyword = keyword / keyword.max() if keyword.max() > 0 else keyword
+        width = max(CANDIDATES, k)
+        candidates = dict.fromkeys([*np.argsort(-sims, kind="stable")[:width], *np.argsort(-keyword, kind="stable")[:width]])
         if language == "en":
             words = content_words(text, "en")
             length = len(words)
         else:  # every gloss may meet the label; the need's length is that of its first glosses
             words = content_words(" ".join(gloss_words(text)), "en")
             length = len(content_words(readings[-1], "en"))
-        scored = [(float(sims[i]) + LEXICAL_WEIGHT * _overlap(words, self.skills[i], length), self.skills[i])
+        scored = [(float(sims[i]) + KEYWORD_WEIGHT * float(keyword[i])
+                   + LEXICAL_WEIGHT * _overlap(words, self.skills[i], length), self.skills[i])
                   for i in candidates]
         scored.sort(key=lambda pair: (-round(pair[0], 6), pair[1].uri))
         return [EscoSuggestion(uri=s.uri, label=s.label, score=round(score, 4))
@@ -134,11 +157,18 @@ class EscoMatcher:
         return result.model_copy(update={"outcomes": outcomes, "esco": self.suggest_for_draft(result, k)})
 
     def suggest_for_draft(self, result: DraftResult, k: int = 3) -> list[EscoSuggestion]:
-        """The brief's top k: each skill need's best match first (strongest need first), so
-        the k suggestions speak of k different needs, then the others by score."""
-        per_need = self.suggest_for_needs(result.skills, result.brief.language, k)
-        firsts = sorted((s[0] for s in per_need if s), key=lambda s: (-s.score, s.uri))
-        rest = sorted((x for s in per_need for x in s[1:]), key=lambda s: (-s.score, s.uri))
+        """The brief's top k: the title's best match first (the title names what the whole
+        credential is for: 'Dangerous goods documentation for road freight' -> 'manage
+        documentation for dangerous goods'), then each skill need's best (one that matches
+        several needs first, then the strongest), so the k suggestions speak of different
+        needs, then the others by score."""
+        language = result.brief.language
+        title = self.suggest(result.brief.title, language, k) if result.brief.title.strip() else []
+        per_need = self.suggest_for_needs(result.skills, language, k)
+        # A skill among the matches of several needs speaks for more of the credential.
+        support = Counter(x.uri for s in per_need for x in s)
+        firsts = title[:1] + sorted((s[0] for s in per_need if s), key=lambda s: (-support[s.uri], -s.score, s.uri))
+        rest = sorted(title[1:] + [x for s in per_need for x in s[1:]], key=lambda s: (-s.score, s.uri))
         out: list[EscoSuggestion] = []
         for suggestion in firsts + rest:
             if suggestion.uri not in {o.uri for o in out}:

@@ -6,6 +6,8 @@ Voikko gives each word's base form and, for a compound, its parts; a word the di
 is glossed part by part, longest known run of parts first ('kasvihuonekaasupäästö' ->
 'kasvihuonekaasu' + 'päästö' -> 'greenhouse gas emission'). Only the first sense is used, and
 the entry whose part of speech Voikko agrees with is preferred: the first sense is the common one.
+A Finnish outcome verb of the lexicon is glossed first by its outcome sense (data/fi_en_verbs.yaml):
+skill needs are written with such verbs, and there FreeDict's first sense is often a rarer one.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import gzip
 import re
 from functools import cache
 from pathlib import Path
+
+import yaml
 
 from assistant.errors import OppiError
 from assistant.nlp import inflect
@@ -27,6 +31,13 @@ _PART = re.compile(r"\+([^+(]*)\(([^)]*)\)")  # WORDBASES: '+kaatumis(kaatua)+ri
 # Conjunctions, adpositions and pronouns carry no skill ('ja' would read as FreeDict's 'er').
 _FUNCTION_CLASSES = {"sidesana", "suhdesana", "asemosana", "kieltosana"}
 MAX_GLOSSES = 4  # of the first sense: 'estimate, appraise, evaluate, assess'
+OUTCOME_VERBS_FILE = Path(__file__).parent / "data" / "fi_en_verbs.yaml"
+
+
+@cache
+def outcome_verbs() -> dict[str, str]:
+    """Finnish outcome verb -> its English in a learning outcome ('laatia' -> 'prepare')."""
+    return yaml.safe_load(OUTCOME_VERBS_FILE.read_text(encoding="utf-8"))
 
 
 def _number(text: str) -> int:
@@ -86,6 +97,10 @@ def word_glosses(word: str) -> list[tuple[str, ...]]:
     if _function_word(word):
         return []
     found = inflect.analyses(word) or ({"BASEFORM": word},)
+    for analysis in found:
+        english = outcome_verbs().get(analysis.get("BASEFORM", "")) if analysis.get("CLASS") == "teonsana" else None
+        if english:  # the outcome's sense first, then the dictionary's
+            return [tuple(dict.fromkeys([english, *glosses(analysis["BASEFORM"], "v")]))[:MAX_GLOSSES]]
     # A word the dictionary knows whole, under any reading, a noun's first ('riskit': risks,
     # not the adjective 'robust').
     for analysis in sorted(found, key=lambda a: a.get("CLASS") != "nimisana"):

