@@ -306,8 +306,14 @@ def _read_prose(
     for start, section in unknown.items():
         mine = by_section.get(start, [])
         if mine and len(mine) == len(_sentence_lines(section)):
-            parsed.notes.append(_note("unknown_label", label=section.label))
-            parsed.credential.unparsed[section.label] = section.text
+            # One note per label, its texts kept together: a paste repeating a label 70,000
+            # times made as many identical notes, and each repeat overwrote the text before.
+            unparsed = parsed.credential.unparsed
+            if section.label not in unparsed:
+                parsed.notes.append(_note("unknown_label", label=section.label))
+                unparsed[section.label] = section.text
+            else:
+                unparsed[section.label] += "\n" + section.text
             taken.update(id(s) for s in mine)
     unread = [s for s in unread if id(s) not in taken]
     if unread:

@@ -135,6 +135,12 @@ def test_unknown_labels_and_unlabelled_text_are_noted_not_guessed():
     assert any("Our best course" in note for note in english(parsed.notes))
 
 
+def test_a_repeated_unknown_label_is_noted_once_and_keeps_every_text():
+    parsed = parse_text("Title: Logistics\nColour: blue\nColour: green\nColour: red\n")
+    assert [n for n in english(parsed.notes) if "Colour" in n] == ["Label 'Colour' is not one Oppi knows; its text was not read."]
+    assert parsed.credential.unparsed["Colour"].split() == ["blue", "green", "red"]
+
+
 def test_workload_without_unit_is_noted_and_left_empty():
     parsed = parse_text("Laajuus: 5\n")
     assert parsed.credential.ects is None
