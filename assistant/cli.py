@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -45,20 +46,28 @@ def index_command(
         raise typer.Exit(1)
 
 
-def _index_with_progress(library, targets, rebuild: bool = False):
-    """Index with a progress bar on stderr; returns the summary."""
+@contextmanager
+def _progress_bar(description: str):
+    """A progress bar on stderr, gone when done; yields update(done, total, description=None)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     with Progress(
         TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
         console=err_console, transient=True,
     ) as bar:
-        task = bar.add_task("Indexing", total=None)
+        task = bar.add_task(description, total=None)
 
-        def progress(name: str, done: int, total: int) -> None:
-            bar.update(task, total=total, completed=done, description=f"Indexing {name}")
+        def update(done: int, total: int, text: str | None = None) -> None:
+            bar.update(task, total=total, completed=done, description=text or description)
 
-        return library.index(targets, rebuild=rebuild, progress=progress)
+        yield update
+
+
+def _index_with_progress(library, targets, rebuild: bool = False):
+    """Index with a progress bar on stderr; returns the summary."""
+    with _progress_bar("Indexing") as update:
+        return library.index(targets, rebuild=rebuild,
+                             progress=lambda name, done, total: update(done, total, f"Indexing {name}"))
 
 
 @app.command("search")
@@ -147,7 +156,13 @@ def draft_command(
     from assistant.services.factory import Services
 
     brief = _load_brief(brief_file, title, target_group, level, ects, skill, language)
-    result = Services(cli_settings()).drafting.draft(brief, strategy, esco=fmt == "json")
+    drafting = Services(cli_settings()).drafting
+    if fmt == "json" and not drafting.esco_matcher().is_ready():
+        # The first ESCO use embeds every label once (minutes): show it, not a silent wait.
+        with _progress_bar("ESCO skill labels, embedded once") as update:
+            result = drafting.draft(brief, strategy, esco=True, esco_progress=update)
+    else:
+        result = drafting.draft(brief, strategy, esco=fmt == "json")
     if fmt == "json":
         console.print_json(result.model_dump_json())
     else:

@@ -60,6 +60,8 @@ STRINGS: dict[str, dict[str, str]] = {
                     "fi": "Kuvauksesta luetut osaamistarpeet (poista, lisää tai muokkaa, sitten ehdota tavoitteita)"},
     "draft.with_esco": {"en": "Suggest ESCO skills (the first time takes minutes)",
                         "fi": "Ehdota ESCO-taitoja (ensimmäinen kerta kestää minuutteja)"},
+    "draft.esco_progress": {"en": "Embedding the ESCO skill labels (only the first time)",
+                            "fi": "Upotetaan ESCO-taitojen nimiä (vain ensimmäisellä kerralla)"},
     "draft.esco_accept": {"en": "Link top ESCO skill", "fi": "Liitä paras ESCO-taito"},
     "draft.row_hint": {"en": "Click a row: the buttons below act on it.",
                        "fi": "Valitse rivi: alla olevat painikkeet koskevat sitä."},

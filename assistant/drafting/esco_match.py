@@ -25,6 +25,7 @@ import re
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -46,6 +47,7 @@ MIN_SCORE = 0.88
 MIN_SCORE_MODEL = E5_MODEL_NAME
 CANDIDATES = 50  # the embedding's best and BM25's best, reranked together
 KEYWORD_WEIGHT = 0.1  # read off the dev briefs (0.05-0.15 tried); see docs/realistic-briefs-esco.md
+BUILD_BATCH = 256  # labels embedded between two progress reports (about 3 s on 2 cores)
 LABEL_MODE = "preferred-symmetric"  # what the cached vectors are: in the cache file's name
 _lock = threading.Lock()
 
@@ -80,13 +82,19 @@ class EscoMatcher:
         joined = "\n".join(f"{s.uri} {s.labels}" for s in self.skills)
         return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
 
-    def vectors(self) -> np.ndarray:
+    def is_ready(self) -> bool:
+        """Whether the label vectors are in memory or cached on disk (no minutes-long build)."""
+        path = self._cache_file()
+        return self._vectors is not None or (path.exists() and path.with_suffix(".json").exists())
+
+    def vectors(self, progress: Callable[[int, int], None] | None = None) -> np.ndarray:
+        """The label vectors; a first build reports (labels done, labels in all) to `progress`."""
         with _lock:
             if self._vectors is None:
-                self._vectors = self._load_or_build()
+                self._vectors = self._load_or_build(progress)
             return self._vectors
 
-    def _load_or_build(self) -> np.ndarray:
+    def _load_or_build(self, progress: Callable[[int, int], None] | None) -> np.ndarray:
         path = self._cache_file()
         meta = path.with_suffix(".json")
         if path.exists() and meta.exists():
@@ -98,7 +106,12 @@ class EscoMatcher:
         order = sorted(range(len(texts)), key=lambda i: (len(texts[i]), i))
         # As queries where the model tells the two apart (e5), else as documents.
         embed = getattr(self.embeddings, "embed_queries", self.embeddings.embed_documents)
-        embedded = np.asarray(embed([texts[i] for i in order]), dtype=np.float32)
+        batches = []
+        for start in range(0, len(order), BUILD_BATCH):
+            batches.append(np.asarray(embed([texts[i] for i in order[start:start + BUILD_BATCH]]), dtype=np.float32))
+            if progress:
+                progress(min(start + BUILD_BATCH, len(order)), len(order))
+        embedded = np.concatenate(batches) if batches else np.zeros((0, 0), dtype=np.float32)
         vectors = np.empty_like(embedded)
         vectors[order] = embedded
         vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)

@@ -58,11 +58,17 @@ class DraftingService:
 
         return HybridDrafter(self.settings, self.llm_factory(), self.checker, composer)
 
-    def draft(self, brief: CredentialBrief, strategy: str | None = None, esco: bool = False) -> DraftResult:
-        """Outcomes for a brief; with `esco`, the ESCO skills suggested for it and each outcome."""
+    def draft(self, brief: CredentialBrief, strategy: str | None = None, esco: bool = False,
+              esco_progress: Callable[[int, int], None] | None = None) -> DraftResult:
+        """Outcomes for a brief; with `esco`, the ESCO skills suggested for it and each outcome.
+        The first ESCO use embeds every label and reports (done, total) to `esco_progress`."""
         name = self.resolve(strategy)
         result = self.drafter(name).draft(brief, gather_guidance(self.library, brief))
-        return self.esco_matcher().annotate(result) if esco else result
+        if not esco:
+            return result
+        matcher = self.esco_matcher()
+        matcher.vectors(esco_progress)
+        return matcher.annotate(result)
 
     def esco_matcher(self):
         """The ESCO matcher on the settings' embedding model. The first use embeds every ESCO

@@ -46,6 +46,22 @@ def test_matcher_ranks_and_caches_label_vectors_once(tmp_path: Path) -> None:
     assert [s.uri for s in again.suggest("classify dangerous goods", "en", 1)] == ["http://data.europa.eu/esco/skill/b"]
 
 
+def test_a_first_build_reports_its_progress_and_a_cached_one_is_ready(tmp_path: Path, monkeypatch) -> None:
+    import assistant.drafting.esco_match as esco_match
+
+    monkeypatch.setattr(esco_match, "BUILD_BATCH", 2)
+    reports: list[tuple[int, int]] = []
+    matcher = EscoMatcher(HashEmbeddings(), tmp_path, SKILLS)
+    assert not matcher.is_ready()
+    matcher.vectors(lambda done, total: reports.append((done, total)))
+    assert reports == [(2, 3), (3, 3)] and matcher.is_ready()
+    again = EscoMatcher(HashEmbeddings(), tmp_path, SKILLS)
+    assert again.is_ready()  # read from the cache: nothing to report
+    again.vectors(lambda done, total: reports.append((done, total)))
+    assert reports == [(2, 3), (3, 3)]
+    assert (again.vectors() == matcher.vectors()).all()  # batches put back in the registry's order
+
+
 def test_annotate_gives_the_draft_and_each_outcome_suggestions(tmp_path: Path) -> None:
     matcher = EscoMatcher(HashEmbeddings(), tmp_path, SKILLS)
     result = DraftResult(

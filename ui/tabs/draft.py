@@ -118,13 +118,18 @@ def create_draft(services, labels, current_id: gr.BrowserState, ui_lang) -> dict
         found = read_skills(brief_from_form(*brief_values, lang))
         return gr.update(choices=found, value=found), t("draft.skills_read", lang).format(n=len(found))
 
-    def suggest(*values):
-        *brief_values, chosen, chip_values, esco, lang = values
+    def suggest(title_value, group, level_value, ects_value, skill_text, context, language_value,
+                chosen, chip_values, esco, lang, progress=gr.Progress()):  # noqa: B008 - how Gradio injects progress
+        brief_values = (title_value, group, level_value, ects_value, skill_text, context, language_value)
         brief = brief_from_form(*brief_values, lang)
         read_now = read_skills(brief) if chip_values else []
         brief = confirmed_brief(brief, read_now, chip_values)
+
+        def embedding(done: int, total: int) -> None:  # the first ESCO use: every label, once
+            progress((done, total), desc=t("draft.esco_progress", lang))
+
         try:
-            result = services.drafting.draft(brief, chosen, esco=bool(esco))
+            result = services.drafting.draft(brief, chosen, esco=bool(esco), esco_progress=embedding)
         except OppiError as error:
             raise gr.Error(str(error)) from None
         current = {"id": None, "brief": brief, "outcomes": result.outcomes, "esco": []}
