@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import typer
@@ -157,12 +157,11 @@ def draft_command(
 
     brief = _load_brief(brief_file, title, target_group, level, ects, skill, language)
     drafting = Services(cli_settings()).drafting
-    if fmt == "json" and not drafting.esco_matcher().is_ready():
-        # The first ESCO use embeds every label once (minutes): show it, not a silent wait.
-        with _progress_bar("ESCO skill labels, embedded once") as update:
-            result = drafting.draft(brief, strategy, esco=True, esco_progress=update)
-    else:
-        result = drafting.draft(brief, strategy, esco=fmt == "json")
+    esco = fmt == "json"
+    # The first ESCO use embeds every label once (minutes): show it, not a silent wait.
+    first_esco = esco and not drafting.esco_matcher().is_ready()
+    with _progress_bar("ESCO skill labels, embedded once") if first_esco else nullcontext() as update:
+        result = drafting.draft(brief, strategy, esco=esco, esco_progress=update)
     if fmt == "json":
         console.print_json(result.model_dump_json())
     else:

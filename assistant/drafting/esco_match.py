@@ -82,10 +82,14 @@ class EscoMatcher:
         joined = "\n".join(f"{s.uri} {s.labels}" for s in self.skills)
         return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
 
+    def _cached(self) -> Path | None:
+        """The cached vectors' file, when it and its metadata are both on disk."""
+        path = self._cache_file()
+        return path if path.exists() and path.with_suffix(".json").exists() else None
+
     def is_ready(self) -> bool:
         """Whether the label vectors are in memory or cached on disk (no minutes-long build)."""
-        path = self._cache_file()
-        return self._vectors is not None or (path.exists() and path.with_suffix(".json").exists())
+        return self._vectors is not None or self._cached() is not None
 
     def vectors(self, progress: Callable[[int, int], None] | None = None) -> np.ndarray:
         """The label vectors; a first build reports (labels done, labels in all) to `progress`."""
@@ -95,11 +99,10 @@ class EscoMatcher:
             return self._vectors
 
     def _load_or_build(self, progress: Callable[[int, int], None] | None) -> np.ndarray:
-        path = self._cache_file()
-        meta = path.with_suffix(".json")
-        if path.exists() and meta.exists():
-            self.build_seconds = json.loads(meta.read_text(encoding="utf-8")).get("build_seconds")
-            return np.load(path)
+        cached = self._cached()
+        if cached is not None:
+            self.build_seconds = json.loads(cached.with_suffix(".json").read_text(encoding="utf-8")).get("build_seconds")
+            return np.load(cached)
         started = time.perf_counter()
         texts = [s.label or s.description for s in self.skills]
         # Embedded shortest first, so a batch pads to its own length, then put back in order.
@@ -116,9 +119,10 @@ class EscoMatcher:
         vectors[order] = embedded
         vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
         self.build_seconds = round(time.perf_counter() - started, 1)
+        path = self._cache_file()
         path.parent.mkdir(parents=True, exist_ok=True)
         np.save(path, vectors)
-        meta.write_text(json.dumps({"skills": len(texts), "build_seconds": self.build_seconds,
+        path.with_suffix(".json").write_text(json.dumps({"skills": len(texts), "build_seconds": self.build_seconds,
                                     "model": embedding_model_name(self.embeddings)}), encoding="utf-8")
         return vectors
 
