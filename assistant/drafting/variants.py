@@ -3,6 +3,9 @@
 Most often the first phrasing repeats the brief word for word; a rephrasing in the plural,
 without its trailing adverb, with fewer complements (English) or with its adverbial moved
 before the object (Finnish, whose word order is free) says the same in the drafter's words.
+Rephrasings that keep every complement come before those that cut one, and of the cuts the
+one that keeps the most words comes first: 'survey buildings for hazardous materials' is
+tried before 'survey buildings'.
 """
 
 from __future__ import annotations
@@ -10,6 +13,12 @@ from __future__ import annotations
 from assistant.nlp import inflect
 
 _OBJECT_CASES = {"nimento", "omanto", "osanto"}
+# Adjectives that qualify a noun rather than name a kind of it: 'about actual practice' says
+# what 'about practice' says, so one may go to stop a phrase repeating the brief word for word.
+_QUALIFYING_ADJECTIVES = frozenset({
+    "actual", "real", "simple", "clear", "proper", "correct", "appropriate", "relevant", "basic",
+    "full", "complete", "right", "good", "effective", "practical", "necessary", "suitable", "whole",
+})
 
 
 def object_variants(obj: str, language: str, verb: str = "do") -> list[str]:
@@ -60,6 +69,7 @@ def _english(obj: str, verb: str) -> list[str]:
         if text:
             rewritten.append(text + token.whitespace_)
     out.append("".join(rewritten).strip())
+    out += _plural_rewordings(tokens)
     no_adverb = [t for t in tokens if not (t.pos_ == "ADV" and t.i == len(tokens) - 1)]
     if len(no_adverb) < len(tokens):
         out.append(_text(no_adverb))
@@ -73,6 +83,9 @@ def _english(obj: str, verb: str) -> list[str]:
     cut = next((t.i for t in tokens if t.i > 0 and (t.text in finite or t.tag_ in {"VBN", "VBD"})), None)
     if cut is not None:
         out.append(_text(tokens[:cut]))
+    out += [_text([t for t in list(parse(base)) if t.i != adjective.i]) for base in dict.fromkeys([out[0], obj])
+            for adjective in parse(base) if adjective.dep_ == "amod" and adjective.lower_ in _QUALIFYING_ADJECTIVES]
+    cuts: list[str] = []
     # Fewer complements: cut before each preposition, the longest phrasing first, from the
     # rewritten object and then from the one as given.
     for base in dict.fromkeys([out[0], obj]):
@@ -83,9 +96,34 @@ def _english(obj: str, verb: str) -> list[str]:
                  if t.i > 0 and (t.dep_ == "prep" or (t.dep_ == "conj" and t.pos_ == "ADP"))]
         # 'according to', 'due to': the first word of a two-word preposition goes with it.
         preps = [i - 1 if i > 1 and base_tokens[i - 1].lower_ in {"according", "due", "prior", "thanks"} else i for i in preps]
-        out += [_text(base_tokens[:i]) for i in reversed(preps)]
-    out += _coordination_cuts(out[0], obj)
+        cuts += [_text(base_tokens[:i]) for i in reversed(preps)]
+    cuts += _coordination_cuts(out[0], obj)
+    # The cut that keeps the most words first ('complaints by urgency' before 'complaints').
+    out += sorted(cuts, key=lambda cut: -len(cut.split()))
     return [v for v in out if v]
+
+
+def _plural_rewordings(tokens: list) -> list[str]:
+    """The object with its head, or a possessor, in the plural: 'the container according to
+    the carrier's instructions' -> 'containers according to ...', 'a patron's journey through
+    the library' -> "patrons' journeys through the library". Every complement stays."""
+    from assistant.nlp.english import en_plural
+
+    out = []
+    if len(tokens) > 2 and tokens[0].lower_ == "the" and tokens[1].tag_ == "NN" and tokens[1].dep_ == "ROOT":
+        plural = en_plural(tokens[1].text)
+        if plural != tokens[1].text:
+            out.append(_text_with(tokens[2:], plural + tokens[1].whitespace_))
+    if (len(tokens) > 3 and tokens[0].lower_ in {"a", "an"} and tokens[1].tag_ == "NN" and tokens[2].tag_ == "POS"
+            and tokens[3].tag_ == "NN"):
+        owner, owned = en_plural(tokens[1].text), en_plural(tokens[3].text)
+        if owner.endswith("s") and owner != tokens[1].text:
+            out.append(_text_with(tokens[4:], f"{owner}' {owned}{tokens[3].whitespace_}"))
+    return out
+
+
+def _text_with(rest: list, first: str) -> str:
+    return (first + "".join(t.text + t.whitespace_ for t in rest)).strip()
 
 
 def _swapped_conjuncts(base: str) -> list[str]:
@@ -115,7 +153,8 @@ def _swapped_conjuncts(base: str) -> list[str]:
 def _coordination_cuts(*bases: str) -> list[str]:
     """The object up to its first conjunction: 'what to isolate and when to restore' ->
     'what to isolate'. Coordinated clauses first (the second clause is a skill of its own);
-    coordinated nouns ('the labels and markings') last, as the way out of a copied run."""
+    coordinated nouns ('the labels and markings') last, as the way out of a copied run; among
+    cuts of one length this order stands (`_english` sorts the cuts by length, stably)."""
     from assistant.nlp.english import parse
 
     clauses, nouns = [], []

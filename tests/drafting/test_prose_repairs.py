@@ -30,6 +30,23 @@ def test_coordinated_clauses_are_cut_before_coordinated_nouns() -> None:
     assert variants.index("labels and limited-quantity markings") < variants.index("the labels")
 
 
+def test_a_copied_object_is_reworded_in_the_plural_before_a_complement_is_cut() -> None:
+    variants = object_variants("the container according to the carrier's instructions", "en", "label")
+    assert variants.index("containers according to the carrier's instructions") < variants.index("a container")
+    variants = object_variants("a patron's journey through the library", "en", "map")
+    assert variants.index("patrons' journeys through the library") < variants.index("a patron's journey")
+
+
+def test_a_qualifying_adjective_goes_before_a_complement() -> None:
+    variants = object_variants("line workers about actual practice", "en", "interview")
+    assert variants.index("line workers about practice") < variants.index("line workers")
+
+
+def test_of_the_cuts_the_longest_comes_first() -> None:
+    variants = object_variants("complaints by urgency and health risk", "en", "prioritise")
+    assert variants.index("complaints by urgency") < variants.index("complaints")
+
+
 def test_copied_finnish_object_drops_its_leading_complement() -> None:
     variants = object_variants("yhteisölle sopivan oikeudellisen ja teknisen mallin", "fi", "valita")
     assert "sopivan oikeudellisen ja teknisen mallin" in variants
