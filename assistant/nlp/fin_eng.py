@@ -8,6 +8,10 @@ is glossed part by part, longest known run of parts first ('kasvihuonekaasupää
 the entry whose part of speech Voikko agrees with is preferred: the first sense is the common one.
 A Finnish outcome verb of the lexicon is glossed first by its outcome sense (data/fi_en_verbs.yaml):
 skill needs are written with such verbs, and there FreeDict's first sense is often a rarer one.
+So is a common noun of working life by its working-life sense (data/fi_en_terms.yaml: 'yritys'
+is a company, not an attempt). A compound's part is read as a word of its own where it is one
+('päästö', not the verb 'päästää' it derives from) and without the genitive that links it to
+the next part ('omistajan|vaihdos' -> 'owner change').
 """
 
 from __future__ import annotations
@@ -32,12 +36,19 @@ _PART = re.compile(r"\+([^+(]*)\(([^)]*)\)")  # WORDBASES: '+kaatumis(kaatua)+ri
 _FUNCTION_CLASSES = {"sidesana", "suhdesana", "asemosana", "kieltosana"}
 MAX_GLOSSES = 4  # of the first sense: 'estimate, appraise, evaluate, assess'
 OUTCOME_VERBS_FILE = Path(__file__).parent / "data" / "fi_en_verbs.yaml"
+TERMS_FILE = Path(__file__).parent / "data" / "fi_en_terms.yaml"
 
 
 @cache
 def outcome_verbs() -> dict[str, str]:
     """Finnish outcome verb -> its English in a learning outcome ('laatia' -> 'prepare')."""
     return yaml.safe_load(OUTCOME_VERBS_FILE.read_text(encoding="utf-8"))
+
+
+@cache
+def working_life_terms() -> dict[str, str]:
+    """Finnish noun -> its English in working-life texts ('yritys' -> 'company')."""
+    return yaml.safe_load(TERMS_FILE.read_text(encoding="utf-8"))
 
 
 def _number(text: str) -> int:
@@ -62,7 +73,15 @@ def _dictionary(base: Path = DICTIONARY) -> tuple[dict[str, list[tuple[int, int]
 
 @cache
 def glosses(headword: str, pos: str = "") -> tuple[str, ...]:
-    """The first sense's English glosses of a Finnish base form ('' for any part of speech)."""
+    """The first sense's English glosses of a Finnish base form ('' for any part of speech); a
+    noun's working-life sense first."""
+    term = working_life_terms().get(headword.lower()) if pos in ("", "n") else None
+    if term:
+        return tuple(dict.fromkeys([term, *_dictionary_glosses(headword, pos)]))[:MAX_GLOSSES]
+    return _dictionary_glosses(headword, pos)
+
+
+def _dictionary_glosses(headword: str, pos: str) -> tuple[str, ...]:
     entries, data = _dictionary()
     found = []
     for offset, length in entries.get(headword.lower(), []):
@@ -107,8 +126,9 @@ def word_glosses(word: str) -> list[tuple[str, ...]]:
         whole = glosses(analysis.get("BASEFORM", word), _POS.get(analysis.get("CLASS", ""), ""))
         if whole:
             return [whole]
-    # Else the reading with the fewest parts ('parantava', not 'paran' + 'tavi').
-    for analysis in sorted(found, key=lambda a: len(_parts(a))):
+    # Else the reading with the fewest parts ('parantava', not 'paran' + 'tavi'), of those the
+    # one with more parts that are words of their own ('päästö', not a derivation of 'päästää').
+    for analysis in sorted(found, key=lambda a: (len(_parts(a)), -sum(s == b for s, b in _parts(a)))):
         parts, out, start = _parts(analysis), [], 0
         while start < len(parts):
             for end in range(len(parts), start, -1):
@@ -116,7 +136,10 @@ def word_glosses(word: str) -> list[tuple[str, ...]]:
                 prefix = "".join(surface for surface, _ in parts[start:end - 1])
                 surface, base = parts[end - 1]
                 pos = _POS.get(analysis.get("CLASS", ""), "") if end == len(parts) else "n"
-                known = glosses(prefix + surface, pos) or glosses(prefix + base, pos)
+                # A part before another may link to it in the genitive ('omistajan|vaihdos').
+                linked = surface[:-1] if end < len(parts) and surface.endswith("n") else ""
+                known = (glosses(prefix + surface, pos) or (linked and glosses(prefix + linked, pos))
+                         or glosses(prefix + base, pos))
                 if known:
                     out.append(known)
                     start = end

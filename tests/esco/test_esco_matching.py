@@ -37,6 +37,12 @@ def test_a_finnish_outcome_verb_is_read_in_its_outcome_sense() -> None:
     assert set(load_lexicon().verbs["fi"]) <= set(outcome_verbs())  # every lexicon verb has its English
 
 
+def test_a_working_life_noun_and_compound_parts_are_read_in_their_working_life_sense() -> None:
+    assert gloss_text("yrityksen") == "company"  # FreeDict's first sense: 'attempt'
+    assert gloss_text("omistajanvaihdoksen") == "owner change"  # 'omistajan|vaihdos': the linking genitive
+    assert gloss_text("päästölaskenta").split()[0] == "emission"  # the noun 'päästö', not 'päästää'
+
+
 def test_a_finnish_need_finds_the_english_label_through_its_glosses(tmp_path: Path) -> None:
     # Bag-of-words vectors know no Finnish: only the English reading can reach the label.
     matcher = EscoMatcher(HashEmbeddings(), tmp_path, SKILLS)
