@@ -92,8 +92,10 @@ def _english(obj: str, verb: str) -> list[str]:
         base_tokens = list(parse(base))
         # 'from the markets and from peak-load reduction': a coordinated preposition cuts too,
         # and takes its conjunction with it.
+        # Not inside a hyphenated word: 'end-of-life' is one word to the reader.
         preps = [t.i - 1 if t.i > 1 and base_tokens[t.i - 1].dep_ == "cc" else t.i for t in base_tokens
-                 if t.i > 0 and (t.dep_ == "prep" or (t.dep_ == "conj" and t.pos_ == "ADP"))]
+                 if t.i > 0 and (t.dep_ == "prep" or (t.dep_ == "conj" and t.pos_ == "ADP"))
+                 and not (base_tokens[t.i - 1].tag_ == "HYPH" and not base_tokens[t.i - 1].whitespace_)]
         # 'according to', 'due to': the first word of a two-word preposition goes with it.
         preps = [i - 1 if i > 1 and base_tokens[i - 1].lower_ in {"according", "due", "prior", "thanks"} else i for i in preps]
         cuts += [_text(base_tokens[:i]) for i in reversed(preps)]
@@ -205,10 +207,29 @@ def _finnish(obj: str) -> list[str]:
     tail, head = words[cut:], words[:cut]
     while head and inflect.analyses(head[-1]) is not False and not inflect.case_of(head[-1]) and head[-1][:1].islower():
         tail.insert(0, head.pop())  # 'eri osakkaiden': an uninflected word goes with the next
+    if tail and _postposition(tail[0]):
+        # 'kriteerien mukaan': a postposition takes its genitive, and that genitive's own
+        # attributes ('ennalta ilmoitettujen'), with it; the object stays.
+        while len(head) > 1 and ("omanto" in inflect.case_of(head[-1].rstrip(",")) or _caseless_adverb(head[-1])):
+            tail.insert(0, head.pop())
     out = _leading_complement_cut(words)
     if not tail or not head or all(inflect.case_of(w) & _OBJECT_CASES for w in tail if w[:1].islower()):
         return out
     return [" ".join(tail + head), " ".join(head)] + out
+
+
+def _postposition(word: str) -> bool:
+    """'mukaan', 'jälkeen', 'kanssa', 'kuluessa': an adposition, an adverb with no case that
+    Voikko files as one ('mukaan' is a seikkasana), or an E-infinitive that works as one ('yhden
+    työpäivän kuluessa'); not a manner form ('kirjallisesti')."""
+    found = inflect.analyses(word)
+    return (any(a.get("CLASS") == "suhdesana" for a in found) or _caseless_adverb(word)
+            or bool(found) and all(a.get("MOOD") == "E-infinitive" for a in found))
+
+
+def _caseless_adverb(word: str) -> bool:
+    found = inflect.analyses(word)
+    return bool(found) and all(a.get("CLASS") == "seikkasana" and not a.get("SIJAMUOTO") for a in found)
 
 
 def _leading_complement_cut(words: list[str]) -> list[str]:

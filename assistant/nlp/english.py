@@ -186,11 +186,15 @@ def _items(sent, trigger) -> list[list]:
         before = tokens[index - 1].lower_ if index else trigger.lower_
         if not items:
             if _is_verb(token) and token.lemma_ != "be" and (before in {"to", "can", "could", "must", "should"}
-                                                            or index == 0):
+                                                            or index == 0) and not _leads_in(tokens[index:]):
                 items.append([token])
+            elif token.tag_ == "VBG" and _confident_in(tokens[:index]):
+                items.append([token])  # 'be confident in starting a conversation'
             continue
         if before == "to" and index >= 2 and tokens[index - 2].lower_ in {",", "and", "or"}:
             before = tokens[index - 2].lower_  # '..., to choose suitable equipment and to inspect ...'
+        if before == "to" and index >= 3 and tokens[index - 2].lower_ == "how" and tokens[index - 3].lower_ in {",", "and", "or"}:
+            before = tokens[index - 3].lower_  # '..., and how to calculate a declaration'
         if index >= 2 and _skill_head(tokens[index - 2]) and before in {"to", "of"} and (
                 token.tag_ == "VB" or token.tag_ == "VBG" and before == "of"):
             # '..., the skill to test devices, and the habit of documenting every inspection'
@@ -200,12 +204,29 @@ def _items(sent, trigger) -> list[list]:
             items.append([token])
             continue
         if before in {",", "and", "or"} and token.lemma_ != "be" and (_is_verb(token) or _verb_in_list(token)):
-            while items[-1] and items[-1][-1].tag_ == "TO":
+            while items[-1] and (items[-1][-1].tag_ == "TO" or items[-1][-1].lower_ == "how"):
                 items[-1].pop()
             items.append([token])
         else:
             items[-1].append(token)
     return items
+
+
+def _leads_in(tokens: list) -> bool:
+    """'learn to recognise', 'know how to declare', 'know which particulars are ...': the verb
+    says the skill is to be learnt or known; the skill is what follows (or, for a question
+    clause, nothing this reader can phrase as an action)."""
+    first = tokens[0]
+    nxt = [t.lower_ for t in tokens[1:3]]
+    if first.lemma_ == "learn":
+        return bool(nxt) and (nxt[0] == "to" or nxt[:2] == ["how", "to"])
+    return first.lemma_ == "know" and bool(nxt) and nxt[0] in {"how", "which", "what", "when", "whether", "who"}
+
+
+def _confident_in(before: list) -> bool:
+    """'be confident in', 'be comfortable with', 'be good at' just before a gerund."""
+    return (len(before) >= 3 and before[-3].lemma_ == "be" and before[-2].pos_ == "ADJ"
+            and before[-1].lower_ in {"in", "at", "with", "about"})
 
 
 HABITS = {"habit", "practice", "routine"}  # 'the habit of documenting every inspection'

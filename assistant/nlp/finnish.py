@@ -11,11 +11,13 @@ from assistant.rules import finnish as _voikko_reader
 
 # Verbs that say someone must be able to do what follows ("joka osaa arvioida", "pitää pystyä
 # laskemaan", "on osattava laatia").
-NEED_BASES = {"osata", "pystyä", "kyetä", "osattava", "oppia", "kyky", "valmius"}
+NEED_BASES = {"osata", "pystyä", "kyetä", "osattava", "oppia", "kyky", "valmius", "odottaa"}
 # Words after which a list of action nouns names the skills ('tarvitaan osaamista kosteusvaurioiden
 # tunnistamisessa, ...', 'joilla on hallussa asiakaspalautteen analysointi, ...').
 NOUN_NEED_BASES = {"osaaminen", "taito", "tuntemus", "hallussa", "tarvita", "kaivata", "edellyttää", "vaatia"}
 _GENERIC = {"osaaminen", "taito", "tuntemus", "kyky", "valmius", "tieto", "ymmärrys"}
+# What teaches the skill, not a skill ('tarvitsemme koulutusta, jossa ...').
+_LEARNING = {"koulutus", "kurssi", "opetus", "valmennus", "perehdytys", "opinto", "opinnot"}
 FINITE_MOODS = {"indicative", "conditional", "imperative", "potential"}
 NOMINAL = {"nimisana", "laatusana", "nimisana_laatusana", "lukusana", "asemosana", "erisnimi", "etunimi", "sukunimi", "paikannimi"}
 _COORDINATORS = {"ja", "sekä", "tai"}
@@ -131,14 +133,15 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
     A new skill starts at an infinitive that follows the need verb, a comma or a conjunction;
     a relative or subordinate clause ('…, jotka kirjataan', '…, miten …') ends the object."""
     out: list[SkillPhrase] = []
+    carried = False  # Voikko ends a sentence at a colon: 'odotetaan kolmea asiaa: vastata ...'
     for sentence in sentences(text):
         words = [(o + sentence.start, t, k) for k, o, t in tokens(sentence.text) if k != "space"]
         before = len(out)
-        active = False  # after a need verb
+        active = carried  # after a need verb
         current: list[tuple[int, str, str]] = []
         verb: tuple[str, int, str] | None = None
         skipping = False
-        previous = ""
+        previous = ":" if carried else ""
 
         def close(kind: str = "verb-object", current: list = current, sentence: Span = sentence,
                   manner: str = "") -> None:
@@ -155,7 +158,7 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
             if kind == "word" and not active and _is_need(token):
                 # 'etteivät ne osaa laskea', 'sitä ei osata käyttää': a lack, not the need.
                 active = not _negation_before(words, offset)
-            elif kind == "word" and active and (previous in {"", ",", *_COORDINATORS} or _is_need(previous)) and (
+            elif kind == "word" and active and (previous in {"", ",", ":", *_COORDINATORS} or _is_need(previous)) and (
                 base := _infinitive(token)
             ):
                 if not _is_need(token):
@@ -178,11 +181,13 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
                 skipping = True
             else:
                 current.append((offset, token, kind))
-            previous = lower if kind == "word" or token == "," else previous
+            # 'odotetaan kolmea asiaa: vastata ...': a colon opens the list as a comma does.
+            previous = lower if kind == "word" or token in {",", ":"} else previous
             if kind == "word" and _is_need(token):
                 previous = token
         close()
-        if len(out) == before:
+        carried = active and verb is None and len(out) == before and sentence.text.endswith(":")
+        if len(out) == before and not carried:
             out.extend(_noun_needs(words, sentence.text))
     return split_coordinated(resolve_pronouns(out))
 
@@ -202,6 +207,12 @@ def _noun_needs(words: list[tuple[int, str, str]], sentence: str) -> list[SkillP
     for piece in pieces:
         if piece[0][1].lower() in _SUBORDINATORS:
             break
+        if lemma(piece[0][1]) in {"joka", "mikä"}:
+            # 'koulutusta, jossa painottuvat X-minen, ...': the relative clause lists the
+            # skills after its verb, which Voikko may also read as a participle.
+            piece = piece[1:]
+            while piece and any(a.get("MOOD") in FINITE_MOODS for a in analyses(piece[0][1])):
+                piece = piece[1:]
         # After a finite verb ('joilla on hallussa ...') only what follows it is the skill.
         finite = [i for i, (_, w, _) in enumerate(piece) if is_finite_verb(w)]
         piece = piece[finite[-1] + 1:] if finite else piece
@@ -215,7 +226,13 @@ def _noun_needs(words: list[tuple[int, str, str]], sentence: str) -> list[SkillP
 
 def _action_phrase(piece: list[tuple[int, str, str]]) -> str | None:
     """'kosteusvaurioiden tunnistamisessa' -> 'kosteusvaurioiden tunnistaminen'; None when the
-    piece does not end in an action noun."""
+    piece has no action noun. What follows a -minen noun stays with it as its complement
+    ('poikkeaman kirjaaminen potilastietojärjestelmään')."""
+    last_minen = next((i for i in range(len(piece) - 1, -1, -1)
+                       if any(a.get("MOOD") == "MINEN-infinitive" for a in analyses(piece[i][1]))), None)
+    if last_minen is not None and last_minen < len(piece) - 1:
+        phrase = _action_phrase(piece[:last_minen + 1])
+        return phrase and " ".join([phrase] + [w for _, w, _ in piece[last_minen + 1:]])
     if not piece:
         return None
     head = piece[-1][1]
@@ -225,7 +242,7 @@ def _action_phrase(piece: list[tuple[int, str, str]]) -> str | None:
         nominative = inflect.minen_form(minen)
     else:
         nominative = inflect.to_nominative([head])[0]
-        if lemma(nominative) in _GENERIC or inflect.derived_verb(nominative) is None:
+        if lemma(nominative) in _GENERIC | _LEARNING or inflect.derived_verb(nominative) is None:
             return None
     if nominative is None:
         return None

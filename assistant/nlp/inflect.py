@@ -49,7 +49,9 @@ def analyses(word: str) -> tuple[dict[str, str], ...]:
 
 def _nominal(word: str) -> list[dict[str, str]]:
     # Infinitive-derived nouns ("kehittäminen") come back as verbs with a case: keep those too.
-    return [a for a in analyses(word) if a.get("CLASS") in _NOMINAL and a.get("SIJAMUOTO")]
+    # A reading with a possessive suffix last: 'tilanne' is a situation before it is 'tila-nne'.
+    return sorted((a for a in analyses(word) if a.get("CLASS") in _NOMINAL and a.get("SIJAMUOTO")),
+                  key=lambda a: bool(a.get("POSSESSIVE")))
 
 
 def _stems(word: str) -> list[str]:

@@ -20,6 +20,16 @@ KNOWN_MISSES = {
     # 'before they write up a nonconformity': a time clause is cut with the why-clauses, though
     # here it names a task of its own.
     "own-en-audit": "a 'before' clause ('write up a nonconformity') is not read as a need",
+    # 'tunnistaa tilanne, jossa keskustelu on siirrettävä yksityisviestiin': the relative clause
+    # is cut; as a participle ('yksityisviestiin siirrettävä tilanne') it would keep its meaning.
+    "own-fi-kaksoispiste": "a relative clause that names the situation is cut",
+    # 'know which particulars are mandatory on a label': a question clause after 'know' is read
+    # as no action ('identify the mandatory particulars' would need the clause rewritten).
+    "own-en-knowledge": "'know which X are Y' gives no skill",
+    # 'starting a conversation about end-of-life wishes' repeats six words; 'conversation' ends
+    # in -tion, which en_plural reads as a mass noun, so the plural rewording is not tried and
+    # the cut drops the topic.
+    "own-en-confident": "copied object cut to 'starting a conversation' ('-tion' read as uncountable)",
     # '... toimimaan ohjeiden mukaan, jos akku ylikuumenee': the 'jos' clause is the why of a
     # need and is cut, but here it says when; 'akun ylikuumentuessa' would need a participle.
     "own-fi-oppia": "a condition clause ('jos akku ylikuumenee') is cut with the other why-clauses",
