@@ -91,8 +91,7 @@ def _english(obj: str, verb: str) -> list[str]:
     for base in dict.fromkeys([out[0], obj]):
         base_tokens = list(parse(base))
         # 'from the markets and from peak-load reduction': a coordinated preposition cuts too,
-        # and takes its conjunction with it.
-        # Not inside a hyphenated word: 'end-of-life' is one word to the reader.
+        # and takes its conjunction with it; none inside a hyphenated word ('end-of-life').
         preps = [t.i - 1 if t.i > 1 and base_tokens[t.i - 1].dep_ == "cc" else t.i for t in base_tokens
                  if t.i > 0 and (t.dep_ == "prep" or (t.dep_ == "conj" and t.pos_ == "ADP"))
                  and not (base_tokens[t.i - 1].tag_ == "HYPH" and not base_tokens[t.i - 1].whitespace_)]
