@@ -113,6 +113,8 @@ def test_edit_run_refuse_then_adopt_in_the_browser(page, served):
     page.click("#prompts-export")
     wait_text(page, "#prompts-adopt-status", "Never use know")
     page.locator("#prompts-patch a").first.wait_for()
+    # A refused adoption changed nothing, so the editor still holds the planner's edit.
+    assert page.locator("#prompts-system textarea").input_value().strip() == original.replace(RULE, "").strip()
 
     # Edit 2 passes; both variants and the baseline side by side in one report.
     save_variant(page, original + "Ask for one verb per outcome.", "one-verb")

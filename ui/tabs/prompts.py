@@ -275,7 +275,10 @@ def create_prompts(services, labels, language=None) -> dict:
             record = workbench.adopt(settings, variant_name, who, role,
                                      progress=lambda done, total, what: progress((done, total), desc=what))
         except workbench.AdoptionRefused as refused:
-            return (f"**{t('prompts.refused', lang)}** {refused}", *listing(shown_prompt, variant_name, lang))
+            # Nothing changed in prompts/: the editor keeps whatever the planner is writing.
+            unchanged = (gr.update(),) * len(shown)
+            return (f"**{t('prompts.refused', lang)}** {refused}", *listing(shown_prompt, variant_name, lang),
+                    *unchanged)
         except OppiError as error:
             raise gr.Error(str(error)) from None
         # The services read prompts when they build a drafter or chat; build them again on the new ones.
@@ -284,7 +287,7 @@ def create_prompts(services, labels, language=None) -> dict:
         changes = ", ".join(f"{pid} {c['from']} → {c['to']}" for pid, c in record["prompts"].items())
         blessed = ", ".join(f"{s} ({b['run']})" for s, b in record["blessed"].items())
         status = t("prompts.adopted", lang).format(name=variant_name, changes=changes, blessed=blessed)
-        return (status, *listing(shown_prompt, lang=lang))
+        return (status, *listing(shown_prompt, lang=lang), *show(shown_prompt, lang))
 
     def export(variant_name, lang="en"):
         if not variant_name:
@@ -318,8 +321,7 @@ def create_prompts(services, labels, language=None) -> dict:
     start.click(run, [run_suites, run_variants, model, *lang], [verdicts, run_choice, case, case_outputs, report])
     run_choice.input(_report, [run_choice, *lang], [report, case, case_outputs])
     case.input(_columns, [run_choice, case], case_outputs)
-    adopt_button.click(adopt, [adopt_choice, choice, *lang], [adopt_status, *listed]).then(
-        show, [choice, *lang], shown)
+    adopt_button.click(adopt, [adopt_choice, choice, *lang], [adopt_status, *listed, *shown])
     export_button.click(export, [adopt_choice, *lang], [patch_file, adopt_status])
     delete_button.click(delete, [adopt_choice, choice, *lang], [adopt_status, *listed])
     return {"listing": listing, "listing_in": listing_in, "listed": listed, "show": show, "save": save_variant, "save_file": save_file,
