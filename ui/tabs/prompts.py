@@ -117,6 +117,7 @@ def create_prompts(services, labels, language=None) -> dict:
         export_button = labels.bind(gr.Button(labels("prompts.export"), elem_id="prompts-export"), "prompts.export", "value")
         delete_button = labels.bind(gr.Button(labels("prompts.delete"), elem_id="prompts-delete"), "prompts.delete", "value")
     adopt_status = gr.Markdown(elem_id="prompts-adopt-status")
+    adopted = gr.State(False)  # whether the last Adopt changed prompts/, so the editor reloads only then
     patch_file = labels.bind(gr.File(label=labels("prompts.patch"), interactive=False, elem_id="prompts-patch"),
                              "prompts.patch")
     history_table = labels.bind_headers(gr.Dataframe(headers=labels.headers(HISTORY_HEADERS), interactive=False,
@@ -275,10 +276,7 @@ def create_prompts(services, labels, language=None) -> dict:
             record = workbench.adopt(settings, variant_name, who, role,
                                      progress=lambda done, total, what: progress((done, total), desc=what))
         except workbench.AdoptionRefused as refused:
-            # Nothing changed in prompts/: the editor keeps whatever the planner is writing.
-            unchanged = (gr.update(),) * len(shown)
-            return (f"**{t('prompts.refused', lang)}** {refused}", *listing(shown_prompt, variant_name, lang),
-                    *unchanged)
+            return (f"**{t('prompts.refused', lang)}** {refused}", *listing(shown_prompt, variant_name, lang), False)
         except OppiError as error:
             raise gr.Error(str(error)) from None
         # The services read prompts when they build a drafter or chat; build them again on the new ones.
@@ -287,7 +285,12 @@ def create_prompts(services, labels, language=None) -> dict:
         changes = ", ".join(f"{pid} {c['from']} → {c['to']}" for pid, c in record["prompts"].items())
         blessed = ", ".join(f"{s} ({b['run']})" for s, b in record["blessed"].items())
         status = t("prompts.adopted", lang).format(name=variant_name, changes=changes, blessed=blessed)
-        return (status, *listing(shown_prompt, lang=lang), *show(shown_prompt, lang))
+        return (status, *listing(shown_prompt, lang=lang), True)
+
+    def show_adopted(was_adopted, prompt_id, lang="en"):
+        """The editor shows the adopted version; after a refusal it keeps whatever the planner is writing
+        (a reload there raced the planner's next edit and overwrote it)."""
+        return show(prompt_id, lang) if was_adopted else (gr.update(),) * len(shown)
 
     def export(variant_name, lang="en"):
         if not variant_name:
@@ -321,7 +324,9 @@ def create_prompts(services, labels, language=None) -> dict:
     start.click(run, [run_suites, run_variants, model, *lang], [verdicts, run_choice, case, case_outputs, report])
     run_choice.input(_report, [run_choice, *lang], [report, case, case_outputs])
     case.input(_columns, [run_choice, case], case_outputs)
-    adopt_button.click(adopt, [adopt_choice, choice, *lang], [adopt_status, *listed, *shown])
+    # The editor is not an output of adopt itself: an error there would cover it with an error badge.
+    adopt_button.click(adopt, [adopt_choice, choice, *lang], [adopt_status, *listed, adopted]).success(
+        show_adopted, [adopted, choice, *lang], shown)
     export_button.click(export, [adopt_choice, *lang], [patch_file, adopt_status])
     delete_button.click(delete, [adopt_choice, choice, *lang], [adopt_status, *listed])
     return {"listing": listing, "listing_in": listing_in, "listed": listed, "show": show, "save": save_variant, "save_file": save_file,
