@@ -138,7 +138,36 @@ def _strip(text: str, patterns: list[str]) -> str:
 def _strip_en_stem(text: str, lexicon: Lexicon) -> str:
     stems = lexicon.phrases["stems"]  # type: ignore[index]
     body = _strip(text.strip(), stems["en"])
-    return _strip(body.lstrip(" ,:"), stems["en_subject"]).strip()
+    body = _strip(body.lstrip(" ,:"), stems["en_subject"]).strip()
+    return _strip_en_named_subject(body, lexicon)
+
+
+# A subject the stem list does not name, before a modal: "The doctoral researcher can",
+# "Each team member will be able to". Up to six words, none of them a clause word, so a
+# noun phrase with a relative clause ("Plans that nurses can use") keeps its text.
+_EN_NAMED_SUBJECT = re.compile(
+    r"(?P<subject>(?:(?!(?:that|which|who|whom|whose|how|what|when|where|if|we|you)\b)"
+    r"[A-Za-z][\w'’-]*\s+){1,6}?)"
+    r"(?:will\s+be\s+able\s+to|should\s+be\s+able\s+to|(?:is|are)\s+able\s+to|can|will|should|must)\s+",
+    re.IGNORECASE,
+)
+
+_COURSE_SUBJECT = re.compile(r"\b(?:course|module|training|programme|program|teacher|lecturer)\s*$", re.I)
+
+
+def _strip_en_named_subject(body: str, lexicon: Lexicon) -> str:
+    words = _words(body)
+    if not words or _starts_with_verb(words[0], lexicon):
+        return body  # "Explain how staff can report incidents": the verb comes first
+    match = _EN_NAMED_SUBJECT.match(body)
+    if match is None or _COURSE_SUBJECT.search(match["subject"]):
+        return body  # "The course will cover ..." is C10's to report, not a stem
+    return body[match.end() :]
+
+
+def _starts_with_verb(word: str, lexicon: Lexicon) -> bool:
+    lemma = _en_lemma(word, lexicon)[0]
+    return lemma in lexicon.verbs["en"] or lemma in lexicon.vague_heads("en")
 
 
 def _en_lemma(token: str, lexicon: Lexicon) -> tuple[str, str]:
@@ -255,8 +284,9 @@ def _read_finnish(reading: OutcomeReading, lexicon: Lexicon) -> None:
     stems = lexicon.phrases["stems"]  # type: ignore[index]
     body = _strip(reading.text.strip(), stems["fi"]).lstrip(" ,:")
     body = _strip(body, stems["fi_subject"]).strip()
-    words = _words(body)
     modals = set(stems["fi_modal_baseforms"])
+    body = _strip_fi_named_subject(body, modals, lexicon)
+    words = _words(body)
     # "osaa", "osaat", "pystyy" are part of the stem; skip them by their base form.
     while words and any(r.baseform in modals for r in _fi_verb_readings(words[0], lexicon)):
         words, body = words[1:], body.split(None, 1)[1] if len(body.split(None, 1)) > 1 else ""
@@ -286,6 +316,30 @@ def _read_finnish(reading: OutcomeReading, lexicon: Lexicon) -> None:
     reading.words_after_verb = len(words) - 1
     moods = {r.mood for r in readings if r.baseform == chosen.baseform}
     reading.verbs = [chosen.baseform] + _fi_coordinated(_TOKEN.findall(body), moods, lexicon)
+
+
+_FI_CLAUSE_WORDS = {"joka", "jotka", "jota", "joita", "mikä", "mitkä", "kun", "jos", "että", "miten", "kuinka"}
+
+
+def _strip_fi_named_subject(body: str, modals: set[str], lexicon: Lexicon) -> str:
+    """Drop a subject the stem list does not name, up to its modal: 'Tohtorikoulutettava osaa
+    …', 'Täydennyskoulutukseen osallistuva hoitaja osaa …'. The modal itself stays, for the
+    caller skips it by its base form."""
+    parts = body.split()
+    first = _words(parts[0]) if parts else []
+    if not first or _finnish_verb(first[0].lower(), lexicon):
+        return body  # 'Laatia suunnitelma, jota tiimi voi käyttää': the verb comes first
+    for i, part in enumerate(parts[1:7], start=1):
+        word = part.strip(".,;:!?()")
+        before = [p.strip(".,;:!?()").lower() for p in parts[:i]]
+        if "," in " ".join(parts[:i]) or _FI_CLAUSE_WORDS & set(before):
+            return body
+        indicative = any(
+            r.baseform in modals and r.mood == "indicative" for r in finnish.verb_readings(word)
+        )
+        if indicative:
+            return " ".join(parts[i:])
+    return body
 
 
 def _fi_coordinated(tokens: list[str], moods: set[str | None], lexicon: Lexicon) -> list[str]:

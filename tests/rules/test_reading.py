@@ -41,6 +41,35 @@ def test_stem_is_stripped_and_verb_found(text, verb):
 @pytest.mark.parametrize(
     "text,verb",
     [
+        ("The doctoral researcher can prepare a data management plan", "prepare"),
+        ("Each team member will be able to apply the checklist", "apply"),
+        ("Course participants are able to plan a route", "plan"),
+        ("Nurses will understand the escalation rules", "understand"),
+        ("Tohtorikoulutettava osaa laatia aineistonhallintasuunnitelman", "laatia"),
+        ("Koulutukseen osallistuva hoitaja osaa tarkistaa annoksen", "tarkistaa"),
+        ("Työntekijä pystyy laatimaan riskiarvion", "laatia"),
+    ],
+)
+def test_a_subject_the_stem_list_lacks_is_read_up_to_its_modal(text, verb):
+    assert _read(text).verb == verb
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Checklists that nurses can use at night",  # a noun phrase with a relative clause
+        "The course will cover risk assessment",  # the course speaks: C10's to report
+        "Suunnitelma, jota tiimi voi käyttää",
+        "Riskiarvio, jonka hoitaja osaa laatia",
+    ],
+)
+def test_a_clause_or_the_course_is_not_taken_for_a_subject(text):
+    assert not _read(text).in_lexicon
+
+
+@pytest.mark.parametrize(
+    "text,verb",
+    [
         ("The learner understands logistics", "understand"),
         ("Be familiar with GDPR", "be familiar with"),
         ("The learner will gain insight into retail", "gain insight"),
