@@ -53,7 +53,7 @@ class ProseReading:
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = cues()
-    names = ("participation_context", "assessment", "quality", "target_group", "skill_needs", "offer")
+    names = ("participation_context", "assessment", "quality", "target_group", "skill_needs", "offer", "credential")
     compiled = {name: re.compile(data[name], re.IGNORECASE) for name in names}
     compiled["completion"] = re.compile(data["completion"], re.IGNORECASE)
     for kind in ("outcome_subject", "outcome_modal"):
@@ -111,8 +111,11 @@ def find_organisation(text: str) -> str | None:
     return match.group(0).strip() if match else None
 
 
-def _outcome_split(sentence: str, is_verb) -> list[str] | None:
-    """The outcomes of 'After completing it, the learner can apply ...; calculate ...; and ...'."""
+def _outcome_split(sentence: str, is_verb, alone: bool = False) -> list[str] | None:
+    """The outcomes of 'After completing it, the learner can apply ...; calculate ...; and ...'.
+
+    With `alone`, also the one outcome of a sentence that says nothing else ('Opiskelija osaa
+    säätää espressokoneen jauhatuksen.'), for the caller to take when several follow in a row."""
     p = _patterns()
     for lang in ("en", "fi", "sv"):
         modal = p[f"outcome_modal_{lang}"].search(sentence)
@@ -126,7 +129,32 @@ def _outcome_split(sentence: str, is_verb) -> list[str] | None:
         items = [i.strip(" ,.") for i in items if i.strip(" ,.")]
         if items and (len(items) >= 2 or p["completion"].search(sentence[: modal.start()])):
             return items
-    return None
+        # The subject and modal open the sentence ('The learner can', 'Opiskelija osaa'),
+        # and a lexicon verb follows: an outcome, not a sentence that mentions learners.
+        opens = len(sentence[: modal.start()].split()) <= 3
+        if alone and opens and len(items) == 1 and _starts_with_any_verb(items[0], lang, is_verb):
+            return items
+    return _subject_verb_outcome(sentence) if alone else None
+
+
+def _subject_verb_outcome(sentence: str) -> list[str] | None:
+    """'Opiskelija ymmärtää roudan vaikutuksen …': a Finnish outcome with no modal, the learner
+    and a finite verb opening the sentence; the outcome is the text from the verb on."""
+    first = re.match(r"\s*([\w-]+)\s+([\w-]+)\s+\S", sentence)
+    if not first or not _patterns()["outcome_subject_fi"].fullmatch(first.group(1)):
+        return None
+    from assistant.nlp import finnish
+
+    verb = first.group(2)
+    if not any(a.get("CLASS") == "teonsana" and a.get("MOOD") == "indicative" for a in finnish.analyses(verb)):
+        return None
+    return [sentence[first.start(2) :].strip().rstrip(".")]
+
+
+def _lone_outcome(sentence: str, is_verb) -> str:
+    items = _outcome_split(sentence, is_verb, alone=True)
+    assert items, "called only on a sentence that holds an outcome"
+    return items[0]
 
 
 def _split_at_verbs(text: str, is_verb) -> list[str]:
@@ -147,6 +175,19 @@ def _split_at_verbs(text: str, is_verb) -> list[str]:
     return parts
 
 
+def _starts_with_any_verb(text: str, language: str, is_verb) -> bool:
+    """A lexicon verb, or in Finnish any verb in its A-infinitive ('valmistaa'), which C06 then
+    reports when the lexicon lacks it."""
+    if _starts_with_verb(text, is_verb):
+        return True
+    word = re.match(r"\s*([\w-]+)", text)
+    if language != "fi" or not word:
+        return False
+    from assistant.nlp import finnish
+
+    return any(a.get("MOOD") == "A-infinitive" for a in finnish.analyses(word.group(1)))
+
+
 def _starts_with_verb(text: str, is_verb) -> bool:
     word = re.match(r"\s*([\w-]+)", text)
     return bool(word) and is_verb(word.group(1))
@@ -160,72 +201,112 @@ def read_prose(
     `is_verb(word)` says whether a word is an outcome verb; `describe` lets sentences nobody
     else claims form the description (only for drafts with no labelled description).
     """
-    p = _patterns()
     reading = ProseReading()
-    parses_left = _MAX_AUDIENCE_PARSES
+    place = _Placer(reading, missing, is_verb, describe)
     placed_so_far = 0
+    # Outcomes written one per sentence, each 'Opiskelija osaa …': taken when two or more come
+    # in a row; a lone one is an ordinary sentence.
+    run: list[tuple[Sentence, int]] = []
+
+    def end_run() -> None:
+        if len(run) >= 2 and not reading.outcomes:
+            reading.outcomes = [(_lone_outcome(held.text, is_verb), held.line) for held, _ in run]
+        else:
+            for held, line in run:
+                place(held, line)
+        run.clear()
+
     for first_line, block in blocks:
         for sentence in sentences(block, first_line):
-            text = sentence.text
             placed_so_far += 1
-            if len(text) > _MAX_SENTENCE or placed_so_far > _MAX_SENTENCES:
+            if len(sentence.text) > _MAX_SENTENCE or placed_so_far > _MAX_SENTENCES:
                 reading.unread.append(sentence)  # no sentence is this long: not read, not guessed
                 continue
-            placed = False
             if "outcomes" in missing and not reading.outcomes:
-                items = _outcome_split(text, is_verb)
+                items = _outcome_split(sentence.text, is_verb)
                 if items:
+                    end_run()
                     reading.outcomes = [(item, sentence.line) for item in items]
                     continue
-            if "workload" in missing and "workload" not in reading.values and workload_mention(text):
-                reading.add("workload", sentence)
-                placed = True
-            if "level" in missing and "level" not in reading.values and level_mention(text):
-                reading.add("level", sentence)
-                placed = True
-            for name in ("awarding_body", "country"):
-                if name in missing and name not in reading.values:
-                    value = find_organisation(text) if name == "awarding_body" else find_country(text)
-                    if value and (name == "country" or p["offer"].search(text) or first_line <= 3):
-                        reading.values[name] = (value, sentence.line, sentence.line)
-                        placed = True
-            if (
-                "participation" in missing
-                and p["participation_context"].search(text)
-                and _names_participation(text)
-            ):
-                reading.add("participation", sentence)
-                placed = True
-            for name in ("assessment", "quality_assurance", "target_group", "skill_needs"):
-                pattern = p["quality" if name == "quality_assurance" else name]
-                found = name in missing and pattern.search(text)
-                if not found and name == "target_group" and name in missing and parses_left and (
-                    name not in reading.values and _offer_with_for(text)
-                ):
-                    parses_left -= 1
-                    found = _names_audience(text)
-                if found:
-                    reading.add(name, sentence)
-                    placed = name in ("assessment", "quality_assurance") or placed
-            if not placed:
-                if describe:
-                    reading.add("description", sentence)
-                else:
-                    reading.unread.append(sentence)
+                if _outcome_split(sentence.text, is_verb, alone=True):
+                    run.append((sentence, first_line))
+                    continue
+            end_run()
+            place(sentence, first_line)
+        end_run()
     return reading
 
 
-def _offer_with_for(text: str) -> bool:
-    return bool(_patterns()["offer"].search(text) and re.search(r"\bfor\b", text))
+class _Placer:
+    """Places one sentence into the missing elements its cues name."""
+
+    def __init__(self, reading: ProseReading, missing: set[str], is_verb, describe: bool) -> None:
+        self.reading, self.missing, self.is_verb, self.describe = reading, missing, is_verb, describe
+        self.parses_left = _MAX_AUDIENCE_PARSES
+
+    def __call__(self, sentence: Sentence, first_line: int) -> None:
+        p, reading, missing, text = _patterns(), self.reading, self.missing, sentence.text
+        placed = False
+        if "workload" in missing and "workload" not in reading.values and workload_mention(text):
+            reading.add("workload", sentence)
+            placed = True
+        if "level" in missing and "level" not in reading.values and level_mention(text):
+            reading.add("level", sentence)
+            placed = True
+        for name in ("awarding_body", "country"):
+            if name in missing and name not in reading.values:
+                value = find_organisation(text) if name == "awarding_body" else find_country(text)
+                if value and (name == "country" or p["offer"].search(text) or first_line <= 3):
+                    reading.values[name] = (value, sentence.line, sentence.line)
+                    placed = True
+        if (
+            "participation" in missing
+            and p["participation_context"].search(text)
+            and _names_participation(text)
+        ):
+            reading.add("participation", sentence)
+            placed = True
+        for name in ("assessment", "quality_assurance", "target_group", "skill_needs"):
+            pattern = p["quality" if name == "quality_assurance" else name]
+            found = name in missing and pattern.search(text)
+            if not found and name == "target_group" and name in missing:
+                found = name not in reading.values and self._names_audience(text)
+            if found:
+                reading.add(name, sentence)
+                placed = name in ("assessment", "quality_assurance") or placed
+        if not placed:
+            if self.describe:
+                reading.add("description", sentence)
+            else:
+                reading.unread.append(sentence)
+
+    def _names_audience(self, text: str) -> bool:
+        """A sentence about the credential that names its audience where the cue list cannot
+        know every way the words in between run: after 'for' ('offers this micro-credential of
+        3 ECTS ... for buyers', 'This micro-credential (3 ECTS) is for brewers'), read by spaCy;
+        in Finnish, a plural noun in the allative after an offer verb ('tarjoaa mikrotutkinnon
+        kahviloiden työntekijöille'), read by Voikko."""
+        p = _patterns()
+        if not (p["offer"].search(text) or p["credential"].search(text)) or self.parses_left <= 0:
+            return False
+        self.parses_left -= 1
+        if re.search(r"\bfor\b", text):
+            from assistant.nlp.english import for_whom
+
+            return for_whom(text) is not None
+        return p["offer"].search(text) is not None and _allative_people(text)
 
 
-def _names_audience(text: str) -> bool:
-    """An offer sentence that names its audience after 'for' ('offers this micro-credential of
-    3 ECTS ... for buyers and store managers'): the cue list cannot know every way the words in
-    between run, so spaCy reads the 'for' phrase (English only; Finnish says it with -lle)."""
-    from assistant.nlp.english import for_whom
+def _allative_people(text: str) -> bool:
+    from assistant.nlp import finnish
 
-    return for_whom(text) is not None
+    for kind, _, word in finnish.tokens(text):
+        if kind != "word":
+            continue
+        for a in finnish.analyses(word):
+            if a.get("CLASS") == "nimisana" and a.get("SIJAMUOTO") == "ulkotulento" and a.get("NUMBER") == "plural":
+                return True
+    return False
 
 
 def _names_participation(text: str) -> bool:
