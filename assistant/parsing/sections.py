@@ -28,7 +28,7 @@ _TWO_COLUMN = re.compile(r"^\s*(\S.{0,60}?)\s{2,}(\S.*)$")
 _UNKNOWN_LABEL = re.compile(r"^\s*([A-ZÄÖÅ][\w/ -]{0,40}?)[ \t]{0,8}:[ \t]+(\S.*)$")
 _LEAD_IN = re.compile(r"\s+[–—-]\s+|\.\s+|\s*[–—]\s*")  # "Learning outcomes – the learner can:"
 _STEM_HEADING = re.compile(
-    r"^\s*(?:[\w ,-]{0,60}?,\s*)?(?:(?:the\s+|each\s+)?(?:learners?|students?|participants?|graduates?|you)\s+"
+    r"^\s*(?:[\w ,-]{0,60}?(?:,\s*|\s))?(?:(?:the\s+|each\s+)?(?:learners?|students?|participants?|graduates?|you)\s+"
     r"(?:can|will\s+be\s+able\s+to|(?:is|are)\s+able\s+to|should\s+be\s+able\s+to)"
     r"|(?:opiskelija|osallistuja|opiskelijat|osallistujat|oppija)\s+(?:osaa|osaavat|pystyy|kykenee)|osaat"
     r"|(?:den\s+)?studerande\s+kan)\s*:?\s*$",
@@ -172,7 +172,7 @@ def starts_with_field_label(line: str) -> bool:
 
 def _outcome_table(cells: list[str]) -> tuple[int, int | None] | None:
     """(outcome column, task column) when a table header names an outcome column."""
-    named = [fields_for(c, prefix=True) for c in cells]
+    named = [fields_for(c, prefix=True) or _stem_cell(c) for c in cells]
     task = next((i for i, f in enumerate(named) if set(f) & _TASK_COLUMN), None)
     # The outcome column comes after a number column, or first when a task column follows it
     # ("| Learning outcome | Assessment task |"); a first cell alone is a label ("Outcomes | …").
@@ -180,6 +180,13 @@ def _outcome_table(cells: list[str]) -> tuple[int, int | None] | None:
     if outcome is None or outcome == task:
         return None
     return outcome, task
+
+
+def _stem_cell(cell: str) -> tuple[str, ...]:
+    """A header cell that is the outcomes' stem ('On completion the learner is able to …',
+    'Opiskelija osaa'): the column holds the outcomes."""
+    text = cell.strip().rstrip("….: ").strip()
+    return ("outcomes",) if text and _STEM_HEADING.match(text) else ()
 
 
 def split_sections(text: str) -> Sections:
