@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from assistant.parsing.sections import cues
-from assistant.parsing.units import level_mention, workload_mention
+from assistant.parsing.units import credit_mention, level_mention, workload_mention
 
 _MAX_SENTENCE = 2000  # characters; a longer "sentence" is a paste without punctuation
 _MAX_ELEMENT = 20_000  # characters of prose one element takes at most
@@ -53,7 +53,10 @@ class ProseReading:
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = cues()
-    names = ("participation_context", "assessment", "quality", "target_group", "skill_needs", "offer", "credential")
+    names = (
+        "participation_context", "assessment", "quality", "target_group", "skill_needs", "offer", "credential",
+        "outcome_continued",
+    )
     compiled = {name: re.compile(data[name], re.IGNORECASE) for name in names}
     compiled["completion"] = re.compile(data["completion"], re.IGNORECASE)
     for kind in ("outcome_subject", "outcome_modal"):
@@ -151,6 +154,17 @@ def _subject_verb_outcome(sentence: str) -> list[str] | None:
     return [sentence[first.start(2) :].strip().rstrip(".")]
 
 
+def _continued_outcomes(sentence: str, is_verb) -> list[str] | None:
+    """The further outcomes of 'They can also calculate …, and instruct …', said right after
+    the sentence that gave the first ones."""
+    lead = _patterns()["outcome_continued"].match(sentence)
+    if not lead:
+        return None
+    rest = sentence[lead.end() :].strip().rstrip(".")
+    items = [i.strip(" ,.") for i in _split_at_verbs(rest, is_verb) if i.strip(" ,.")]
+    return items if items and _starts_with_verb(items[0], is_verb) else None
+
+
 def _lone_outcome(sentence: str, is_verb) -> str:
     items = _outcome_split(sentence, is_verb, alone=True)
     assert items, "called only on a sentence that holds an outcome"
@@ -207,6 +221,7 @@ def read_prose(
     # Outcomes written one per sentence, each 'Opiskelija osaa …': taken when two or more come
     # in a row; a lone one is an ordinary sentence.
     run: list[tuple[Sentence, int]] = []
+    continues = False  # the sentence before gave the outcomes: 'They can also …' adds to them
 
     def end_run() -> None:
         if len(run) >= 2 and not reading.outcomes:
@@ -222,11 +237,16 @@ def read_prose(
             if len(sentence.text) > _MAX_SENTENCE or placed_so_far > _MAX_SENTENCES:
                 reading.unread.append(sentence)  # no sentence is this long: not read, not guessed
                 continue
+            if continues and (more := _continued_outcomes(sentence.text, is_verb)):
+                reading.outcomes += [(item, sentence.line) for item in more]
+                continue
+            continues = False
             if "outcomes" in missing and not reading.outcomes:
                 items = _outcome_split(sentence.text, is_verb)
                 if items:
                     end_run()
                     reading.outcomes = [(item, sentence.line) for item in items]
+                    continues = True
                     continue
                 if _outcome_split(sentence.text, is_verb, alone=True):
                     run.append((sentence, first_line))
@@ -243,10 +263,15 @@ class _Placer:
     def __init__(self, reading: ProseReading, missing: set[str], is_verb, describe: bool) -> None:
         self.reading, self.missing, self.is_verb, self.describe = reading, missing, is_verb, describe
         self.parses_left = _MAX_AUDIENCE_PARSES
+        self.title_parses_left = _MAX_AUDIENCE_PARSES  # a paste of such lines stays fast
 
     def __call__(self, sentence: Sentence, first_line: int) -> None:
         p, reading, missing, text = _patterns(), self.reading, self.missing, sentence.text
         placed = False
+        if "title" in missing and "title" not in reading.values and self.title_parses_left > 0:
+            title = _leading_title(text, self)
+            if title:
+                reading.values["title"] = (title, sentence.line, sentence.line)
         if "workload" in missing and "workload" not in reading.values and workload_mention(text):
             reading.add("workload", sentence)
             placed = True
@@ -256,7 +281,10 @@ class _Placer:
         for name in ("awarding_body", "country"):
             if name in missing and name not in reading.values:
                 value = find_organisation(text) if name == "awarding_body" else find_country(text)
-                if value and (name == "country" or p["offer"].search(text) or first_line <= 3):
+                # An organisation counts as the issuer in an offer, near the top, or in the
+                # line that gives the size ('… lajittelu, 2 op, EQF-taso 5, X ammattikorkeakoulu').
+                near = p["offer"].search(text) or first_line <= 3 or credit_mention(text)
+                if value and (name == "country" or near):
                     reading.values[name] = (value, sentence.line, sentence.line)
                     placed = True
         if (
@@ -295,6 +323,34 @@ class _Placer:
 
             return for_whom(text) is not None
         return p["offer"].search(text) is not None and _allative_people(text)
+
+
+def _leading_title(text: str, budget: _Placer | None = None) -> str | None:
+    """The title a sentence opens with when the size follows it: 'Construction Waste Sorting
+    on Small Sites, 2 ECTS, EQF level 5, offered by …', 'Rakennusjätteen lajittelu, 2 op, …'.
+    A name, not a clause: two to twelve words from a capital, no digit, no sentence end inside."""
+    head, comma, rest = text.partition(",")
+    size = rest.split(",", 1)[0]
+    if not comma or not 2 <= len(head.split()) <= 12 or re.search(r"[.:;!?\d]", head) or not head[:1].isupper():
+        return None
+    if not credit_mention(size) or len(size.split()) > 4:
+        return None
+    if budget is not None:
+        budget.title_parses_left -= 1
+    if _is_clause(head):
+        return None
+    return head.strip()
+
+
+def _is_clause(text: str) -> bool:
+    """A finite verb in it, by spaCy's tags (English) or Voikko's moods (Finnish):
+    'The course is popular' is a clause, not a name."""
+    from assistant.nlp import english, finnish
+
+    words = text.split()
+    if sum(finnish.is_known(w.strip("()")) for w in words) > len(words) / 2:
+        return bool(finnish.finite_verbs(text))  # English 'on' is a Finnish verb: ask by language
+    return any(t.tag_ in english.FINITE_TAGS for t in english.parse(text))
 
 
 def _allative_people(text: str) -> bool:

@@ -301,3 +301,36 @@ def test_words_hyphenated_across_lines_are_joined_on_their_first_line():
 def test_json_outcomes_keyed_by_their_labels_are_read_in_order():
     parsed = parse_text('{"title": "X", "learningOutcomes": {"LO1": "Monitor a network.", "LO2": "Know ports."}}')
     assert [o.text.rstrip(".") for o in parsed.credential.outcomes] == ["Monitor a network", "Know ports"]
+
+
+@pytest.mark.parametrize(
+    "sentence,title",
+    [
+        ("Construction Waste Sorting on Small Sites, 2 ECTS, EQF level 5, offered by X.",
+         "Construction Waste Sorting on Small Sites"),
+        ("Rakennusjätteen lajittelu pienillä työmailla, 2 op, EQF-taso 5.", "Rakennusjätteen lajittelu pienillä työmailla"),
+        ("In 2024, 5 credits were awarded to the pilot group.", None),  # a digit: no name
+        ("However, 5 credits are needed.", None),  # one word: no name
+        ("The course is popular, 5 credits and more.", None),  # the size is not right after it
+        ("the pilot ran well, 3 ECTS.", None),  # no capital
+    ],
+)
+def test_a_title_is_read_where_the_size_follows_it(sentence, title):
+    from assistant.parsing.prose import _leading_title
+
+    assert _leading_title(sentence) == title
+
+
+def test_outcomes_go_on_in_the_next_sentence_and_one_per_sentence_runs_are_read():
+    text = (
+        "Title: Night Counselling\n\n"
+        "Participants who finish will be able to assess a minor injury at the counter. "
+        "They can also document the case in the pharmacy system, and instruct the customer on self-care.\n"
+    )
+    assert [o.text for o in parse_text(text).credential.outcomes] == [
+        "assess a minor injury at the counter",
+        "document the case in the pharmacy system",
+        "instruct the customer on self-care",
+    ]
+    lone = "Title: X\n\nOpiskelija osaa laatia suunnitelman. Sää oli hyvä.\n"
+    assert parse_text(lone).credential.outcomes == []  # one such sentence alone is no list
