@@ -209,7 +209,7 @@ class Settings(BaseSettings):
     rules_data: Path | None = Field(
         None,
         description="Folder of the institution's own word lists (phrases.yaml, verbs_en.csv, "
-        "verbs_fi.csv, as in assistant/rules/data) that replace the built-in files of the same name.",
+        "verbs_fi.csv, verbs_sv.csv, as in assistant/rules/data) that replace the built-in files of the same name.",
     )
     hours_per_credit_min: float = Field(25.0, gt=0, description="C03: lowest hours per ECTS.")
     hours_per_credit_max: float = Field(30.0, gt=0, description="C03: highest hours per ECTS.")

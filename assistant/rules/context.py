@@ -84,7 +84,11 @@ def prepare(cred: MicroCredential, settings: Settings, lang: str | None = None) 
             outcome.text, outcome_language(outcome.text, language, lexicon), lexicon
         )
         readings.append((number, reading))
-    return Draft(cred, settings, lexicon, language, readings, report_language(cred, lang))
+    report = report_language(cred, lang)
+    swedish = sum(1 for _, r in readings if r.language == "sv")
+    if lang is None and cred.language not in ("en", "fi") and swedish * 2 > len(readings):
+        report = "en"  # checks.md: Swedish drafts are reported in English
+    return Draft(cred, settings, lexicon, language, readings, report)
 
 
 def finding(

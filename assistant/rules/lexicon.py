@@ -104,7 +104,7 @@ class Lexicon:
 
 # Word lists of the institution's own that replace the built-in files of the same name
 # (Settings.rules_data; set by `use_rules_data` when the services are built).
-LEXICON_FILES = ("phrases.yaml", "verbs_en.csv", "verbs_fi.csv")
+LEXICON_FILES = ("phrases.yaml", "verbs_en.csv", "verbs_fi.csv", "verbs_sv.csv")
 _rules_data: Path | None = None
 
 
@@ -143,7 +143,7 @@ def load_lexicon() -> Lexicon:
 def _load(folder: Path | None) -> Lexicon:
     try:
         phrases = yaml.safe_load(_source("phrases.yaml", folder).read_text(encoding="utf-8"))
-        verbs = {"en": _read_verbs("verbs_en.csv", folder), "fi": _read_verbs("verbs_fi.csv", folder)}
+        verbs = {lang: _read_verbs(f"verbs_{lang}.csv", folder) for lang in ("en", "fi", "sv")}
     except (OSError, ValueError, KeyError, yaml.YAMLError) as error:
         raise OppiError(f"Cannot read the word lists in {folder}: {error}") from error
     return Lexicon(verbs=verbs, phrases=phrases)

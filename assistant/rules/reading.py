@@ -74,6 +74,9 @@ def outcome_language(text: str, default: str, lexicon: Lexicon) -> str:
         return "en"
     if tokens and _finnish_verb(tokens[0], lexicon):
         return "fi"  # 'ohjata omaisia ...' carries no ä/ö but starts with a Finnish verb
+    swedish = _words(_strip_sv_stem(text, lexicon))
+    if swedish and _sv_verb_at(swedish, 0, lexicon):
+        return "sv"  # 'planera en kampanj ...': Swedish, from Finland's Swedish-speaking UAS
     fi, en = len(_FI_MARKERS.findall(text)), len(_EN_MARKERS.findall(text))
     if fi != en:
         return "fi" if fi > en else "en"
@@ -84,6 +87,8 @@ def is_outcome_verb(word: str, lexicon: Lexicon) -> bool:
     """Whether a word is a lexicon verb or a vague one, in English or in Finnish."""
     lemma = _en_lemma(word, lexicon)[0]
     if lemma in lexicon.verbs["en"] or lemma in lexicon.vague_heads("en"):
+        return True
+    if _sv_verb_at([word], 0, lexicon):
         return True
     try:
         readings = _fi_verb_readings(word, lexicon)
@@ -118,6 +123,8 @@ def read_outcome(text: str, language: str, lexicon: Lexicon) -> OutcomeReading:
     reading = OutcomeReading(text=text, language=language)
     if language == "fi":
         _read_finnish(reading, lexicon)
+    elif language == "sv":
+        _read_swedish(reading, lexicon)
     else:
         _read_english(reading, lexicon)
     return reading
@@ -316,6 +323,69 @@ def _read_finnish(reading: OutcomeReading, lexicon: Lexicon) -> None:
     reading.words_after_verb = len(words) - 1
     moods = {r.mood for r in readings if r.baseform == chosen.baseform}
     reading.verbs = [chosen.baseform] + _fi_coordinated(_TOKEN.findall(body), moods, lexicon)
+
+
+def _strip_sv_stem(text: str, lexicon: Lexicon) -> str:
+    stems = lexicon.phrases["stems"]  # type: ignore[index]
+    body = _strip(text.strip(), stems["sv"]).lstrip(" ,:")
+    return _strip(body, stems["sv_subject"]).strip()
+
+
+def _sv_lemmas(word: str) -> list[str]:
+    """Base-form candidates of a Swedish verb: the infinitive as written, or the present tense
+    ('planerar' -> 'planera', 'beskriver' -> 'beskriva', 'förstår' -> 'förstå')."""
+    w = word.lower()
+    out = [w]
+    if w.endswith("er") and len(w) > 4:
+        out.append(w[:-2] + "a")
+    if w.endswith("r") and len(w) > 3:
+        out.append(w[:-1])
+    return out
+
+
+def _sv_verb_at(words: list[str], i: int, lexicon: Lexicon) -> tuple[str, int, bool] | None:
+    """(lemma, words taken, vague) of a Swedish lexicon or vague verb starting at words[i]:
+    the longest phrase first ('redogöra för', 'vara medveten om')."""
+    known = lexicon.verbs.get("sv", {})
+    vague = set(lexicon.vague("sv")) if "sv" in lexicon.phrases["vague"] else set()  # type: ignore[operator]
+    for lemma in _sv_lemmas(words[i]):
+        for size in (4, 3, 2, 1):
+            phrase = " ".join([lemma, *(w.lower() for w in words[i + 1 : i + size])])
+            if len(words) - i < size:
+                continue
+            if phrase in vague:
+                return phrase, size, True
+            if phrase in known:
+                return phrase, size, False
+    return None
+
+
+def _read_swedish(reading: OutcomeReading, lexicon: Lexicon) -> None:
+    body = _strip_sv_stem(reading.text, lexicon)
+    reading.body = body
+    words = _words(body)
+    if not words:
+        return
+    reading.verb_text = words[0]
+    found = _sv_verb_at(words, 0, lexicon)
+    if found is None:
+        return
+    lemma, size, vague = found
+    reading.verb, reading.vague, reading.verbs = lemma, vague, [lemma]
+    reading.verb_text = " ".join(words[:size])
+    reading.words_after_verb = len(words) - size
+    if vague:
+        return
+    entry = lexicon.verbs["sv"][lemma]
+    reading.in_lexicon, reading.bloom = True, entry.bloom
+    infinitive = words[0].lower() == lemma.split()[0]
+    # Further verbs in the same form after 'och', 'samt' or a comma: 'analysera … och föreslå'.
+    tokens = _TOKEN.findall(body)
+    for j in range(1, len(tokens) - 1):
+        if tokens[j].lower() in {",", "och", "samt", "eller"} and tokens[j + 1][0].isalpha():
+            more = _sv_verb_at(tokens, j + 1, lexicon)
+            if more and (tokens[j + 1].lower() == more[0].split()[0]) == infinitive:
+                reading.verbs.append(more[0])
 
 
 _FI_CLAUSE_WORDS = {"joka", "jotka", "jota", "joita", "mikä", "mitkä", "kun", "jos", "että", "miten", "kuinka"}

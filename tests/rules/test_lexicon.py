@@ -11,6 +11,7 @@ def test_lexicons_are_large_enough():
     lexicon = load_lexicon()
     assert len(lexicon.verbs["en"]) >= 150
     assert len(lexicon.verbs["fi"]) >= 100
+    assert len(lexicon.verbs["sv"]) >= 60
 
 
 def test_every_entry_has_language_levels_and_examples():
@@ -29,7 +30,7 @@ def test_some_verbs_sit_at_several_levels():
 
 def test_vague_verbs_are_not_in_the_lexicon():
     lexicon = load_lexicon()
-    for language in ("en", "fi"):
+    for language in ("en", "fi", "sv"):
         assert not set(lexicon.vague(language)) & set(lexicon.verbs[language])
 
 

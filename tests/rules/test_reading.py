@@ -68,6 +68,26 @@ def test_a_clause_or_the_course_is_not_taken_for_a_subject(text):
 
 
 @pytest.mark.parametrize(
+    "text,verb,vague",
+    [
+        ("Den studerande kan planera en marknadsföringskampanj", "planera", False),
+        ("dokumenterar utdelade läkemedel i journalen", "dokumentera", False),
+        ("beskriver kundresans faser", "beskriva", False),
+        ("redogöra för regelverket för upphandling", "redogöra för", False),
+        ("förstå grunderna i sökmotoroptimering", "förstå", True),
+        ("vara medveten om riskerna i hemvården", "vara medveten om", True),
+    ],
+)
+def test_swedish_outcomes_are_read_by_their_own_lexicon(text, verb, vague):
+    reading = _read(text)
+    assert (reading.language, reading.verb, reading.vague) == ("sv", verb, vague)
+
+
+def test_a_swedish_outcome_with_two_verbs_lists_both():
+    assert _read("analysera webbplatsstatistik och föreslå förbättringar").verbs == ["analysera", "föreslå"]
+
+
+@pytest.mark.parametrize(
     "text,verb",
     [
         ("The learner understands logistics", "understand"),
