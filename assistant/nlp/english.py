@@ -84,6 +84,9 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
         if trigger is None:
             out += _noun_needs(sent)
             continue
+        known = _which_are(sent, trigger)
+        if known is not None:
+            out.append(known)
         items = _items(sent, trigger)
         for index, item in enumerate(items):
             phrase = _phrase(item, out)
@@ -96,6 +99,37 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
             if phrase is not None:
                 out.append(phrase)
     return out
+
+
+def _which_are(sent, trigger) -> SkillPhrase | None:
+    """'need to know which particulars are mandatory on a food label' -> 'identify the
+    mandatory particulars on a food label': knowing which things have a property is the
+    observable skill of identifying them. Only 'which <noun phrase> is/are <adjective> …'."""
+    tokens = [t for t in sent if t.i > trigger.i]
+    for index, token in enumerate(tokens[:-3]):
+        if token.lemma_ != "know" or tokens[index + 1].lower_ != "which":
+            continue
+        rest = tokens[index + 2 :]
+        be = next((i for i, t in enumerate(rest) if t.lemma_ == "be" and t.tag_ in {"VBP", "VBZ"}), None)
+        if be is None or be == 0 or be + 1 >= len(rest) or rest[be + 1].tag_ != "JJ":
+            return None
+        noun = rest[:be]
+        if not all(t.pos_ in {"NOUN", "PROPN", "ADJ", "PUNCT"} for t in noun) or noun[-1].pos_ not in {"NOUN", "PROPN"}:
+            return None
+        tail = []
+        for t in rest[be + 2 :]:
+            if t.lower_ in {",", ";", "."} or t.tag_ in {"WRB", "WDT", "WP"}:
+                break
+            tail.append(t)
+        while tail and tail[-1].dep_ in {"cc", "punct"}:
+            tail.pop()
+        adjective = rest[be + 1].text
+        core = f"{adjective} {_join(noun)}"
+        obj = f"the {core}" + (f" {_join(tail)}" if tail else "")
+        last = tail[-1] if tail else rest[be + 1]
+        return SkillPhrase("identify", "identify", obj, token.idx, last.idx + len(last.text), sent.text,
+                           core=f"the {core}")
+    return None
 
 
 # Nouns that name what someone should have, before a list of fields ('skills in community

@@ -23,9 +23,6 @@ KNOWN_MISSES = {
     # 'tunnistaa tilanne, jossa keskustelu on siirrettävä yksityisviestiin': the relative clause
     # is cut; as a participle ('yksityisviestiin siirrettävä tilanne') it would keep its meaning.
     "own-fi-kaksoispiste": "a relative clause that names the situation is cut",
-    # 'know which particulars are mandatory on a label': a question clause after 'know' is read
-    # as no action ('identify the mandatory particulars' would need the clause rewritten).
-    "own-en-knowledge": "'know which X are Y' gives no skill",
     # 'starting a conversation about end-of-life wishes' repeats six words; 'conversation' ends
     # in -tion, which en_plural reads as a mass noun, so the plural rewording is not tried and
     # the cut drops the topic.

@@ -49,3 +49,12 @@ def test_a_postposition_keeps_its_genitive_when_the_adverbial_moves() -> None:
 def test_no_cut_inside_a_hyphenated_word() -> None:
     variants = object_variants("starting a conversation about end-of-life wishes", "en", "demonstrate")
     assert not any(v.endswith("-") for v in variants)
+
+
+def test_knowing_which_things_have_a_property_is_identifying_them() -> None:
+    found = _pairs("Staff need to know which substances are hazardous in the cleaning store, and how to "
+                   "store them safely.", "en")
+    assert found[0] == ("identify", "the hazardous substances in the cleaning store")
+    # Not every 'which' clause: one without 'is/are <adjective>' gives no such phrase.
+    other = _pairs("Staff need to know which supplier delivered the batch.", "en")
+    assert ("identify", "the delivered supplier") not in other and all(v != "identify" for v, _ in other)
