@@ -22,7 +22,7 @@ from assistant.parsing.labels import IGNORED, normalise
 from assistant.parsing.linebreaks import join_hyphenated
 from assistant.parsing.mapping import ALL, covered
 from assistant.parsing.outcomes import pop_assessment, split_outcomes, trailing_paragraphs
-from assistant.parsing.prose import find_country, read_prose, sentences
+from assistant.parsing.prose import cues_match, find_country, read_prose, sentences
 from assistant.parsing.quoting import unquote
 from assistant.parsing.sections import Section, Sections, split_sections, starts_with_field_label
 from assistant.parsing.units import credit_mention, parse_level, parse_workload, workload_mention
@@ -174,6 +174,7 @@ def _read(sections: Sections, text: str) -> ParsedDraft:
             parsed.spans.setdefault(name, Span(section.start, section.end, f"label '{section.label}'"))
     if workloads:
         _apply_workload(cred, workloads, notes)
+    _need_in_audience(parsed)
     preamble = _paragraphs(sections.preamble)
     # A title-like line standing alone near the top (followed by a blank line, as a heading
     # would be) is the title; a line run straight into the first label is not guessed at.
@@ -247,6 +248,20 @@ def _credits_from_title(parsed: ParsedDraft, workloads: list[tuple[str, str]]) -
     if not workloads and cred.ects is None and cred.hours is None:
         _apply_workload(cred, [("workload", size)], parsed.notes)
         parsed.spans.setdefault("workload", parsed.spans["title"])
+
+
+def _need_in_audience(parsed: ParsedDraft) -> None:
+    """'For: event coordinators at venues. Venues report that clients now ask for …': a target
+    group field whose later sentences state the need gives the skill need too."""
+    cred = parsed.credential
+    if cred.skill_needs or not cred.target_group or "target_group" not in parsed.spans:
+        return
+    later = sentences(cred.target_group, 0)[1:]
+    need = [s.text for s in later if cues_match("skill_needs", s.text)]
+    if need:
+        cred.skill_needs = " ".join(need)
+        span = parsed.spans["target_group"]
+        parsed.spans["skill_needs"] = Span(span.start, span.end, f"{span.how}, a later sentence")
 
 
 def _paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -102,6 +102,11 @@ def sentences(text: str, first_line: int) -> list[Sentence]:
     return out
 
 
+def cues_match(name: str, text: str) -> bool:
+    """Whether a sentence carries the cue words of an element ('skill_needs', 'quality', …)."""
+    return _patterns()[name].search(text) is not None
+
+
 def find_country(text: str) -> str | None:
     """A country named in the text ('Finland', 'Suomi'), or None; a city alone is no country."""
     match = _patterns()["country"].search(text)

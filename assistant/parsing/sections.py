@@ -182,6 +182,23 @@ def _outcome_table(cells: list[str]) -> tuple[int, int | None] | None:
     return outcome, task
 
 
+_NEXT_LABEL = re.compile(r"(?<=[.;])\s+([A-ZÄÖÅ][\w /-]{0,40}?):\s+")
+
+
+def _fields_in_line(found: tuple[str, tuple[str, ...], str]) -> list[tuple[str, tuple[str, ...], str]]:
+    """'Level: EQF 6. Format: online (blended).': a known label after a sentence end starts a
+    field of its own on the same line; an unknown one ('Note: …') stays in the value."""
+    label, fields, value = found
+    out = []
+    for match in _NEXT_LABEL.finditer(value):
+        more = fields_for(match.group(1))
+        if more and more != fields:
+            out.append((label, fields, value[: match.start()].strip()))
+            rest = _fields_in_line((match.group(1), more, value[match.end() :]))
+            return out + rest
+    return [(label, fields, value)]
+
+
 def _stem_cell(cell: str) -> tuple[str, ...]:
     """A header cell that is the outcomes' stem ('On completion the learner is able to …',
     'Opiskelija osaa'): the column holds the outcomes."""
@@ -263,7 +280,8 @@ def split_sections(text: str) -> Sections:
             continue
         found = _labelled(line)
         if found:
-            current = start(found[0], found[1], found[2], number)
+            for label, fields, value in _fields_in_line(found):
+                current = start(label, fields, value, number)
             continue
         if cells is None and _stem_heading(line, lines[number + 1 : number + 3]) and (
             current is None or current.field != "outcomes"

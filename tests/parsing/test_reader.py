@@ -334,3 +334,8 @@ def test_outcomes_go_on_in_the_next_sentence_and_one_per_sentence_runs_are_read(
     ]
     lone = "Title: X\n\nOpiskelija osaa laatia suunnitelman. Sää oli hyvä.\n"
     assert parse_text(lone).credential.outcomes == []  # one such sentence alone is no list
+
+
+def test_a_second_known_label_on_a_line_starts_its_own_field():
+    cred = parse_text("Title: X\nLevel: EQF 6. Format: online. Note: bring a laptop.\n").credential
+    assert (cred.level, cred.participation) == (6, "online. Note: bring a laptop.")
