@@ -34,6 +34,11 @@ _STEM_HEADING = re.compile(
     r"|(?:den\s+)?studerande\s+kan)\s*:?\s*$",
     re.IGNORECASE,
 )
+_SUBJECT_HEADING = re.compile(
+    r"^\s*(?:[\w ,-]{0,60}?(?:,\s*|\s))?(?:opiskelija|osallistuja|opiskelijat|osallistujat|oppija"
+    r"|(?:the\s+)?(?:learners?|students?|participants?)|(?:den\s+)?studerande)\s*:?\s*$",
+    re.IGNORECASE,
+)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–·▪◦]|\d{1,2}[.)]|[a-h][.)])\s+\S")
 _EMPHASIS = re.compile(r"\*\*|__")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -314,10 +319,14 @@ def split_sections(text: str) -> Sections:
 
 def _stem_heading(line: str, following: list[str]) -> bool:
     """A line that is only an outcome stem ('The learner can:', 'Opiskelija osaa') with a list
-    item next: the outcomes' lead-in standing in for their label."""
+    item next: the outcomes' lead-in standing in for their label. The subject alone
+    ('Opintojakson jälkeen opiskelija', each item then 'osaa …' or 'tuntee …') counts only over
+    a list."""
+    after = next((f for f in following if f.strip()), "")
+    if _SUBJECT_HEADING.match(line):
+        return bool(_LIST_ITEM.match(after))
     if not _STEM_HEADING.match(line):
         return False
-    after = next((f for f in following if f.strip()), "")
     return line.rstrip().endswith(":") or bool(_LIST_ITEM.match(after))
 
 
