@@ -252,12 +252,14 @@ def _credits_from_title(parsed: ParsedDraft, workloads: list[tuple[str, str]]) -
 
 def _need_in_audience(parsed: ParsedDraft) -> None:
     """'For: event coordinators at venues. Venues report that clients now ask for …': a target
-    group field whose later sentences state the need gives the skill need too."""
+    group field whose later sentences, or an aside in brackets, state the need gives the skill
+    need too."""
     cred = parsed.credential
     if cred.skill_needs or not cred.target_group or "target_group" not in parsed.spans:
         return
-    later = sentences(cred.target_group, 0)[1:]
-    need = [s.text for s in later if cues_match("skill_needs", s.text)]
+    later = [s.text for s in sentences(cred.target_group, 0)[1:]]
+    asides = re.findall(r"\(([^()]{12,400})\)", cred.target_group)  # '… (HR asked for it after …)'
+    need = [text for text in later + asides if cues_match("skill_needs", text)]
     if need:
         cred.skill_needs = " ".join(need)
         span = parsed.spans["target_group"]
