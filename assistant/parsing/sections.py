@@ -187,6 +187,19 @@ def _outcome_table(cells: list[str]) -> tuple[int, int | None] | None:
     return outcome, task
 
 
+_DOCUMENT_KIND = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}(?:sheet|description|card|draft|template|form|kuvaus|lomake|luonnos|pohja)\s*[—–:-]\s+(\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _without_document_kind(title: str) -> str:
+    """'Course sheet — Electrical safety' -> 'Electrical safety': the kind of document before a
+    dash is not part of the credential's name."""
+    match = _DOCUMENT_KIND.match(title)
+    return match.group(1).strip() if match else title
+
+
 _NEXT_LABEL = re.compile(r"(?<=[.;])\s+([A-ZÄÖÅ][\w /-]{0,40}?):\s+")
 
 
@@ -238,9 +251,10 @@ def split_sections(text: str) -> Sections:
             found = _labelled(label)
             if found:
                 current = start(found[0], found[1], found[2], number)
-            elif len(heading.group(1)) == 1 and not seen_heading:
-                # The first level-1 heading of a Markdown draft is its title by convention.
-                start("title", ("title",), label, number)
+            elif not seen_heading and (len(heading.group(1)) == 1 or not (result.items or result.preamble)):
+                # The first level-1 heading of a Markdown draft is its title by convention, and
+                # so is a heading of any level that opens the document ('## Course sheet — X').
+                start("title", ("title",), _without_document_kind(label), number)
                 current = None
             else:
                 current = start(label, (), "", number)
