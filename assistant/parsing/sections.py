@@ -59,6 +59,7 @@ class Section:
     lines: list[str] = dc_field(default_factory=list)
     start: int = 0  # first line number (0-based) of the section in the text
     end: int = 0  # last line number
+    filled: bool = False  # holds a non-blank line; kept as lines come, for `text` joins them all
 
     @property
     def field(self) -> str | None:
@@ -207,14 +208,15 @@ def _fields_in_line(found: tuple[str, tuple[str, ...], str]) -> list[tuple[str, 
     """'Level: EQF 6. Format: online (blended).': a known label after a sentence end starts a
     field of its own on the same line; an unknown one ('Note: …') stays in the value."""
     label, fields, value = found
-    out = []
+    out: list[tuple[str, tuple[str, ...], str]] = []
+    cut = 0  # where the current field's value starts
     for match in _NEXT_LABEL.finditer(value):
         more = fields_for(match.group(1))
         if more and more != fields:
-            out.append((label, fields, value[: match.start()].strip()))
-            rest = _fields_in_line((match.group(1), more, value[match.end() :]))
-            return out + rest
-    return [(label, fields, value)]
+            out.append((label, fields, value[cut : match.start()].strip()))
+            label, fields, cut = match.group(1), more, match.end()
+    out.append((label, fields, value[cut:].strip()))
+    return out
 
 
 def _stem_cell(cell: str) -> tuple[str, ...]:
@@ -234,6 +236,7 @@ def split_sections(text: str) -> Sections:
     def start(label: str, fields: tuple[str, ...], value: str, number: int) -> Section:
         section = Section(label, fields, _BREAK.sub("\n", value).split("\n") if value else [])
         section.start = section.end = number
+        section.filled = bool(value.strip())
         result.items.append(section)
         return section
 
@@ -261,7 +264,7 @@ def split_sections(text: str) -> Sections:
             seen_heading = True
             continue
         if not line.strip() and current is not None and (
-            current.fields == (IGNORED,) or (set(current.fields) <= _SHORT_FIELDS and current.text)
+            current.fields == (IGNORED,) or (set(current.fields) <= _SHORT_FIELDS and current.filled)
         ):
             # A mail header, or a one-value field ("Title: X"), ends at the blank line; what
             # follows is the next label or prose of its own.
@@ -295,6 +298,7 @@ def split_sections(text: str) -> Sections:
             outcome = cells[outcome_col] if outcome_col < len(cells) else ""
             task = cells[task_col] if task_col is not None and task_col < len(cells) else ""
             current.lines.append(f"- {outcome} (assessment: {task})" if task else f"- {outcome}")
+            current.filled = True
             current.end = number
             continue
         found = _labelled(line)
@@ -328,6 +332,7 @@ def split_sections(text: str) -> Sections:
             current.lines.extend(_BREAK.sub("\n", content).split("\n"))
             if content.strip():
                 current.end = number
+                current.filled = True
     return result
 
 
