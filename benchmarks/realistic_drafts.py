@@ -48,13 +48,13 @@ def main() -> None:
     print(f"Realistic drafts: {len(cases)} files in {elapsed:.2f} s")
     for name, s in scores.items():
         print(
-            f"  {name:4}: recall {s.hits}/{s.wanted} = {s.hits / max(s.wanted, 1):.2f} "
+            f"  {name:4}: recall {s.hits}/{s.wanted} = {s.hits / max(s.wanted, 1):.3f} "
             f"(by ID only {s.by_id_hits}/{s.wanted}; {s.distinct_wanted} distinct file+ID), "
             f"false findings {s.false}"
         )
     total = scores["dev"] + scores["test"]
     print(
-        f"  all : recall {total.hits}/{total.wanted} = {total.hits / max(total.wanted, 1):.2f}, "
+        f"  all : recall {total.hits}/{total.wanted} = {total.hits / max(total.wanted, 1):.3f}, "
         f"false findings {total.false}"
     )
     if args.verbose:
