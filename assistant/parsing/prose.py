@@ -119,30 +119,35 @@ def find_organisation(text: str) -> str | None:
     return match.group(0).strip() if match else None
 
 
-def _outcome_split(sentence: str, is_verb, alone: bool = False) -> list[str] | None:
-    """The outcomes of 'After completing it, the learner can apply ...; calculate ...; and ...'.
-
-    With `alone`, also the one outcome of a sentence that says nothing else ('Opiskelija osaa
-    säätää espressokoneen jauhatuksen.'), for the caller to take when several follow in a row."""
+def _outcome_split(sentence: str, is_verb) -> tuple[list[str], bool] | None:
+    """(outcomes, lone) of a sentence: the list of 'After completing it, the learner can apply
+    ...; calculate ...; and ...', or (lone) the one outcome of a sentence that says nothing else
+    ('Opiskelija osaa säätää espressokoneen jauhatuksen.'), which the caller takes only when
+    several follow in a row."""
     p = _patterns()
+    lone = None
     for lang in ("en", "fi", "sv"):
         modal = p[f"outcome_modal_{lang}"].search(sentence)
         if not modal or not p[f"outcome_subject_{lang}"].search(sentence[: modal.start()]):
             continue
         rest = sentence[modal.end() :].strip().rstrip(".")
         if ";" in rest:
-            items = [_LEADING_CONJ.sub("", part.strip()) for part in rest.split(";")]
+            items = _cleaned(_LEADING_CONJ.sub("", part.strip()) for part in rest.split(";"))
         else:
-            items = _split_at_verbs(rest, is_verb)
-        items = [i.strip(" ,.") for i in items if i.strip(" ,.")]
+            items = _cleaned(_split_at_verbs(rest, is_verb))
         if items and (len(items) >= 2 or p["completion"].search(sentence[: modal.start()])):
-            return items
+            return items, False
         # The subject and modal open the sentence ('The learner can', 'Opiskelija osaa'),
-        # and a lexicon verb follows: an outcome, not a sentence that mentions learners.
+        # and a verb follows: an outcome, not a sentence that mentions learners.
         opens = len(sentence[: modal.start()].split()) <= 3
-        if alone and opens and len(items) == 1 and _starts_with_any_verb(items[0], lang, is_verb):
-            return items
-    return _subject_verb_outcome(sentence) if alone else None
+        if lone is None and opens and len(items) == 1 and _starts_with_any_verb(items[0], lang, is_verb):
+            lone = items
+    lone = lone or _subject_verb_outcome(sentence)
+    return (lone, True) if lone else None
+
+
+def _cleaned(items) -> list[str]:
+    return [i.strip(" ,.") for i in items if i.strip(" ,.")]
 
 
 def _subject_verb_outcome(sentence: str) -> list[str] | None:
@@ -165,15 +170,8 @@ def _continued_outcomes(sentence: str, is_verb) -> list[str] | None:
     lead = _patterns()["outcome_continued"].match(sentence)
     if not lead:
         return None
-    rest = sentence[lead.end() :].strip().rstrip(".")
-    items = [i.strip(" ,.") for i in _split_at_verbs(rest, is_verb) if i.strip(" ,.")]
+    items = _cleaned(_split_at_verbs(sentence[lead.end() :].strip().rstrip("."), is_verb))
     return items if items and _starts_with_verb(items[0], is_verb) else None
-
-
-def _lone_outcome(sentence: str, is_verb) -> str:
-    items = _outcome_split(sentence, is_verb, alone=True)
-    assert items, "called only on a sentence that holds an outcome"
-    return items[0]
 
 
 def _split_at_verbs(text: str, is_verb) -> list[str]:
@@ -221,18 +219,18 @@ def read_prose(
     else claims form the description (only for drafts with no labelled description).
     """
     reading = ProseReading()
-    place = _Placer(reading, missing, is_verb, describe)
+    place = _Placer(reading, missing, describe)
     placed_so_far = 0
     # Outcomes written one per sentence, each 'Opiskelija osaa …': taken when two or more come
     # in a row; a lone one is an ordinary sentence.
-    run: list[tuple[Sentence, int]] = []
+    run: list[tuple[Sentence, int, str]] = []  # (sentence, its block's first line, its outcome)
     continues = False  # the sentence before gave the outcomes: 'They can also …' adds to them
 
     def end_run() -> None:
         if len(run) >= 2 and not reading.outcomes:
-            reading.outcomes = [(_lone_outcome(held.text, is_verb), held.line) for held, _ in run]
+            reading.outcomes = [(outcome, held.line) for held, _, outcome in run]
         else:
-            for held, line in run:
+            for held, line, _ in run:
                 place(held, line)
         run.clear()
 
@@ -246,16 +244,15 @@ def read_prose(
                 reading.outcomes += [(item, sentence.line) for item in more]
                 continue
             continues = False
-            if "outcomes" in missing and not reading.outcomes:
-                items = _outcome_split(sentence.text, is_verb)
-                if items:
-                    end_run()
-                    reading.outcomes = [(item, sentence.line) for item in items]
-                    continues = True
-                    continue
-                if _outcome_split(sentence.text, is_verb, alone=True):
-                    run.append((sentence, first_line))
-                    continue
+            found = _outcome_split(sentence.text, is_verb) if "outcomes" in missing and not reading.outcomes else None
+            if found and not found[1]:
+                end_run()
+                reading.outcomes = [(item, sentence.line) for item in found[0]]
+                continues = True
+                continue
+            if found:
+                run.append((sentence, first_line, found[0][0]))
+                continue
             end_run()
             place(sentence, first_line)
         end_run()
@@ -265,16 +262,18 @@ def read_prose(
 class _Placer:
     """Places one sentence into the missing elements its cues name."""
 
-    def __init__(self, reading: ProseReading, missing: set[str], is_verb, describe: bool) -> None:
-        self.reading, self.missing, self.is_verb, self.describe = reading, missing, is_verb, describe
+    def __init__(self, reading: ProseReading, missing: set[str], describe: bool) -> None:
+        self.reading, self.missing, self.describe = reading, missing, describe
         self.parses_left = _MAX_AUDIENCE_PARSES
-        self.title_parses_left = _MAX_AUDIENCE_PARSES  # a paste of such lines stays fast
+        self.title_parses_left = _MAX_AUDIENCE_PARSES
 
     def __call__(self, sentence: Sentence, first_line: int) -> None:
         p, reading, missing, text = _patterns(), self.reading, self.missing, sentence.text
         placed = False
-        if "title" in missing and "title" not in reading.values and self.title_parses_left > 0:
-            title = _leading_title(text, self)
+        wants_title = "title" in missing and "title" not in reading.values and self.title_parses_left > 0
+        if wants_title and _title_before_size(text):
+            self.title_parses_left -= 1  # the clause test parses: a paste of such lines stays fast
+            title = _leading_title(text)
             if title:
                 reading.values["title"] = (title, sentence.line, sentence.line)
         if "workload" in missing and "workload" not in reading.values and workload_mention(text):
@@ -330,21 +329,22 @@ class _Placer:
         return p["offer"].search(text) is not None and _allative_people(text)
 
 
-def _leading_title(text: str, budget: _Placer | None = None) -> str | None:
+def _leading_title(text: str) -> str | None:
     """The title a sentence opens with when the size follows it: 'Construction Waste Sorting
     on Small Sites, 2 ECTS, EQF level 5, offered by …', 'Rakennusjätteen lajittelu, 2 op, …'.
-    A name, not a clause: two to twelve words from a capital, no digit, no sentence end inside."""
+    A name, not a clause (no finite verb)."""
+    title = _title_before_size(text)
+    return title if title and not _is_clause(title) else None
+
+
+def _title_before_size(text: str) -> str | None:
+    """What stands before the size, when it could be a name: two to twelve words from a
+    capital, no digit, no sentence end inside. Cheap; the clause test is not."""
     head, comma, rest = text.partition(",")
     size = rest.split(",", 1)[0]
     if not comma or not 2 <= len(head.split()) <= 12 or re.search(r"[.:;!?\d]", head) or not head[:1].isupper():
         return None
-    if not credit_mention(size) or len(size.split()) > 4:
-        return None
-    if budget is not None:
-        budget.title_parses_left -= 1
-    if _is_clause(head):
-        return None
-    return head.strip()
+    return head.strip() if credit_mention(size) and len(size.split()) <= 4 else None
 
 
 def _is_clause(text: str) -> bool:

@@ -27,15 +27,17 @@ _LABEL_VALUE = re.compile(
 _TWO_COLUMN = re.compile(r"^\s*(\S.{0,60}?)\s{2,}(\S.*)$")
 _UNKNOWN_LABEL = re.compile(r"^\s*([A-ZÄÖÅ][\w/ -]{0,40}?)[ \t]{0,8}:[ \t]+(\S.*)$")
 _LEAD_IN = re.compile(r"\s+[–—-]\s+|\.\s+|\s*[–—]\s*")  # "Learning outcomes – the learner can:"
+# What may stand before a stem line's subject: 'By the end of the module, ', 'Opintojakson jälkeen '.
+_STEM_LEAD = r"^\s*(?:[\w ,-]{0,60}?(?:,\s*|\s))?"
 _STEM_HEADING = re.compile(
-    r"^\s*(?:[\w ,-]{0,60}?(?:,\s*|\s))?(?:(?:the\s+|each\s+)?(?:learners?|students?|participants?|graduates?|you)\s+"
+    _STEM_LEAD + r"(?:(?:the\s+|each\s+)?(?:learners?|students?|participants?|graduates?|you)\s+"
     r"(?:can|will\s+be\s+able\s+to|(?:is|are)\s+able\s+to|should\s+be\s+able\s+to)"
     r"|(?:opiskelija|osallistuja|opiskelijat|osallistujat|oppija)\s+(?:osaa|osaavat|pystyy|kykenee)|osaat"
     r"|(?:den\s+)?studerande\s+kan)\s*:?\s*$",
     re.IGNORECASE,
 )
 _SUBJECT_HEADING = re.compile(
-    r"^\s*(?:[\w ,-]{0,60}?(?:,\s*|\s))?(?:opiskelija|osallistuja|opiskelijat|osallistujat|oppija"
+    _STEM_LEAD + r"(?:opiskelija|osallistuja|opiskelijat|osallistujat|oppija"
     r"|(?:the\s+)?(?:learners?|students?|participants?)|(?:den\s+)?studerande)\s*:?\s*$",
     re.IGNORECASE,
 )

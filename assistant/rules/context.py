@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.config import Settings
@@ -58,12 +59,17 @@ def draft_language(cred: MicroCredential) -> str:
     return "fi" if len(_FI_WORDS.findall(text)) > len(_EN_WORDS.findall(text)) else "en"
 
 
-def report_language(cred: MicroCredential, lang: str | None = None) -> str:
+def report_language(
+    cred: MicroCredential, lang: str | None = None, readings: Sequence[tuple[int, OutcomeReading]] = ()
+) -> str:
     """Findings are in Finnish for a Finnish caller or draft, in English otherwise (sv too)."""
     if lang in ("en", "fi"):
         return lang
     if cred.language in ("sv", "other"):
         return "en"
+    swedish = sum(1 for _, r in readings if r.language == "sv")
+    if cred.language != "fi" and swedish * 2 > len(readings):
+        return "en"  # most outcomes read as Swedish (checks.md: reported in English)
     language = draft_language(cred)
     if language == "fi" and cred.language != "fi":
         text = " ".join(o.text for o in cred.outcomes) or (cred.description or "")
@@ -84,11 +90,7 @@ def prepare(cred: MicroCredential, settings: Settings, lang: str | None = None) 
             outcome.text, outcome_language(outcome.text, language, lexicon), lexicon
         )
         readings.append((number, reading))
-    report = report_language(cred, lang)
-    swedish = sum(1 for _, r in readings if r.language == "sv")
-    if lang is None and cred.language not in ("en", "fi") and swedish * 2 > len(readings):
-        report = "en"  # checks.md: Swedish drafts are reported in English
-    return Draft(cred, settings, lexicon, language, readings, report)
+    return Draft(cred, settings, lexicon, language, readings, report_language(cred, lang, readings))
 
 
 def finding(

@@ -43,8 +43,16 @@ class Lexicon:
         return self.verbs.get(language, {}).get(lemma)
 
     def vague(self, language: str) -> list[str]:
-        """Unobservable verbs and phrases (C07) in a language."""
-        return list(self.phrases["vague"][language])  # type: ignore[index]
+        """Unobservable verbs and phrases (C07) in a language (none where an institution's own
+        phrases.yaml has no list for it)."""
+        return list(self.phrases["vague"].get(language, []))  # type: ignore[union-attr]
+
+    def vague_set(self, language: str) -> frozenset[str]:
+        """The vague verbs and phrases as a set (cached): looked up for every word of prose."""
+        key = f"vague-{language}"
+        if key not in self.sets:
+            self.sets[key] = frozenset(self.vague(language))
+        return self.sets[key]
 
     def words(self, name: str) -> list[str]:
         """A plain word list from phrases.yaml."""

@@ -85,10 +85,7 @@ def outcome_language(text: str, default: str, lexicon: Lexicon) -> str:
 
 def is_outcome_verb(word: str, lexicon: Lexicon) -> bool:
     """Whether a word is a lexicon verb or a vague one, in English or in Finnish."""
-    lemma = _en_lemma(word, lexicon)[0]
-    if lemma in lexicon.verbs["en"] or lemma in lexicon.vague_heads("en"):
-        return True
-    if _sv_verb_at([word], 0, lexicon):
+    if _is_en_verb(word, lexicon) or _sv_verb_at([word], 0, lexicon):
         return True
     try:
         readings = _fi_verb_readings(word, lexicon)
@@ -164,7 +161,7 @@ _COURSE_SUBJECT = re.compile(r"\b(?:course|module|training|programme|program|tea
 
 def _strip_en_named_subject(body: str, lexicon: Lexicon) -> str:
     words = _words(body)
-    if not words or _starts_with_verb(words[0], lexicon):
+    if not words or _is_en_verb(words[0], lexicon):
         return body  # "Explain how staff can report incidents": the verb comes first
     match = _EN_NAMED_SUBJECT.match(body)
     if match is None or _COURSE_SUBJECT.search(match["subject"]):
@@ -172,7 +169,8 @@ def _strip_en_named_subject(body: str, lexicon: Lexicon) -> str:
     return body[match.end() :]
 
 
-def _starts_with_verb(word: str, lexicon: Lexicon) -> bool:
+def _is_en_verb(word: str, lexicon: Lexicon) -> bool:
+    """An English lexicon verb or the head of a vague one, in any inflection."""
     lemma = _en_lemma(word, lexicon)[0]
     return lemma in lexicon.verbs["en"] or lemma in lexicon.vague_heads("en")
 
@@ -346,13 +344,10 @@ def _sv_lemmas(word: str) -> list[str]:
 def _sv_verb_at(words: list[str], i: int, lexicon: Lexicon) -> tuple[str, int, bool] | None:
     """(lemma, words taken, vague) of a Swedish lexicon or vague verb starting at words[i]:
     the longest phrase first ('redogöra för', 'vara medveten om')."""
-    known = lexicon.verbs.get("sv", {})
-    vague = set(lexicon.vague("sv")) if "sv" in lexicon.phrases["vague"] else set()  # type: ignore[operator]
+    known, vague = lexicon.verbs.get("sv", {}), lexicon.vague_set("sv")
     for lemma in _sv_lemmas(words[i]):
-        for size in (4, 3, 2, 1):
+        for size in range(min(4, len(words) - i), 0, -1):
             phrase = " ".join([lemma, *(w.lower() for w in words[i + 1 : i + size])])
-            if len(words) - i < size:
-                continue
             if phrase in vague:
                 return phrase, size, True
             if phrase in known:
