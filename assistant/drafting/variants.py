@@ -56,8 +56,10 @@ def _english(obj: str, verb: str) -> list[str]:
         ):
             rewrites[det.i] = ""
         elif det.lower_ == "the" and head.tag_ in {"NN", "NNP"} and det.i == 0 and (
-            head.i + 1 == len(tokens) or tokens[head.i + 1].lower_ != "of"
+            head.i + 1 == len(tokens) or tokens[head.i + 1].lower_ != "of" and tokens[head.i + 1].tag_ not in {"VBZ", "VBP", "NNS"}
         ):
+            # Only a head the phrase ends or goes on from: in 'the product approvals against
+            # ...' read alone, the small model tags 'approvals' a verb, and 'a product' is wrong.
             following = tokens[det.i + 1].text
             vowel = following[:1].lower() in "aeio" or (following.isupper() and following[:1] in "AEFHILMNORSX")
             rewrites[det.i] = "an" if vowel else "a"
@@ -96,12 +98,22 @@ def _english(obj: str, verb: str) -> list[str]:
                  if t.i > 0 and (t.dep_ == "prep" or (t.dep_ == "conj" and t.pos_ == "ADP"))
                  and not (base_tokens[t.i - 1].tag_ == "HYPH" and not base_tokens[t.i - 1].whitespace_)]
         # 'according to', 'due to': the first word of a two-word preposition goes with it.
-        preps = [i - 1 if i > 1 and base_tokens[i - 1].lower_ in {"according", "due", "prior", "thanks"} else i for i in preps]
+        preps = [i - 1 if i > 1 and base_tokens[i - 1].lower_ in {"according", "due", "prior", "thanks", "instead", "because"} else i for i in preps]
         cuts += [_text(base_tokens[:i]) for i in reversed(preps)]
     cuts += _coordination_cuts(out[0], obj)
     # The cut that keeps the most words first ('complaints by urgency' before 'complaints').
     out += sorted(cuts, key=lambda cut: -len(cut.split()))
-    return [v for v in out if v]
+    return [v for v in out if v and not _question_stub(v)]
+
+
+def _question_stub(phrase: str) -> bool:
+    """'which installer' (cut from 'which installer did the work') is the start of a question
+    and names no object; 'what to isolate' is a whole one."""
+    words = phrase.lower().split()
+    return words[0] in _WH_WORDS and (len(words) < 2 or words[1] != "to")
+
+
+_WH_WORDS = frozenset({"which", "what", "who", "whom", "whose", "when", "where", "how", "whether", "why"})
 
 
 def _plural_rewordings(tokens: list) -> list[str]:

@@ -79,26 +79,68 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
     'so that ...') are the why of the need and are cut."""
     doc = parse(text)
     out: list[SkillPhrase] = []
-    for sent in doc.sents:
-        trigger = _trigger(sent)
-        if trigger is None:
-            out += _noun_needs(sent)
-            continue
-        known = _which_are(sent, trigger)
-        if known is not None:
-            out.append(known)
-        items = _items(sent, trigger)
-        for index, item in enumerate(items):
-            phrase = _phrase(item, out)
-            if phrase is None and index + 1 < len(items) and len(item) == 2 and item[1].lower_ in {"and", "or"}:
-                # 'detect and respond to a leak': the object is shared with the next verb.
-                shared = items[index + 1][1:]
-                while shared and shared[0].pos_ == "ADP":
-                    shared = shared[1:]
-                phrase = _phrase(item[:1] + shared, out)
-            if phrase is not None:
-                out.append(phrase)
+    for sentence in doc.sents:
+        for sent in _clauses(sentence):
+            out += _clause_needs(sent, sentence, out)
     return out
+
+
+def _clause_needs(sent, sentence, earlier: list[SkillPhrase]) -> list[SkillPhrase]:
+    """The needs one clause of a sentence states (`earlier`: those read before it, which a
+    'them' may point at)."""
+    trigger = _trigger(sent)
+    if trigger is None:
+        # A list of fields runs to the sentence's end: the small model may take a noun in it
+        # for the subject of a later clause.
+        return _noun_needs(sent.doc[sent.start:sentence.end])
+    found: list[SkillPhrase] = []
+    known = _which_are(sent, trigger)
+    if known is not None:
+        found.append(known)
+    items = _items(sent, trigger)
+    for index, item in enumerate(items):
+        phrase = _phrase(item, earlier + found)
+        if phrase is None and index + 1 < len(items) and len(item) == 2 and item[1].lower_ in {"and", "or"}:
+            # 'detect and respond to a leak': the object is shared with the next verb.
+            shared = items[index + 1][1:]
+            while shared and shared[0].pos_ == "ADP":
+                shared = shared[1:]
+            phrase = _phrase(item[:1] + shared, earlier + found)
+        if phrase is not None:
+            found.append(phrase)
+    return found
+
+
+def _clauses(sent) -> list:
+    """A sentence cut where a clause with a subject of its own begins ('64 % said they would
+    like to adjust rations, 51 % wanted to learn to calibrate the mixer, and 38 % asked for
+    help in reading ...'): each clause says its own need, and a list of verb phrases never runs
+    on into the next clause. A relative clause stays with its noun ('nurses who ...')."""
+    doc = sent.doc
+    starts = [sent.start]
+    for token in sent:
+        head, edge = token.head, token.left_edge
+        if (token.dep_ in {"nsubj", "nsubjpass", "expl"} and head.i > token.i and edge.i > starts[-1]
+                and _main_clause(head) and not _wh(edge) and not _wh(doc[edge.i - 1]) and not _is_verb(edge)
+                and not any(c.dep_ in {"aux", "auxpass"} and c.i < token.i for c in head.children)):
+            starts.append(edge.i)
+    return [doc[a:b] for a, b in zip(starts, [*starts[1:], sent.end])]
+
+
+def _main_clause(verb) -> bool:
+    """A clause that stands on its own or is reported ('said they would like'), not a clause
+    inside an object or a time clause ('record which installer did', 'before the boards close')."""
+    if verb.dep_ == "ccomp":
+        return not any(c.dep_ == "mark" for c in verb.children) and _finite(verb)
+    return verb.dep_ in {"ROOT", "conj"} and (_finite(verb) or verb.pos_ == "VERB")
+
+
+def _wh(token) -> bool:
+    return token.tag_ in {"WP", "WDT", "WRB"} or token.dep_ == "mark"
+
+
+def _finite(verb) -> bool:
+    return verb.tag_ in FINITE_TAGS or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS for c in verb.children)
 
 
 def _which_are(sent, trigger) -> SkillPhrase | None:
@@ -172,6 +214,8 @@ def _trigger(sent):
     for token in sent:
         if token.lemma_ in SKILL_NOUNS and token.i + 1 < len(token.doc) and token.nbor().tag_ == "TO":
             return token
+        if _help_in(token) or _asks_whether_able(token):
+            return token
     for token in sent:
         if token.lemma_ in NEED_TRIGGERS and token.pos_ in {"VERB", "AUX", "ADJ"} and not _negated(token):
             if token.tag_ == "MD" and token.head.dep_ != "relcl" and any(
@@ -180,11 +224,60 @@ def _trigger(sent):
             return token
         if token.lemma_ in TEACHING and any(c.dep_ == "auxpass" for c in token.children) and not _negated(token):
             return token
+        if token.lemma_ == "like" and any(c.lower_ in {"would", "'d"} for c in token.children):
+            return token  # 'they would like to adjust feed rations'
+    for token in sent:
+        if _not_done(token):
+            return token
     for token in sent:
         if (token.tag_ == "WP" and token.lower_ == "who" and token.head.dep_ == "relcl"
                 and token.head.tag_ in {"VB", "VBP"} and any(_wanting(w) for w in sent if w.i < token.i)):
             return token
     return None
+
+
+HELP = {"help", "support", "guidance", "training"}
+
+
+def _help_in(token) -> bool:
+    """'asked for help in reading the body-condition score': the gerund is the need."""
+    doc = token.doc
+    return (token.lemma_ in HELP and token.pos_ == "NOUN" and token.i + 2 < len(doc)
+            and doc[token.i + 1].lower_ in {"in", "with"} and doc[token.i + 2].tag_ == "VBG")
+
+
+def _asks_whether_able(token) -> bool:
+    """'Can our agents tell a complaint from a return?', 'Do they know how to calculate a
+    refund?': a question whether the people can do something names what they need. Only an
+    auxiliary before its subject, in a sentence that ends in a question mark."""
+    head, sent = token.head, token.sent
+    opening = all(t.dep_ == "cc" or t.pos_ in {"CCONJ", "PUNCT"} for t in sent.doc[sent.start:token.i])
+    return (token.dep_ == "aux" and token.lemma_ in {"can", "could", "do"} and opening
+            and sent.text.rstrip().endswith("?") and not _negated(head)
+            and any(c.dep_ == "nsubj" and token.i < c.i < head.i for c in head.children))
+
+
+# Verbs of being, having and thinking: 'they do not have time' names no skill that is missing.
+_STATES = {"be", "have", "get", "know", "think", "feel", "want", "like", "see", "seem", "need", "say", "mind",
+           "care", "agree", "believe", "go", "come", "let", "make"}
+
+
+def _not_done(token) -> bool:
+    """'They do not check the product approvals', 'they rarely record which installer did the
+    work': what the people are said not to do is what they need to learn. Only a verb with a
+    person as its subject and a noun or clause as its object, not a verb of being or thinking."""
+    if token.pos_ != "VERB" or token.lemma_ in _STATES or token.dep_ in {"xcomp", "relcl", "acl", "amod"}:
+        return False
+    if not (_negated(token) or any(c.dep_ == "advmod" and c.lower_ in {"rarely", "seldom", "never", "hardly"}
+                                   for c in token.children)):
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    person = subject is not None and (subject.lower_ in {"they", "we", "he", "she", "nobody", "staff"}
+                                      or subject.tag_ == "NNS" or subject.lemma_ in {"staff", "team"})
+    # 'cannot check these claims': an object that points back names nothing by itself.
+    return person and any(c.dep_ in {"dobj", "ccomp"} and (c.pos_ in {"NOUN", "PROPN"} or c.dep_ == "ccomp")
+                          and not any(d.lower_ in {"these", "this", "those", "that"} for d in c.children)
+                          for c in token.children)
 
 
 def _is_verb(token) -> bool:
@@ -212,9 +305,12 @@ def _items(sent, trigger) -> list[list]:
     """The verb phrases after the trigger: the first starts at a base-form verb after 'to',
     'can' or the trigger itself; the next ones where a comma or a conjunction meets a verb."""
     tokens = [t for t in sent if t.i > trigger.i]
-    if trigger.lower_ == "who":
-        # 'nurses who, when a patient deteriorates, recognise ...': the clause's verb starts.
+    if trigger.lower_ == "who" or _asks_whether_able(trigger):
+        # 'nurses who, when a patient deteriorates, recognise ...', 'Can our agents tell ...?':
+        # the clause's verb starts.
         tokens = [t for t in tokens if t.i >= trigger.head.i]
+    elif _not_done(trigger):
+        tokens = [trigger, *tokens]
     items: list[list] = []
     for index, token in enumerate(tokens):
         before = tokens[index - 1].lower_ if index else trigger.lower_
@@ -222,8 +318,8 @@ def _items(sent, trigger) -> list[list]:
             if _is_verb(token) and token.lemma_ != "be" and (before in {"to", "can", "could", "must", "should"}
                                                             or index == 0) and not _leads_in(tokens[index:]):
                 items.append([token])
-            elif token.tag_ == "VBG" and _confident_in(tokens[:index]):
-                items.append([token])  # 'be confident in starting a conversation'
+            elif token.tag_ == "VBG" and (_confident_in(tokens[:index]) or index == 1 and _help_in(trigger)):
+                items.append([token])  # 'be confident in starting a conversation', 'help in reading'
             continue
         if before == "to" and index >= 2 and tokens[index - 2].lower_ in {",", "and", "or"}:
             before = tokens[index - 2].lower_  # '..., to choose suitable equipment and to inspect ...'

@@ -127,6 +127,23 @@ def _is_need(word: str) -> bool:
     return any(a.get("BASEFORM") in NEED_BASES for a in analyses(word))
 
 
+def _asked_verb(word: str) -> str | None:
+    """The base form of a finite verb with the question clitic ('tunnistavatko' -> 'tunnistaa'),
+    not a need verb, 'olla' or a negation."""
+    for a in analyses(word):
+        if (a.get("CLASS") == "teonsana" and a.get("KYSYMYSLIITE") == "true" and a.get("MOOD") in FINITE_MOODS
+                and a.get("BASEFORM") not in NEED_BASES | {"olla", "ei"}):
+            return a.get("BASEFORM")
+    return None
+
+
+def _is_subject(word: str) -> bool:
+    """A word that can only be a subject in the nominative ('hoitajat', 'he')."""
+    found = analyses(word)
+    return bool(found) and all(a.get("CLASS") in {"nimisana", "asemosana"} and a.get("SIJAMUOTO") == "nimento"
+                               for a in found)
+
+
 def skill_phrases(text: str) -> list[SkillPhrase]:
     """The infinitives after 'osata / pystyä / kyetä' and their objects, each with its span.
 
@@ -153,11 +170,17 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
             verb = None
             current.clear()
 
+        question = sentence.text.rstrip().endswith("?")
         for offset, token, kind in words:
             lower = token.lower()
+            if kind == "word" and question and _is_subject(token) and (_is_need(previous) or _asked_verb(previous)):
+                continue  # 'Osaavatko hoitajat neuvoa ...?', 'tunnistavatko he ...?': the subject
             if kind == "word" and not active and _is_need(token):
                 # 'etteivät ne osaa laskea', 'sitä ei osata käyttää': a lack, not the need.
                 active = not _negation_before(words, offset)
+            elif kind == "word" and not active and question and (base := _asked_verb(token)):
+                # 'Entä tunnistavatko he huijausviestin?': whether they do it names the need.
+                active, verb, skipping = True, (base, offset, token), False
             elif kind == "word" and active and (previous in {"", ",", ":", *_COORDINATORS} or _is_need(previous)) and (
                 base := _infinitive(token)
             ):

@@ -58,3 +58,31 @@ def test_knowing_which_things_have_a_property_is_identifying_them() -> None:
     # Not every 'which' clause: one without 'is/are <adjective>' gives no such phrase.
     other = _pairs("Staff need to know which supplier delivered the batch.", "en")
     assert ("identify", "the delivered supplier") not in other and all(v != "identify" for v, _ in other)
+
+
+def test_each_clause_of_a_survey_sentence_states_its_own_need() -> None:
+    found = _pairs("In the survey, 64 % of members said they would like to adjust feed rations from milking data, "
+                   "51 % wanted to learn to calibrate the mixer wagon, and 38 % asked for help in reading the "
+                   "condition score of their cows.", "en")
+    assert found == [("adjust", "feed rations from milking data"), ("calibrate", "the mixer wagon"),
+                     ("read", "the condition score of their cows")]
+
+
+def test_a_question_whether_staff_can_do_something_names_the_need() -> None:
+    found = _pairs("Can our agents tell a legal complaint from a goodwill return? Do they know how to calculate "
+                   "a refund when only part of an order comes back?", "en")
+    assert found == [("tell", "a legal complaint from a goodwill return"), ("calculate", "a refund")]
+    # A question that is no ability ('Why do they ...?') and a plain statement give none.
+    assert _pairs("Why do they always call the office first? The office answers the phone.", "en") == []
+    found = _pairs("Osaavatko hoitajat neuvoa asiakasta tunnistautumaan? Entä tunnistavatko he huijausviestin?", "fi")
+    assert [verb for verb, _ in found] == ["neuvoa", "tunnistaa"]
+    assert found[1][1] == "huijausviestin"  # the subject 'he' is not part of the object
+
+
+def test_what_staff_do_not_do_is_what_they_need() -> None:
+    found = _pairs("They do not check the product approvals against the installation, and they rarely "
+                   "photograph the penetrations.", "en")
+    assert [verb for verb, _ in found] == ["check", "photograph"]
+    # Not a state, not an object that points back, not a thing as the subject.
+    assert _pairs("They do not have time for courses. Managers cannot check these claims. "
+                  "The system does not record the batch.", "en") == []
