@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from assistant.config import Settings
 from assistant.errors import OppiError, describe_validation_error
+from assistant.parsing.comments import blank_comments
 from assistant.parsing.json_form import json_sections
 from assistant.parsing.labels import IGNORED, normalise
 from assistant.parsing.linebreaks import join_hyphenated
@@ -24,7 +25,7 @@ from assistant.parsing.mapping import ALL, covered
 from assistant.parsing.outcomes import pop_assessment, split_outcomes, trailing_paragraphs
 from assistant.parsing.prose import cues_match, find_country, read_prose, sentences
 from assistant.parsing.quoting import unquote
-from assistant.parsing.sections import Section, Sections, split_sections, starts_with_field_label
+from assistant.parsing.sections import Section, Sections, field_label_at, split_sections
 from assistant.parsing.units import credit_mention, parse_level, parse_workload, workload_mention
 from assistant.schemas import LearningOutcome, MicroCredential, ParseNote
 
@@ -106,8 +107,11 @@ def parse_text(text: str, fmt_hint: FormatHint = "auto") -> ParsedDraft:
     """Parse draft text; JSON when hinted or when the text is a JSON object."""
     if fmt_hint == "json" or (fmt_hint == "auto" and text.lstrip().startswith("{")):
         return parse_json(text)
-    read, dropped = unquote(join_hyphenated(text), starts_with_field_label)
+    uncommented, comments = blank_comments(join_hyphenated(text))
+    read, dropped = unquote(uncommented, field_label_at)
     parsed = _read(split_sections(read), read)
+    if comments:
+        parsed.notes.append(_note("reviewer_comments", count=comments))
     if dropped:
         parsed.notes.append(_note("mail_quoted", count=dropped))
     _note_undecodable(parsed, text)

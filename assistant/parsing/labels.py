@@ -21,9 +21,10 @@ _MAX_LABEL = 120  # longer text is a sentence, not a label (also keeps every ste
 _CAMEL = re.compile(r"(?<=[a-zäöå])(?=[A-ZÄÖÅ])")
 _BRACKETS = re.compile(r"\([^()]{0,80}\)|\[[^\[\]]{0,80}\]")
 _NOISE = re.compile(r"[*_`#:>|•]+")
-_NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
+# '1.', 'a)', and a form's question number: '2.1', '3.4.2', '§ 4'
+_NUMBERING = re.compile(r"^\s*(?:(?:\d{1,2}|[a-z])[.)]|\d{1,2}(?:\.\d{1,2}){1,3}\.?|§\s*\d{1,3}\.?)\s+")
 _ALTERNATIVES = re.compile(r"\s+/\s+|\s*/\s*(?=[a-z])")
-_COMBINED = re.compile(r"\s+(?:and|ja|sekä|och|&|\+)\s+|\s*,\s*")
+_COMBINED = re.compile(r"\s*,?\s+(?:and|ja|sekä|och|&|\+)\s+|\s*,\s*")
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -100,8 +101,12 @@ def fields_for(label: str, prefix: bool = False) -> tuple[str, ...]:
     `prefix` also accepts a known label followed by more words (JSON keys, table cells).
     """
     text = normalise(label)
-    if not text or "//" in text or len(text.split()) > 8:
-        return ()  # a link or a sentence, not a label
+    words = len(text.split())
+    # A link or a sentence, not a label; a form's question may be longer ('Who is the credential
+    # for, and what need does it answer?'), but only a known label as a whole or in known parts.
+    if not text or "//" in text or words > 14:
+        return ()
+    prefix = prefix and words <= 8
     alternatives = [a.strip() for a in _ALTERNATIVES.split(text) if a.strip()]
     for alternative in alternatives:
         found = _lookup(alternative, False)

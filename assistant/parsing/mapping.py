@@ -22,6 +22,9 @@ _NOUN = r"(?:learning\s+)?(?:outcomes?|objectives?|ilos?|goals?|(?:osaamis)?tavo
 _ITEM = r"(?:\d{1,2}|[ivx]{1,4})"
 _LIST = rf"{_ITEM}(?:\s*(?:[-–—]|to|\.\.)\s*{_ITEM})?(?:\s*(?:,|/|&|\band\b|\bor\b|\bja\b|\bsekä\b|\boch\b)\s*{_ITEM}(?:\s*(?:[-–—]|to)\s*{_ITEM})?)*"
 _REFERENCE = re.compile(rf"\b{_NOUN}\s*(?:nos?\.?|#)?\s*\(?({_LIST})\b", re.IGNORECASE)
+# After one outcome reference, bare ones in brackets name outcomes too: "a test (outcome i);
+# a simulator task (ii and iii)", "(outcomes 1, 2 and 6), a case (3)".
+_BARE = re.compile(rf"\(\s*({_LIST})\s*\)")
 _CODE = re.compile(r"\b(?:I?LO|OT|LM)\s?-?(\d{1,2})\b", re.IGNORECASE)
 # "LO1–LO3", "OT 2 - OT 4": a range of coded outcomes.
 _CODE_RANGE = re.compile(
@@ -67,6 +70,9 @@ def covered(text: str) -> frozenset[int] | None:
     numbers: set[int] = set()
     for match in _REFERENCE.finditer(text):
         numbers |= _expand(match.group(1))
+    if numbers:
+        for match in _BARE.finditer(text):
+            numbers |= _expand(match.group(1))
     numbers |= {int(m.group(1)) for m in _CODE.finditer(text)}
     for m in _CODE_RANGE.finditer(text):
         first, last = int(m.group(1)), int(m.group(2))

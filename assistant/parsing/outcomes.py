@@ -8,6 +8,9 @@ _ITEM = re.compile(
     r"^\s*(?:[-*•–·▪◦+]|\d{1,2}[.)]|\(\d{1,2}\)|[a-h][.)]|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]|[A-Za-z]{1,4}[ -]?\d{1,2}[.):]|(?:[IC]?LO|OT|OS|TAV)[ -]?\d{1,2}|"
     r"\[\d{1,2}\])\s+(.*\S)\s*$"
 )
+# A number in a column of its own, padded with spaces: '  1          analysoida ...' (a table
+# pasted as text).
+_NUMBER_COLUMN = re.compile(r"^\s*\d{1,2}[ \t]{2,}(\S.*\S)\s*$")
 _ITEM_END = re.compile(r"\s*;\s*(?:and|ja|sekä|och)?\s*$|\s+(?:and|ja|sekä)$", re.IGNORECASE)
 # A line that ends like this continues on the next one (a wrapped paragraph, not a list).
 _WRAPPED = re.compile(
@@ -29,19 +32,31 @@ _INLINE_ASSESSMENT = re.compile(
 
 
 def split_outcomes(lines: list[str]) -> list[str]:
-    """Return the outcomes a field lists; a lead-in line ending with ':' is not an outcome."""
+    """Return the outcomes a field lists; a lead-in line ending with ':' is not an outcome,
+    and an item indented under one that ends with a colon ('- Plan a study, including:' /
+    '  - recruitment criteria ...') is part of it."""
     items: list[str] = []
     prose: list[str] = []
     in_item = False
+    indent: int | None = None  # of the first item: the list's own level
+    parent = False  # the last item ends with a colon: items indented under it are its parts
     for raw in (part for line in lines for part in _inline_items(line)):
         line = raw.strip()
         if not line:
             in_item = False
             continue
-        match = _ITEM.match(line)
-        if match:
-            items.append(_ITEM_END.sub("", match.group(1).strip()))
+        match = _ITEM.match(line) or _NUMBER_COLUMN.match(line)
+        if match and _STEM_LINE.search(match.group(1).rstrip(":")) and match.group(1).endswith(":"):
+            continue  # '• After completing the course, the learner can:' is the stem
+        depth = len(raw) - len(raw.lstrip())
+        if match and parent and indent is not None and depth >= indent + 2:
+            items[-1] = f"{items[-1].rstrip(':')} {_ITEM_END.sub('', match.group(1).strip())}".strip()
             in_item = True
+        elif match:
+            items.append(_ITEM_END.sub("", match.group(1).strip()))
+            indent = depth if indent is None else indent
+            in_item = True
+            parent = items[-1].endswith(":")
         elif in_item and items and not line.endswith(":"):
             items[-1] = f"{items[-1]} {line}"
         else:

@@ -5,6 +5,8 @@ newest, unquoted text and the quotes are old versions and comments that must not
 ("> Level: level 5" from a first draft), or the newest text only says "below is Mikko's
 draft" and the draft itself is quoted. The quote depth that holds the most text (field labels weighing more) is the
 draft; every other line is blanked, so line numbers (and with them source spans) stay true.
+A reply that adds the fields a quoted draft lacks ("I add the three items Laura's version
+missed: Assessment: ...") completes it: a depth whose labels are all new is read with it.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ def _depth(line: str) -> tuple[int, str]:
 def unquote(text: str, labelled) -> tuple[str, int]:
     """(text with only the draft's quote depth kept and unquoted, lines left out).
 
-    `labelled(line)` tells whether a line starts with a known field label. Linear in the text.
+    `labelled(line)` gives the fields of the label a line starts with (none for no label).
+    Linear in the text.
     """
     if ">" not in text:
         return text, 0
@@ -37,12 +40,16 @@ def unquote(text: str, labelled) -> tuple[str, int]:
     # draft under "below is Mikko's draft" outweighs its one-line cover, a prose draft outweighs
     # the few quoted "Level: ..." comments under it.
     weight: dict[int, int] = {}
+    fields: dict[int, set[str]] = {}
     for depth, content in lines:
         if content.strip():
-            bonus = _LABEL_WEIGHT if len(content) <= 300 and labelled(content) else 0
-            weight[depth] = weight.get(depth, 0) + len(content.split()) + bonus
+            found = labelled(content) if len(content) <= 300 else ()
+            fields.setdefault(depth, set()).update(found)
+            weight[depth] = weight.get(depth, 0) + len(content.split()) + (_LABEL_WEIGHT if found else 0)
     # Ties go to the newest text.
-    keep = max(weight, key=lambda depth: (weight[depth], -depth)) if weight else 0
-    kept = [content if depth == keep else "" for depth, content in lines]
-    dropped = sum(1 for (depth, content) in lines if depth != keep and content.strip())
+    draft = max(weight, key=lambda depth: (weight[depth], -depth)) if weight else 0
+    keep = {draft} | {depth for depth, named in fields.items()
+                      if fields.get(draft) and named and not named & fields[draft]}
+    kept = [content if depth in keep else "" for depth, content in lines]
+    dropped = sum(1 for (depth, content) in lines if depth not in keep and content.strip())
     return "\n".join(kept), dropped

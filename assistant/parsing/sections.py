@@ -43,6 +43,9 @@ _SUBJECT_HEADING = re.compile(
 )
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–·▪◦]|\d{1,2}[.)]|[a-h][.)])\s+\S")
 _EMPHASIS = re.compile(r"\*\*|__")
+# 'Slide 4: Learning outcomes', 'Dia 4: Osaamistavoitteet': a slide outline's numbering is
+# furniture; the heading after it is the label.
+_SLIDE = re.compile(r"^\s*(?:slide|dia|bild|kalvo)\s+\d{1,3}\s*[:.–—-]\s*", re.IGNORECASE)
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _NO_WORDS = re.compile(r"^[\W_]*$")
 # Fields whose text often runs over several lines, where "Word: text" is content, not a label.
@@ -62,6 +65,7 @@ class Section:
     start: int = 0  # first line number (0-based) of the section in the text
     end: int = 0  # last line number
     filled: bool = False  # holds a non-blank line; kept as lines come, for `text` joins them all
+    heading: bool = False  # opened by a Markdown heading: 'Blended: ...' under it is its value
 
     @property
     def field(self) -> str | None:
@@ -172,10 +176,11 @@ def _labelled(line: str) -> tuple[str, tuple[str, ...], str] | None:
     return None
 
 
-def starts_with_field_label(line: str) -> bool:
-    """The line starts with a draft field's label (mail headers such as 'Subject:' do not count)."""
+def field_label_at(line: str) -> tuple[str, ...]:
+    """The draft fields of the label the line starts with; none for no label or a mail header
+    such as 'Subject:'."""
     found = _labelled(line)
-    return found is not None and found[1] != (IGNORED,)
+    return () if found is None or found[1] == (IGNORED,) else found[1]
 
 
 def _outcome_table(cells: list[str]) -> tuple[int, int | None] | None:
@@ -244,6 +249,7 @@ def split_sections(text: str) -> Sections:
 
     lines = text.splitlines()
     for number, line in enumerate(lines):
+        line = _SLIDE.sub("", line, count=1)
         if number < 40 and is_greeting(line):
             result.mail = True
         if (result.mail or current is not None) and is_signoff(line):
@@ -256,6 +262,7 @@ def split_sections(text: str) -> Sections:
             found = _labelled(label)
             if found:
                 current = start(found[0], found[1], found[2], number)
+                current.heading = True
             elif not seen_heading and (len(heading.group(1)) == 1 or not (result.items or result.preamble)):
                 # The first level-1 heading of a Markdown draft is its title by convention, and
                 # so is a heading of any level that opens the document ('## Course sheet — X').
@@ -315,10 +322,13 @@ def split_sections(text: str) -> Sections:
             current = start(line.strip().rstrip(":"), ("outcomes",), "", number)
             continue
         unknown = _UNKNOWN_LABEL.match(line) if cells is None else None
+        # 'Task 1: a report ...' under 'Assessment' (a heading, or a label whose answer is on
+        # the next lines) is the answer, not a label of its own.
         if (
             unknown
             and len(unknown.group(1).split()) <= 4
-            and (current is None or current.field not in _PROSE_FIELDS)
+            and (current is None or current.field not in _PROSE_FIELDS
+                 and not (current.fields and (current.heading or not current.filled)))
         ):
             current = start(unknown.group(1), (), unknown.group(2), number)
             continue
@@ -360,4 +370,4 @@ def _is_table_header(cells: list[str]) -> bool:
     return table is not None and (not first or (table[0] == 0 and table[1] is not None))
 
 
-__all__ = ["IGNORED", "Section", "Sections", "cues", "is_signoff", "split_sections", "starts_with_field_label"]
+__all__ = ["IGNORED", "Section", "Sections", "cues", "is_signoff", "field_label_at", "split_sections"]

@@ -74,6 +74,11 @@ _LEVEL_NUMBER = re.compile(
     re.IGNORECASE,
 )
 
+_EQF_NUMBER = re.compile(
+    r"(?<![a-z])eqf[\s-]*(?:taso\w{0,3}|level|nivå)?\s*:?\s*(\d{1,2})\b|\b(\d{1,2})\s*\(?\s*eqf(?![a-z])",
+    re.IGNORECASE,
+)
+
 
 def credit_mention(text: str) -> bool:
     """Whether a sentence states credits ('worth 3 ECTS credits', '5 op')."""
@@ -172,5 +177,10 @@ def parse_level(text: str, label: str = "") -> Level:
     if not numbers:
         return Level(framework=framework, problem=_note("level_no_number", value=text.strip()))
     if len(numbers) > 1:
+        # 'NFQ Level 7 (Ireland), EQF level 6': a national level beside its EQF one; the EQF
+        # level is the one the checks read.
+        eqf = {int(g) for m in _EQF_NUMBER.finditer(text) for g in m.groups() if g}
+        if len(eqf) == 1:
+            return Level(level=eqf.pop(), framework="EQF")
         return Level(framework=framework, problem=_note("level_several", value=text.strip()))
     return Level(level=numbers.pop(), framework=framework)
