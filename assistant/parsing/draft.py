@@ -18,15 +18,23 @@ from pydantic import ValidationError
 from assistant.config import Settings
 from assistant.errors import OppiError, describe_validation_error
 from assistant.parsing.comments import blank_comments
+from assistant.parsing.csv_rows import csv_as_rows
 from assistant.parsing.json_form import json_sections
 from assistant.parsing.labels import IGNORED, normalise
 from assistant.parsing.linebreaks import join_hyphenated
 from assistant.parsing.mapping import ALL, covered
 from assistant.parsing.outcomes import pop_assessment, split_outcomes, trailing_paragraphs
-from assistant.parsing.prose import cues_match, find_country, read_prose, sentences
+from assistant.parsing.prose import (
+    cues_match,
+    find_country,
+    find_organisation,
+    read_prose,
+    sentences,
+)
 from assistant.parsing.quoting import unquote
 from assistant.parsing.sections import Section, Sections, field_label_at, split_sections
 from assistant.parsing.units import credit_mention, parse_level, parse_workload, workload_mention
+from assistant.parsing.yaml_form import yaml_form
 from assistant.schemas import LearningOutcome, MicroCredential, ParseNote
 
 FormatHint = Literal["auto", "md", "txt", "table", "json"]
@@ -68,6 +76,7 @@ _MAPPING_LINE = re.compile(
     re.IGNORECASE,
 )
 _TITLE_CREDITS = re.compile(r"\s*(?:\(([^()]{1,30})\)|[,–—-]\s*([^,()]{1,30}))\s*$")
+_BULLET = re.compile(r"^\s*[-*•–·▪◦]\s+")
 _ESCO_SPLIT = re.compile(r"[\s,;|<>]+")
 _URL = re.compile(r"https?://\S+")
 _COURSE_CODE = re.compile(r"^\s*[A-ZÄÖÅ]{2,}[-\s]?[A-Z]{0,3}\d{2,5}[A-Z]?\b\s+(\S.*)$")
@@ -107,7 +116,12 @@ def parse_text(text: str, fmt_hint: FormatHint = "auto") -> ParsedDraft:
     """Parse draft text; JSON when hinted or when the text is a JSON object."""
     if fmt_hint == "json" or (fmt_hint == "auto" and text.lstrip().startswith("{")):
         return parse_json(text)
-    uncommented, comments = blank_comments(join_hyphenated(text))
+    form = yaml_form(text) if fmt_hint in {"auto", "txt"} else None
+    if form is not None:
+        parsed = _read(json_sections(form, _MAX_OUTCOMES), "")
+        parsed.notes.insert(0, _note("yaml_form"))
+        return parsed
+    uncommented, comments = blank_comments(join_hyphenated(csv_as_rows(text)))
     read, dropped = unquote(uncommented, field_label_at)
     parsed = _read(split_sections(read), read)
     if comments:
@@ -173,6 +187,14 @@ def _read(sections: Sections, text: str) -> ParsedDraft:
             # Prose after the listed outcomes ("Outcomes 1 and 2 are assessed …") is the draft's.
             first = section.start + (0 if section.lines and section.lines[0].strip() else 1)
             blocks += [(first + index, text) for index, text in trailing_paragraphs(section.lines)]
+        if section.fields == ("title",):
+            section, more = _title_bullets(section)
+            blocks += more
+            issuer = next(((n, o) for n, line in more if (o := find_organisation(line))), None)
+            if issuer and not any("awarding_body" in other.fields for other in labelled):
+                # '• Micro-credential, X University of Applied Sciences, Vaasa' under the title.
+                cred.awarding_body = issuer[1]
+                parsed.spans["awarding_body"] = Span(issuer[0], issuer[0], "line under the title")
         for name in section.fields:
             _apply_section(cred, name, section, workloads, notes)
             parsed.spans.setdefault(name, Span(section.start, section.end, f"label '{section.label}'"))
@@ -227,6 +249,18 @@ def _read(sections: Sections, text: str) -> ParsedDraft:
         # An outcomes table with an "Assessed by" column states the assessment.
         cred.assessment = "; ".join(dict.fromkeys(o.assessment for o in cred.outcomes if o.assessment))
     return parsed
+
+
+def _title_bullets(section: Section) -> tuple[Section, list[tuple[int, str]]]:
+    """A title given as bullets ('Slide 1: Title' / '• OT Cybersecurity ...' / '• Micro-credential,
+    X University, Finland'): the first is the title, the others are prose for the reader."""
+    lines = [(index, line) for index, line in enumerate(section.lines) if line.strip()]
+    if len(lines) < 2 or not all(_BULLET.match(line) for _, line in lines):
+        return section, []
+    first = _BULLET.sub("", lines[0][1]).strip()
+    start = section.start + (0 if section.lines and section.lines[0].strip() else 1)
+    rest = [(start + index, _BULLET.sub("", line).strip()) for index, line in lines[1:]]
+    return Section(section.label, section.fields, [first], section.start, section.start, True), rest
 
 
 def _workload_from_description(parsed: ParsedDraft) -> None:

@@ -142,7 +142,8 @@ def _cells(line: str) -> list[str] | None:
 def _label_fields(text: str) -> tuple[str, tuple[str, ...], str] | None:
     """(label, fields, lead-in) for a label, also one followed by a stem after a dash or period."""
     text = _EMPHASIS.sub("", text)  # "**Learning outcomes.** Students will …"
-    fields = fields_for(text)
+    # A key from an export ('credits_ects', 'outcome_1') names its field by its first words.
+    fields = fields_for(text, prefix="_" in text and " " not in text.strip())
     if fields:
         return text.strip(), fields, ""
     match = _LEAD_IN.search(text)

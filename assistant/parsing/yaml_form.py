@@ -1,0 +1,38 @@
+"""A YAML export of a form (nested keys, '>' blocks, lists of outcome items), read with PyYAML
+and handed to the JSON form reader, which reads keys as labels.
+
+Only a document that YAML alone explains is read this way: a mapping of four or more keys with
+a mapping or a list of mappings in it. A flat 'Title: X' text is valid YAML too, and the section reader
+reads it with more care (values with colons, prose). Anchors and aliases are refused, so a
+small file cannot expand into a huge tree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+_MAX_TEXT = 1_000_000
+_MAX_EVENTS = 50_000
+_MIN_KEYS = 4
+
+
+def yaml_form(text: str) -> dict[str, Any] | None:
+    """The form as a mapping when the text is a structured YAML document; otherwise None."""
+    if len(text) > _MAX_TEXT or "\t" in text or ":" not in text:
+        return None
+    try:
+        for count, event in enumerate(yaml.parse(text, Loader=yaml.SafeLoader)):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) or count > _MAX_EVENTS:
+                return None
+        data = yaml.safe_load(text)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None
+    if not isinstance(data, dict) or len(data) < _MIN_KEYS or not all(isinstance(k, str) for k in data):
+        return None
+    # A list of plain lines ('Outcomes:' / '- Apply ...') is how a text form lists too; only a
+    # mapping in a mapping, or a list of mappings, is YAML's own.
+    nested = any(isinstance(v, dict) or isinstance(v, list) and any(isinstance(i, dict) for i in v)
+                 for v in data.values())
+    return data if nested else None
