@@ -237,8 +237,9 @@ class Composer:
             best: tuple[float, int, int] | None = None
             for i in range(len(skills)):
                 for j in range(i + 1, len(skills)):
-                    # A Finnish object kept in its own case cannot share another verb.
-                    if skills[i].fixed or skills[j].fixed:
+                    # A Finnish object kept in its own case cannot share another verb, nor can
+                    # an English one that is a preposition's ('with the health authority').
+                    if not (_mergeable(skills[i], lang) and _mergeable(skills[j], lang)):
                         continue
                     if best is None or sims[i, j] > best[0] + 1e-9:
                         best = (float(sims[i, j]), i, j)
@@ -371,7 +372,7 @@ class Composer:
             if plan.skill.manner:
                 obj_out = f"{obj_out} {plan.skill.manner}"
             ctx_out = ctx
-            text, obj_out, ctx_out, failed = self._guarded(lang, verb, obj_out, ctx, brief)
+            text, obj_out, ctx_out, failed = self._guarded(lang, verb, obj_out, ctx, brief, plan.skill.obj)
             if failed:
                 plan_problems = failed
         entry = load_lexicon().verb(lang, verb)
@@ -385,12 +386,19 @@ class Composer:
         self._problems[id(outcome)] = plan_problems
         return outcome
 
-    def _guarded(self, lang: str, verb: str, obj: str, ctx: str, brief: CredentialBrief) -> tuple[str, str, str, list[str]]:
+    def _guarded(self, lang: str, verb: str, obj: str, ctx: str, brief: CredentialBrief,
+                 source: str = "") -> tuple[str, str, str, list[str]]:
         """The first phrasing of the object that passes the grammar guard, with the problems
-        of the last one tried when none does."""
+        of the last one tried when none does. A phrasing must keep a content word of the
+        skill's own object (`source`): a cut that leaves only the drafter's words ('aihepiiriä')
+        says nothing the brief asked for."""
         prose = prose_of(brief)
         found: list[str] = []
+        wanted = content_words(source, lang) if source else []
         for variant in object_variants(obj, lang, verb):
+            if wanted and not any(same_word(w, h) for w in wanted for h in content_words(variant, lang)):
+                found = found or [guard.message("lost_object", lang)]
+                continue
             ctx_out = ctx
             if len((variant + " " + ctx).split()) < self.settings.outcome_min_words_after_verb:
                 ctx_out = ("arjen työtilanteissa " if lang == "fi" else "as part of their work ") + ctx
@@ -825,3 +833,14 @@ def finnish_contexts(brief: CredentialBrief) -> list[str]:
         out.append(f"{form} työssä")
     out.append("omassa ammatillisessa työssään")
     return out
+
+
+_PREPOSITIONS = frozenset({"with", "to", "on", "for", "about", "in", "at", "from", "by", "into", "of"})
+
+
+def _mergeable(skill: Skill, lang: str) -> bool:
+    """Whether a skill's object may be joined with another's under one verb."""
+    if skill.fixed:
+        return False
+    words = (skill.nominal or skill.obj).split()
+    return lang == "fi" or not words or words[0].lower() not in _PREPOSITIONS

@@ -57,6 +57,7 @@ MESSAGES = {
         "case": "no object in a case '{verb}' takes",
         "no_noun": "its object has no noun",
         "misfit": "'{verb}' does not take people ('{head}') as its object",
+        "lost_object": "no phrasing kept a word of the skill's own object",
         "skipped": "Could not turn '{skill}' into an outcome ({problems}); write it as a skill.",
     },
     "fi": {
@@ -66,6 +67,7 @@ MESSAGES = {
         "case": "ei objektia sijassa, jota '{verb}' vaatii",
         "no_noun": "kohteessa ei ole substantiivia",
         "misfit": "'{verb}' ei sovi henkilöön kohdistuvaksi ('{head}')",
+        "lost_object": "mikään muotoilu ei säilyttänyt sanaakaan taidon omasta kohteesta",
         "skipped": "Taidosta '{skill}' ei saatu osaamistavoitetta ({problems}); kirjoita se taitona.",
     },
 }

@@ -39,8 +39,10 @@ def _english(obj: str, verb: str) -> list[str]:
     # markings' -> 'labels and markings'; 'the ADR document' -> 'an ADR document'.
     rewrites: dict[int, str] = {}
     for det in (t for t in tokens if t.pos_ == "DET" and t.lower_ in {"a", "an", "the"}):
+        # The head ends the noun run: not 'surface' in 'surface-water treatment plant'.
         head = next((t for t in tokens[det.i:] if t.pos_ in {"NOUN", "PROPN"}
-                     and (t.i + 1 == len(tokens) or tokens[t.i + 1].pos_ not in {"NOUN", "PROPN"})), None)
+                     and (t.i + 1 == len(tokens) or tokens[t.i + 1].pos_ not in {"NOUN", "PROPN"}
+                          and tokens[t.i + 1].tag_ != "HYPH")), None)
         if head is None or (head.i + 1 < len(tokens) and tokens[head.i + 1].tag_ == "POS"):
             continue  # "a battery's revenue" stays
         between = tokens[det.i + 1:head.i]

@@ -93,6 +93,15 @@ def _clause_needs(sent, sentence, earlier: list[SkillPhrase]) -> list[SkillPhras
         # A list of fields runs to the sentence's end: the small model may take a noun in it
         # for the subject of a later clause.
         return _noun_needs(sent.doc[sent.start:sentence.end])
+    found = _needs_from(sent, trigger, earlier)
+    wanted = _wanted_people(sent)
+    if not found and wanted is not None and wanted is not trigger:
+        # 'The chain wants nurses who monitor ...': 'want' names no skill; its people do.
+        found = _needs_from(sent, wanted, earlier)
+    return found
+
+
+def _needs_from(sent, trigger, earlier: list[SkillPhrase]) -> list[SkillPhrase]:
     found: list[SkillPhrase] = []
     known = _which_are(sent, trigger)
     if known is not None:
@@ -214,7 +223,7 @@ def _trigger(sent):
     for token in sent:
         if token.lemma_ in SKILL_NOUNS and token.i + 1 < len(token.doc) and token.nbor().tag_ == "TO":
             return token
-        if _help_in(token) or _asks_whether_able(token):
+        if _help_in(token) or _asks_whether_able(token) or _gerund_lead(token) or _trains_to(token):
             return token
     for token in sent:
         if token.lemma_ in NEED_TRIGGERS and token.pos_ in {"VERB", "AUX", "ADJ"} and not _negated(token):
@@ -229,6 +238,12 @@ def _trigger(sent):
     for token in sent:
         if _not_done(token):
             return token
+    return _wanted_people(sent)
+
+
+def _wanted_people(sent):
+    """The relative pronoun of the people a sentence says are lacked, needed or looked for
+    ('nurses who recognise ...')."""
     for token in sent:
         if (token.tag_ == "WP" and token.lower_ == "who" and token.head.dep_ == "relcl"
                 and token.head.tag_ in {"VB", "VBP"} and any(_wanting(w) for w in sent if w.i < token.i)):
@@ -237,6 +252,24 @@ def _trigger(sent):
 
 
 HELP = {"help", "support", "guidance", "training"}
+# 'The role involves running ...', 'requires communicating ...', 'is responsible for adjusting ...'
+_GERUND_LEADS = {"involve", "require", "include", "entail", "mean"}
+
+
+def _gerund_lead(token) -> bool:
+    """A word that says a job consists of the gerunds after it."""
+    doc, i = token.doc, token.i
+    if token.lemma_ in _GERUND_LEADS and token.pos_ == "VERB":
+        return i + 1 < len(doc) and doc[i + 1].tag_ == "VBG"
+    return (token.lower_ == "responsible" and i + 2 < len(doc) and doc[i + 1].lower_ == "for"
+            and doc[i + 2].tag_ == "VBG")
+
+
+def _trains_to(token) -> bool:
+    """'train all operators to identify energy sources': teaching someone to do a thing."""
+    return (token.lemma_ in TEACHING and token.pos_ == "VERB" and not _negated(token)
+            and any(c.dep_ == "dobj" for c in token.children)
+            and any(c.dep_ in {"xcomp", "ccomp", "advcl"} and c.tag_ == "VB" for c in token.children))
 
 
 def _help_in(token) -> bool:
@@ -254,7 +287,8 @@ def _asks_whether_able(token) -> bool:
     opening = all(t.dep_ == "cc" or t.pos_ in {"CCONJ", "PUNCT"} for t in sent.doc[sent.start:token.i])
     return (token.dep_ == "aux" and token.lemma_ in {"can", "could", "do"} and opening
             and sent.text.rstrip().endswith("?") and not _negated(head)
-            and any(c.dep_ == "nsubj" and token.i < c.i < head.i for c in head.children))
+            and any(c.dep_ == "nsubj" and token.i < c.i < head.i and c.lower_ not in {"you", "we", "i"}
+                    for c in head.children))  # 'Could you sketch something?' asks the reader
 
 
 # Verbs of being, having and thinking: 'they do not have time' names no skill that is missing.
@@ -318,8 +352,12 @@ def _items(sent, trigger) -> list[list]:
             if _is_verb(token) and token.lemma_ != "be" and (before in {"to", "can", "could", "must", "should"}
                                                             or index == 0) and not _leads_in(tokens[index:]):
                 items.append([token])
-            elif token.tag_ == "VBG" and (_confident_in(tokens[:index]) or index == 1 and _help_in(trigger)):
+            elif token.tag_ == "VBG" and (_confident_in(tokens[:index]) or index == 1 and _help_in(trigger)
+                                          or index <= 1 and _gerund_lead(trigger)):
                 items.append([token])  # 'be confident in starting a conversation', 'help in reading'
+            continue
+        if token.tag_ == "VBG" and before in {",", "and", "or"} and _gerund_lead(trigger):
+            items.append([token])  # '..., taking and analysing samples, and interpreting trends'
             continue
         if before == "to" and index >= 2 and tokens[index - 2].lower_ in {",", "and", "or"}:
             before = tokens[index - 2].lower_  # '..., to choose suitable equipment and to inspect ...'
@@ -489,6 +527,9 @@ def _wh_subject(tokens: list) -> list:
     return tokens
 
 
+_TIME_CLAUSE = {"when", "whenever", "while", "once", "until", "unless"}
+
+
 def _cut_clauses(tokens: list) -> list:
     """The object without the clauses that say why or when: cut at a subordinator ('so that',
     'because'), at a 'when' or relative pronoun opening a finite clause, at a purpose 'to'."""
@@ -499,6 +540,8 @@ def _cut_clauses(tokens: list) -> list:
             break
         if token.tag_ in {"WRB", "WDT", "WP"} and index > 0 and token.head.tag_ in FINITE_TAGS - {"MD"}:
             break
+        if token.lower_ in _TIME_CLAUSE and index > 0 and (nxt is None or nxt.tag_ != "TO"):
+            break  # 'when raw-water turbidity changes' (the small model may tag 'changes' a noun)
         if token.lower_ == "that" and token.head.dep_ in {"relcl", "ccomp", "advcl"} and index > 0:
             break
         wh_before = index > 0 and tokens[index - 1].tag_ in {"WRB", "WDT", "WP"}

@@ -113,10 +113,14 @@ def noun_phrases(text: str) -> list[Span]:
     return out
 
 
+_PREPOSITIONS = {"ennen", "ilman", "kohti", "yli", "pitkin", "vailla"}
+
+
 def _infinitive(word: str) -> str | None:
-    """The base form when the word can be an A-infinitive or an MA-infinitive illative."""
+    """The base form when the word can be an A-infinitive or an MA-infinitive illative; not
+    with the question clitic ('arvioida, kannattaako investointi': an indirect question)."""
     for a in analyses(word):
-        if a.get("CLASS") == "teonsana" and (
+        if a.get("CLASS") == "teonsana" and a.get("KYSYMYSLIITE") != "true" and (
             a.get("MOOD") == "A-infinitive" or (a.get("MOOD") == "MA-infinitive" and a.get("SIJAMUOTO") == "sisatulento")
         ):
             return a.get("BASEFORM")
@@ -125,6 +129,25 @@ def _infinitive(word: str) -> str | None:
 
 def _is_need(word: str) -> bool:
     return any(a.get("BASEFORM") in NEED_BASES for a in analyses(word))
+
+
+_FOCUS = {"myös", "lisäksi", "aina", "myöskin", "jo", "ainakin"}  # may stand between the need verb and its infinitive
+_MUST = {"tulla", "pitää", "täytyä"}  # 'Heidän tulee tunnistaa ...', 'Hänen pitää tulkita ...'
+
+
+def _must_at(words: list[tuple[int, str, str]]) -> set[int]:
+    """Offsets of 'tulee / pitää / täytyy' directly before an A-infinitive, where they say
+    must ('tulee tunnistaa'); 'tulee kalliiksi' or 'pitää kokouksen' say no such thing."""
+    found = set()
+    text = [(offset, token) for offset, token, kind in words if kind == "word"]
+    for index, (offset, token) in enumerate(text):
+        following = [t for _, t in text[index + 1:index + 3]]
+        if following and following[0].lower() in _FOCUS:
+            following = following[1:]
+        if following and any(a.get("BASEFORM") in _MUST and a.get("MOOD") in FINITE_MOODS for a in analyses(token)) and any(
+                a.get("MOOD") == "A-infinitive" for a in analyses(following[0])):
+            found.add(offset)
+    return found
 
 
 def _asked_verb(word: str) -> str | None:
@@ -171,11 +194,12 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
             current.clear()
 
         question = sentence.text.rstrip().endswith("?")
+        must = _must_at(words)
         for offset, token, kind in words:
             lower = token.lower()
             if kind == "word" and question and _is_subject(token) and (_is_need(previous) or _asked_verb(previous)):
                 continue  # 'Osaavatko hoitajat neuvoa ...?', 'tunnistavatko he ...?': the subject
-            if kind == "word" and not active and _is_need(token):
+            if kind == "word" and not active and (_is_need(token) or offset in must):
                 # 'etteivät ne osaa laskea', 'sitä ei osata käyttää': a lack, not the need.
                 active = not _negation_before(words, offset)
             elif kind == "word" and not active and question and (base := _asked_verb(token)):
@@ -189,7 +213,8 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
                     verb, skipping = (base, offset, token), False
             elif not active or verb is None or skipping:
                 pass
-            elif kind == "word" and previous == "," and (lower in _SUBORDINATORS or lemma(token) in {"joka", "mikä"}):
+            elif kind == "word" and previous == "," and (lower in _SUBORDINATORS or lemma(token) in {"joka", "mikä"}
+                                                         or _asked_verb(token)):  # ', kannattaako ...'
                 if not any(k == "word" for _, _, k in current) and lower in {"miten", "mitkä", "mitä"}:
                     current.clear()
                     # 'vertailemaan, miten reitin ... valinta vaikuttaa': the clause's subject,
@@ -205,9 +230,10 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
             else:
                 current.append((offset, token, kind))
             # 'odotetaan kolmea asiaa: vastata ...': a colon opens the list as a comma does.
-            previous = lower if kind == "word" or token in {",", ":"} else previous
-            if kind == "word" and _is_need(token):
-                previous = token
+            if not (verb is None and lower in _FOCUS and _is_need(previous)):  # 'tulee myös tunnistaa'
+                previous = lower if kind == "word" or token in {",", ":"} else previous
+            if kind == "word" and (_is_need(token) or offset in must):
+                previous = "osata"  # what follows is read as after a need verb
         close()
         carried = active and verb is None and len(out) == before and sentence.text.endswith(":")
         if len(out) == before and not carried:
@@ -351,6 +377,9 @@ def _phrase(verb: tuple[str, int, str], words: list[tuple[int, str, str]], sente
     # Drop what trails the object: list commas, conjunctions, full stops, 'niin' before 'että'.
     while words and (words[-1][2] != "word" or words[-1][1].lower() in _COORDINATORS | _TRAILING):
         words.pop()
+    text_words = [w for w in words if w[2] == "word"]
+    if len(text_words) <= 2 and text_words and text_words[0][1].lower() in _PREPOSITIONS:
+        return None  # 'arvioida ennen päätöksentekoa, mitä ...': a time, not what is evaluated
     if not words:
         return None
     end = words[-1][0] + len(words[-1][1])

@@ -86,3 +86,27 @@ def test_what_staff_do_not_do_is_what_they_need() -> None:
     # Not a state, not an object that points back, not a thing as the subject.
     assert _pairs("They do not have time for courses. Managers cannot check these claims. "
                   "The system does not record the batch.", "en") == []
+
+
+def test_a_job_described_by_its_gerunds_names_its_needs() -> None:
+    found = _pairs("The operator is responsible for adjusting the coagulant dose when turbidity changes, taking "
+                   "samples and interpreting trends in the automation system.", "en")
+    assert [verb for verb, _ in found] == ["adjust", "take", "interpret"]
+    assert found[0][1] == "the coagulant dose"  # the time clause is cut
+
+
+def test_training_people_to_do_something_and_people_wanted_who_do_it() -> None:
+    found = _pairs("Corrective action: train all fitters to identify energy sources and apply lockout-tagout.", "en")
+    assert [verb for verb, _ in found] == ["identify", "apply"]
+    found = _pairs("The clinic wants nurses who monitor vital parameters throughout anaesthesia.", "en")
+    assert found == [("monitor", "vital parameters throughout anaesthesia")]
+    # A request to the reader of a mail is no need of the learners.
+    assert _pairs("Could you sketch something for the autumn?", "en") == []
+
+
+def test_finnish_must_verbs_before_an_infinitive_state_a_need() -> None:
+    found = _pairs("Heidän tulee myös tunnistaa haittavaikutukset. Laborantin pitää tulkita kromatogrammi.", "fi")
+    assert [verb for verb, _ in found] == ["tunnistaa", "tulkita"]
+    # 'tulee kalliiksi' says no must; a time with no object and an indirect question give no skill.
+    assert _pairs("Se tulee kalliiksi. Heidän pitää arvioida ennen päätöksentekoa, mitä vaihtoehtoja on.", "fi") == []
+    assert _pairs("Yrittäjän pitää osata arvioida, kannattaako investointi.", "fi") == []
