@@ -141,12 +141,18 @@ def _load_docx(path: Path, data: bytes) -> Pages:
         raise OppiError(f"{path.name}: corrupt or not a DOCX file ({error})") from None
     except Exception as error:  # lxml's XMLSyntaxError and kin: a broken document  # noqa: BLE001
         raise OppiError(f"{path.name}: corrupt DOCX ({type(error).__name__})") from None
+    from docx.table import Table
+
+    # Paragraphs and tables in document order: a table of outcomes stands under its heading.
     lines: list[str] = []
-    for paragraph in document.paragraphs:
-        text = paragraph.text.strip()
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            lines += ["\t".join(cell.text.strip() for cell in row.cells) for row in block.rows]
+            continue
+        text = block.text.strip()
         if not text:
             continue
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        style = (block.style.name if block.style is not None else "") or ""
         if style.startswith("Heading") and style[-1:].isdigit():
             lines.append("#" * int(style[-1]) + " " + text)
         elif style == "Title":
@@ -155,9 +161,6 @@ def _load_docx(path: Path, data: bytes) -> Pages:
             lines.append("- " + text)
         else:
             lines.append(text)
-    for table in document.tables:
-        for row in table.rows:
-            lines.append("\t".join(cell.text.strip() for cell in row.cells))
     return [(None, "\n\n".join(lines))]
 
 

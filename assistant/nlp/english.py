@@ -81,7 +81,8 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
     out: list[SkillPhrase] = []
     for sentence in doc.sents:
         for sent in _clauses(sentence):
-            out += _clause_needs(sent, sentence, out)
+            seen = {(p.start, p.end) for p in out}
+            out += [p for p in _clause_needs(sent, sentence, out) if (p.start, p.end) not in seen]
     return out
 
 
@@ -185,14 +186,16 @@ def _which_are(sent, trigger) -> SkillPhrase | None:
 
 # Nouns that name what someone should have, before a list of fields ('skills in community
 # moderation, crisis communication and ...', 'training in first aid').
+_HOLDING = {"have", "gain", "bring", "possess", "show"}
 HAVING = {"skill", "knowledge", "competence", "expertise", "training", "experience", "understanding", "grounding"}
 
 
 def _noun_needs(sent) -> list[SkillPhrase]:
     """Noun phrases listed after a skill noun and its preposition: each piece between commas
     and conjunctions, up to the first piece with a verb of its own (a new clause)."""
+    # 'lacks skills in ...', 'needs training in ...'; not 'they have experience in ...' (a strength).
     start = next((t for t in sent if t.lemma_ in HAVING and t.i + 1 < sent.end and t.nbor().lower_ in {"in", "of", "with", "on"}
-                  and not _negated(t.head)), None)
+                  and not _negated(t.head) and t.head.lemma_ not in _HOLDING), None)
     if start is None:
         return []
     pieces = pieces_between(sent.doc[start.i + 2:sent.end], lambda t: t.dep_ == "cc" or t.lower_ in {",", ";", "."})
@@ -287,8 +290,15 @@ def _asks_whether_able(token) -> bool:
     opening = all(t.dep_ == "cc" or t.pos_ in {"CCONJ", "PUNCT"} for t in sent.doc[sent.start:token.i])
     return (token.dep_ == "aux" and token.lemma_ in {"can", "could", "do"} and opening
             and sent.text.rstrip().endswith("?") and not _negated(head)
-            and any(c.dep_ == "nsubj" and token.i < c.i < head.i and c.lower_ not in {"you", "we", "i"}
-                    for c in head.children))  # 'Could you sketch something?' asks the reader
+            and any(c.dep_ == "nsubj" and token.i < c.i < head.i and _asked_about_people(c) for c in head.children))
+
+
+_PEOPLE_PRONOUNS = {"they", "he", "she", "nobody"}
+def _asked_about_people(subject) -> bool:
+    """'Can our agents ...?', 'Do they ...?': people of the writer's or theirs; not the reader
+    ('Could you sketch ...?') and not things ('Do the figures include VAT?')."""
+    return subject.lower_ in _PEOPLE_PRONOUNS or any(
+        c.dep_ == "poss" and c.lower_ in {"our", "their", "your"} for c in subject.children)
 
 
 # Verbs of being, having and thinking: 'they do not have time' names no skill that is missing.
@@ -305,9 +315,10 @@ def _not_done(token) -> bool:
     if not (_negated(token) or any(c.dep_ == "advmod" and c.lower_ in {"rarely", "seldom", "never", "hardly"}
                                    for c in token.children)):
         return False
+    # Only a pronoun tells a person from a thing here ('the sensors do not measure ...'): the
+    # small model has no sense of which nouns are people.
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    person = subject is not None and (subject.lower_ in {"they", "we", "he", "she", "nobody", "staff"}
-                                      or subject.tag_ == "NNS" or subject.lemma_ in {"staff", "team"})
+    person = subject is not None and subject.lower_ in _PEOPLE_PRONOUNS
     # 'cannot check these claims': an object that points back names nothing by itself.
     return person and any(c.dep_ in {"dobj", "ccomp"} and (c.pos_ in {"NOUN", "PROPN"} or c.dep_ == "ccomp")
                           and not any(d.lower_ in {"these", "this", "those", "that"} for d in c.children)

@@ -136,18 +136,30 @@ _MUST = {"tulla", "pitää", "täytyä"}  # 'Heidän tulee tunnistaa ...', 'Hän
 
 
 def _must_at(words: list[tuple[int, str, str]]) -> set[int]:
-    """Offsets of 'tulee / pitää / täytyy' directly before an A-infinitive, where they say
-    must ('tulee tunnistaa'); 'tulee kalliiksi' or 'pitää kokouksen' say no such thing."""
+    """Offsets of 'tulee / pitää / täytyy' between a person in the genitive and an A-infinitive,
+    where they say what someone must do ('Laborantin pitää tulkita', 'Heidän tulee myös
+    tunnistaa'); 'tulee kalliiksi', 'Kurssi tulee järjestää' (a thing) or 'Meidän täytyy'
+    (the writers) say no such thing, nor does 'pitää olla'."""
     found = set()
     text = [(offset, token) for offset, token, kind in words if kind == "word"]
     for index, (offset, token) in enumerate(text):
         following = [t for _, t in text[index + 1:index + 3]]
         if following and following[0].lower() in _FOCUS:
             following = following[1:]
-        if following and any(a.get("BASEFORM") in _MUST and a.get("MOOD") in FINITE_MOODS for a in analyses(token)) and any(
-                a.get("MOOD") == "A-infinitive" for a in analyses(following[0])):
+        if not following or index == 0 or not _genitive_person(text[index - 1][1]):
+            continue
+        if any(a.get("BASEFORM") in _MUST and a.get("MOOD") in FINITE_MOODS for a in analyses(token)) and any(
+                a.get("MOOD") == "A-infinitive" and a.get("BASEFORM") != "olla" for a in analyses(following[0])):
             found.add(offset)
     return found
+
+
+def _genitive_person(word: str) -> bool:
+    """'Heidän', 'Laborantin', 'farmaseuttien': who must, in the genitive; not the writers
+    ('meidän', 'minun') and not a word Voikko reads only as something else."""
+    if word.lower() in {"meidän", "minun", "sinun", "teidän"}:
+        return False
+    return any(a.get("SIJAMUOTO") == "omanto" and a.get("CLASS") in {"nimisana", "asemosana"} for a in analyses(word))
 
 
 def _asked_verb(word: str) -> str | None:
@@ -158,6 +170,15 @@ def _asked_verb(word: str) -> str | None:
                 and a.get("BASEFORM") not in NEED_BASES | {"olla", "ei"}):
             return a.get("BASEFORM")
     return None
+
+
+_NOT_ASKED = {"tulla", "saada", "maksaa", "riittää", "kestää"}  # 'Tuleeko kurssista maksu?'
+
+
+def _subject_follows(words: list[tuple[int, str, str]], offset: int) -> bool:
+    """'tunnistavatko he ...', 'käyttävätkö hoitajat ...': a person in the nominative next."""
+    after = [t for o, t, k in words if k == "word" and o > offset][:1]
+    return bool(after) and _is_subject(after[0])
 
 
 def _is_subject(word: str) -> bool:
@@ -195,6 +216,7 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
 
         question = sentence.text.rstrip().endswith("?")
         must = _must_at(words)
+        after_need = False
         for offset, token, kind in words:
             lower = token.lower()
             if kind == "word" and question and _is_subject(token) and (_is_need(previous) or _asked_verb(previous)):
@@ -202,10 +224,11 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
             if kind == "word" and not active and (_is_need(token) or offset in must):
                 # 'etteivät ne osaa laskea', 'sitä ei osata käyttää': a lack, not the need.
                 active = not _negation_before(words, offset)
-            elif kind == "word" and not active and question and (base := _asked_verb(token)):
+            elif kind == "word" and not active and question and (base := _asked_verb(token)) and (
+                    base not in _NOT_ASKED and _subject_follows(words, offset)):
                 # 'Entä tunnistavatko he huijausviestin?': whether they do it names the need.
                 active, verb, skipping = True, (base, offset, token), False
-            elif kind == "word" and active and (previous in {"", ",", ":", *_COORDINATORS} or _is_need(previous)) and (
+            elif kind == "word" and active and (previous in {"", ",", ":", *_COORDINATORS} or after_need) and (
                 base := _infinitive(token)
             ):
                 if not _is_need(token):
@@ -230,10 +253,10 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
             else:
                 current.append((offset, token, kind))
             # 'odotetaan kolmea asiaa: vastata ...': a colon opens the list as a comma does.
-            if not (verb is None and lower in _FOCUS and _is_need(previous)):  # 'tulee myös tunnistaa'
-                previous = lower if kind == "word" or token in {",", ":"} else previous
-            if kind == "word" and (_is_need(token) or offset in must):
-                previous = "osata"  # what follows is read as after a need verb
+            if kind == "word" or token in {",", ":"}:
+                # Right after a need verb ('osaa laskea'; 'tulee myös tunnistaa' past 'myös').
+                after_need = _is_need(token) or offset in must or (after_need and verb is None and lower in _FOCUS)
+                previous = lower
         close()
         carried = active and verb is None and len(out) == before and sentence.text.endswith(":")
         if len(out) == before and not carried:

@@ -1,8 +1,9 @@
 """A CSV export of a form ('"field","value","notes"' or Excel's ';' rows), read with the csv
 module and handed on as tab rows, which the section reader knows ('title<TAB>value').
 
-A text counts as CSV when the csv module's sniffer finds a ',' or ';' dialect in which at least
-three records, and four in five of all records, have the same number (two or more) of fields.
+A text counts as CSV when its cells are quoted or its header row names a value column, and the
+csv module's sniffer finds a ',' or ';' dialect in which at least three records, and four in
+five of all records, have the same number (two or more) of fields.
 A cell that runs over several lines keeps them, so line numbers stay close to the source's.
 """
 
@@ -23,12 +24,16 @@ _NOTE_HEADERS = {"notes", "note", "comment", "comments", "huom", "huomautus", "h
 def csv_as_rows(text: str) -> str:
     """The text as tab rows when it is a CSV export; otherwise unchanged."""
     head = text.lstrip()[:_SAMPLE]
-    if "\t" in head or not head or head[0] not in "\"'" and head.count(";") < 2 and head.count(",") < 2:
+    if "\t" in head or not head or head.count(";") < 2 and head.count(",") < 2:
         return text
     try:
         dialect = csv.Sniffer().sniff(head, delimiters=",;")
         records = list(csv.reader(io.StringIO(text.strip()), dialect))
     except csv.Error:
+        return text
+    # Commas alone make no CSV ('Title: Data analytics, basic level'): an export quotes its
+    # cells or opens with a header row that names its value column.
+    if not records or head[0] not in "\"'" and _columns(records[0]) is None:
         return text
     widths = [len(r) for r in records if any(cell.strip() for cell in r)]
     if len(widths) < _MIN_RECORDS:

@@ -120,6 +120,7 @@ def parse_text(text: str, fmt_hint: FormatHint = "auto") -> ParsedDraft:
     if form is not None:
         parsed = _read(json_sections(form, _MAX_OUTCOMES), "")
         parsed.notes.insert(0, _note("yaml_form"))
+        _note_undecodable(parsed, text)
         return parsed
     uncommented, comments = blank_comments(join_hyphenated(csv_as_rows(text)))
     read, dropped = unquote(uncommented, field_label_at)
@@ -185,8 +186,7 @@ def _read(sections: Sections, text: str) -> ParsedDraft:
             continue
         if "outcomes" in section.fields:
             # Prose after the listed outcomes ("Outcomes 1 and 2 are assessed …") is the draft's.
-            first = section.start + (0 if section.lines and section.lines[0].strip() else 1)
-            blocks += [(first + index, text) for index, text in trailing_paragraphs(section.lines)]
+            blocks += [(section.line_of(index), text) for index, text in trailing_paragraphs(section.lines)]
         if section.fields == ("title",):
             section, more = _title_bullets(section)
             blocks += more
@@ -196,6 +196,8 @@ def _read(sections: Sections, text: str) -> ParsedDraft:
                 cred.awarding_body = issuer[1]
                 parsed.spans["awarding_body"] = Span(issuer[0], issuer[0], "line under the title")
         for name in section.fields:
+            if name == "outcomes" and len(section.fields) > 1 and cred.outcomes:
+                continue  # 'Assessment and outcomes' after the outcomes list: its text maps them
             _apply_section(cred, name, section, workloads, notes)
             parsed.spans.setdefault(name, Span(section.start, section.end, f"label '{section.label}'"))
     if workloads:
@@ -258,9 +260,9 @@ def _title_bullets(section: Section) -> tuple[Section, list[tuple[int, str]]]:
     if len(lines) < 2 or not all(_BULLET.match(line) for _, line in lines):
         return section, []
     first = _BULLET.sub("", lines[0][1]).strip()
-    start = section.start + (0 if section.lines and section.lines[0].strip() else 1)
-    rest = [(start + index, _BULLET.sub("", line).strip()) for index, line in lines[1:]]
-    return Section(section.label, section.fields, [first], section.start, section.start, True), rest
+    rest = [(section.line_of(index), _BULLET.sub("", line).strip()) for index, line in lines[1:]]
+    line = section.line_of(lines[0][0])
+    return Section(section.label, section.fields, [first], line, line, True, inline=True), rest
 
 
 def _workload_from_description(parsed: ParsedDraft) -> None:
@@ -512,7 +514,9 @@ def _collect_outcome_mapping(cred: MicroCredential) -> None:
         numbers = covered(text or "")
         if numbers is None:
             continue
-        targets = range(1, len(cred.outcomes) + 1) if numbers == ALL else sorted(numbers)
+        # A number past the last outcome is no outcome ('a report (60)', a weight in per cent).
+        targets = range(1, len(cred.outcomes) + 1) if numbers == ALL else [
+            n for n in sorted(numbers) if not cred.outcomes or n <= len(cred.outcomes)]
         for number in targets:
             mapping.setdefault(number, " ".join((text or "").split())[:200])
     cred.outcome_assessment = mapping or None

@@ -129,3 +129,26 @@ def field_for(label: str, prefix: bool = False) -> str | None:
     """The MicroCredential field a label names (the first, for combined labels), or None."""
     found = fields_for(label, prefix)
     return found[0] if found else None
+
+
+# Words after a field's name in an export key that do not change the field: 'outcome_1',
+# 'credits_ects', 'title_en', 'tyomaara_tunteina'.
+_QUALIFIERS = frozenset({"en", "fi", "sv", "ects", "op", "h", "hours", "tunteina", "tuntia", "credits", "no", "nr"})
+
+
+def key_fields(key: str) -> tuple[str, ...]:
+    """The fields an export's key names ('credits_ects', 'outcome_1', 'outcome_1_assessment'):
+    the whole key; else its known first words when the rest only qualify them; else its
+    known last words ('..._assessment' is an assessment). 'level_of_difficulty' names none."""
+    found = fields_for(key)
+    if found:
+        return found
+    words = _WORD.findall(fold(normalise(key)))
+    for size in range(len(words) - 1, 0, -1):
+        rest = words[size:]
+        if all(w.isdigit() or w in _QUALIFIERS for w in rest) and (found := fields_for(" ".join(words[:size]))):
+            return found
+    for size in range(1, len(words)):
+        if found := fields_for(" ".join(words[size:])):
+            return found
+    return ()

@@ -38,6 +38,7 @@ _ALL = re.compile(
 _ORDINAL_WORDS = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
 _MAX_TEXT = 5000
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+")
+_FULL_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _MENTION = re.compile(rf"\b{_NOUN}\b", re.IGNORECASE)
 
 
@@ -70,9 +71,12 @@ def covered(text: str) -> frozenset[int] | None:
     numbers: set[int] = set()
     for match in _REFERENCE.finditer(text):
         numbers |= _expand(match.group(1))
-    if numbers:
-        for match in _BARE.finditer(text):
-            numbers |= _expand(match.group(1))
+    for sentence in _FULL_SENTENCE.split(text):
+        # Bare references count in a sentence that names outcomes ('a test (outcome i); a task
+        # (ii and iii)'), not elsewhere: 'an exam (40)' in the next sentence is a weight.
+        if _REFERENCE.search(sentence):
+            for match in _BARE.finditer(sentence):
+                numbers |= _expand(match.group(1))
     numbers |= {int(m.group(1)) for m in _CODE.finditer(text)}
     for m in _CODE_RANGE.finditer(text):
         first, last = int(m.group(1)), int(m.group(2))

@@ -48,12 +48,15 @@ def split_outcomes(lines: list[str]) -> list[str]:
         match = _ITEM.match(line) or _NUMBER_COLUMN.match(line)
         if match and _STEM_LINE.search(match.group(1).rstrip(":")) and match.group(1).endswith(":"):
             continue  # '• After completing the course, the learner can:' is the stem
-        depth = len(raw) - len(raw.lstrip())
+        depth = len(raw.expandtabs(4)) - len(raw.lstrip())
         if match and parent and indent is not None and depth >= indent + 2:
-            items[-1] = f"{items[-1].rstrip(':')} {_ITEM_END.sub('', match.group(1).strip())}".strip()
+            # The parts join as a list: 'including: a, b' -> 'including a, b'.
+            head = items[-1]
+            glue = " " if head.endswith((":", ",", ";")) else ", "
+            items[-1] = f"{head.rstrip(':')}{glue}{match.group(1).strip()}"
             in_item = True
         elif match:
-            items.append(_ITEM_END.sub("", match.group(1).strip()))
+            items.append(match.group(1).strip())
             indent = depth if indent is None else indent
             in_item = True
             parent = items[-1].endswith(":")
@@ -62,7 +65,9 @@ def split_outcomes(lines: list[str]) -> list[str]:
         else:
             prose.append(line)
     if items:
-        return items
+        # An item's closing '; and' goes once the item is whole: an 'and' that ends a wrapped
+        # line ('... menu and' / 'production flow') is part of the outcome.
+        return [_ITEM_END.sub("", item) for item in items]
     if _one_per_line(prose):
         body = [line for line in prose if not _STEM_LINE.search(line)]
         return [part for line in body for part in _split_prose(line)]

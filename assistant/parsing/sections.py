@@ -15,7 +15,7 @@ from importlib import resources
 
 import yaml
 
-from assistant.parsing.labels import IGNORED, fields_for, fold, normalise
+from assistant.parsing.labels import IGNORED, fields_for, fold, key_fields, normalise
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*)$")
 _SETEXT = re.compile(r"^\s*(=+|-{3,})\s*$")
@@ -48,6 +48,7 @@ _EMPHASIS = re.compile(r"\*\*|__")
 _SLIDE = re.compile(r"^\s*(?:slide|dia|bild|kalvo)\s+\d{1,3}\s*[:.–—-]\s*", re.IGNORECASE)
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _NO_WORDS = re.compile(r"^[\W_]*$")
+_ROW_NUMBER = re.compile(r"^(?:\d{1,2}|[a-h]|[IVX]{1,4}|LO\s?\d{1,2})[.)]?$", re.IGNORECASE)
 # Fields whose text often runs over several lines, where "Word: text" is content, not a label.
 _PROSE_FIELDS = {"outcomes", "description", "outcome_assessment", "esco_refs"}
 _TABLE_HEADERS = {"field", "element", "item", "kentta", "tieto", "label", "nimike", "falt"}
@@ -65,7 +66,13 @@ class Section:
     start: int = 0  # first line number (0-based) of the section in the text
     end: int = 0  # last line number
     filled: bool = False  # holds a non-blank line; kept as lines come, for `text` joins them all
-    heading: bool = False  # opened by a Markdown heading: 'Blended: ...' under it is its value
+    inline: bool = False  # the label's own line holds the first value ('Title: X')
+    answers: bool = False  # its last line was a 'Task 1: ...' line taken as its value
+
+    def line_of(self, index: int) -> int:
+        """The line number of `lines[index]` in the text: the label's own line holds lines[0]
+        when the label had a value on it, else lines[0] is the next line."""
+        return self.start + index + (0 if self.inline else 1)
 
     @property
     def field(self) -> str | None:
@@ -142,8 +149,8 @@ def _cells(line: str) -> list[str] | None:
 def _label_fields(text: str) -> tuple[str, tuple[str, ...], str] | None:
     """(label, fields, lead-in) for a label, also one followed by a stem after a dash or period."""
     text = _EMPHASIS.sub("", text)  # "**Learning outcomes.** Students will …"
-    # A key from an export ('credits_ects', 'outcome_1') names its field by its first words.
-    fields = fields_for(text, prefix="_" in text and " " not in text.strip())
+    key = "_" in text and " " not in text.strip()  # 'credits_ects', 'outcome_1' from an export
+    fields = key_fields(text.strip()) if key else fields_for(text)
     if fields:
         return text.strip(), fields, ""
     match = _LEAD_IN.search(text)
@@ -244,7 +251,7 @@ def split_sections(text: str) -> Sections:
     def start(label: str, fields: tuple[str, ...], value: str, number: int) -> Section:
         section = Section(label, fields, _BREAK.sub("\n", value).split("\n") if value else [])
         section.start = section.end = number
-        section.filled = bool(value.strip())
+        section.filled = section.inline = bool(value.strip())
         result.items.append(section)
         return section
 
@@ -263,7 +270,6 @@ def split_sections(text: str) -> Sections:
             found = _labelled(label)
             if found:
                 current = start(found[0], found[1], found[2], number)
-                current.heading = True
             elif not seen_heading and (len(heading.group(1)) == 1 or not (result.items or result.preamble)):
                 # The first level-1 heading of a Markdown draft is its title by convention, and
                 # so is a heading of any level that opens the document ('## Course sheet — X').
@@ -323,17 +329,24 @@ def split_sections(text: str) -> Sections:
             current = start(line.strip().rstrip(":"), ("outcomes",), "", number)
             continue
         unknown = _UNKNOWN_LABEL.match(line) if cells is None else None
-        # 'Task 1: a report ...' under 'Assessment' (a heading, or a label whose answer is on
-        # the next lines) is the answer, not a label of its own.
+        # 'Blended: ...' or 'Task 1: ...', 'Task 2: ...' right under 'How you study' or
+        # 'Assessment' (before any other text of it) is its answer, not a label of its own.
+        answer = unknown and current is not None and bool(current.fields) and (not current.filled or current.answers)
+        if current is not None and line.strip():
+            current.answers = bool(answer)
         if (
             unknown
+            and not answer
             and len(unknown.group(1).split()) <= 4
-            and (current is None or current.field not in _PROSE_FIELDS
-                 and not (current.fields and (current.heading or not current.filled)))
+            and (current is None or current.field not in _PROSE_FIELDS)
         ):
             current = start(unknown.group(1), (), unknown.group(2), number)
             continue
-        if cells is not None and len(cells) >= 2 and cells[0]:
+        if cells is not None and len(cells) >= 2 and _ROW_NUMBER.match(cells[0]) and current is not None and (
+                current.field in _PROSE_FIELDS):
+            # '1<TAB>plan a blade inspection ...' under 'Learning outcomes': a numbered row of it.
+            cells = [f"{cells[0].rstrip('.)')}. {cells[1]}", *cells[2:]]
+        elif cells is not None and len(cells) >= 2 and cells[0]:
             # A table row whose label Oppi does not know is kept aside, not merged.
             current = start(cells[0], (), " | ".join(c for c in cells[1:] if c), number)
             continue

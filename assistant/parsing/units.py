@@ -74,10 +74,10 @@ _LEVEL_NUMBER = re.compile(
     re.IGNORECASE,
 )
 
-_EQF_NUMBER = re.compile(
-    r"(?<![a-z])eqf[\s-]*(?:taso\w{0,3}|level|nivå)?\s*:?\s*(\d{1,2})\b|\b(\d{1,2})\s*\(?\s*eqf(?![a-z])",
-    re.IGNORECASE,
-)
+# 'EQF level 6' first; '6 (EQF)' only where no EQF is followed by its number, for in
+# 'NFQ level 7 (EQF 6)' the 7 stands before 'EQF' too.
+_EQF_THEN_NUMBER = re.compile(r"(?<![a-z])eqf[\s-]*(?:taso\w{0,3}|level|nivå)?\s*:?\s*(\d{1,2})\b", re.IGNORECASE)
+_NUMBER_THEN_EQF = re.compile(r"\b(\d{1,2})\s*\(?\s*eqf(?![a-z])", re.IGNORECASE)
 
 
 def credit_mention(text: str) -> bool:
@@ -179,7 +179,8 @@ def parse_level(text: str, label: str = "") -> Level:
     if len(numbers) > 1:
         # 'NFQ Level 7 (Ireland), EQF level 6': a national level beside its EQF one; the EQF
         # level is the one the checks read.
-        eqf = {int(g) for m in _EQF_NUMBER.finditer(text) for g in m.groups() if g}
+        eqf = {int(m.group(1)) for m in _EQF_THEN_NUMBER.finditer(text)} or {
+            int(m.group(1)) for m in _NUMBER_THEN_EQF.finditer(text)}
         if len(eqf) == 1:
             return Level(level=eqf.pop(), framework="EQF")
         return Level(framework=framework, problem=_note("level_several", value=text.strip()))

@@ -2,7 +2,7 @@
 and handed to the JSON form reader, which reads keys as labels.
 
 Only a document that YAML alone explains is read this way: a mapping of four or more keys with
-a mapping or a list of mappings in it. A flat 'Title: X' text is valid YAML too, and the section reader
+a mapping, or a list of mappings keyed like an export, in it. A flat 'Title: X' text is valid YAML too, and the section reader
 reads it with more care (values with colons, prose). Anchors and aliases are refused, so a
 small file cannot expand into a huge tree.
 """
@@ -13,14 +13,15 @@ from typing import Any
 
 import yaml
 
-_MAX_TEXT = 1_000_000
+_MAX_TEXT = 200_000  # a form export is a few kilobytes
 _MAX_EVENTS = 50_000
+_MAX_FLOW_DEPTH = 8  # '[[[[...': PyYAML takes seconds on a deep flow collection
 _MIN_KEYS = 4
 
 
 def yaml_form(text: str) -> dict[str, Any] | None:
     """The form as a mapping when the text is a structured YAML document; otherwise None."""
-    if len(text) > _MAX_TEXT or "\t" in text or ":" not in text:
+    if len(text) > _MAX_TEXT or "\t" in text or ":" not in text or _flow_depth(text) > _MAX_FLOW_DEPTH:
         return None
     try:
         for count, event in enumerate(yaml.parse(text, Loader=yaml.SafeLoader)):
@@ -31,8 +32,24 @@ def yaml_form(text: str) -> dict[str, Any] | None:
         return None
     if not isinstance(data, dict) or len(data) < _MIN_KEYS or not all(isinstance(k, str) for k in data):
         return None
-    # A list of plain lines ('Outcomes:' / '- Apply ...') is how a text form lists too; only a
-    # mapping in a mapping, or a list of mappings, is YAML's own.
-    nested = any(isinstance(v, dict) or isinstance(v, list) and any(isinstance(i, dict) for i in v)
-                 for v in data.values())
+    # A list of plain lines ('Outcomes:' / '- Apply ...') is how a text form lists too, and so is
+    # '- Task 1: a report'; only a mapping in a mapping, or a list of mappings keyed like an
+    # export ('- text: ...'), is YAML's own.
+    nested = any(isinstance(v, dict) or isinstance(v, list) and any(_keyed(i) for i in v) for v in data.values())
     return data if nested else None
+
+
+def _keyed(item: Any) -> bool:
+    return isinstance(item, dict) and all(isinstance(k, str) and " " not in k for k in item)
+
+
+def _flow_depth(text: str) -> int:
+    """The deepest nesting of '[' and '{' (linear; quotes are not tracked, which only errs deep)."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}" and depth:
+            depth -= 1
+    return deepest

@@ -110,3 +110,14 @@ def test_finnish_must_verbs_before_an_infinitive_state_a_need() -> None:
     # 'tulee kalliiksi' says no must; a time with no object and an indirect question give no skill.
     assert _pairs("Se tulee kalliiksi. Heidän pitää arvioida ennen päätöksentekoa, mitä vaihtoehtoja on.", "fi") == []
     assert _pairs("Yrittäjän pitää osata arvioida, kannattaako investointi.", "fi") == []
+
+
+def test_things_and_the_writers_state_no_need() -> None:
+    for text in ("The sensors do not measure the flow rate.", "We do not offer the course in spring.",
+                 "Do the figures include VAT?", "They have experience in reporting."):
+        assert _pairs(text, "en") == [], text
+    found = _pairs("Our staff have gaps in spreadsheet modelling, the team lacks skills in SQL.", "en")
+    assert [obj for _, obj in found].count("SQL") == 1
+    for text in ("Kurssi tulee järjestää keväällä verkossa.", "Meidän täytyy päivittää opetussuunnitelma.",
+                 "Heidän pitää olla tietoisia riskeistä.", "Tuleeko kurssista maksu?"):
+        assert _pairs(text, "fi") == [], text

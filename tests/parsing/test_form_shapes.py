@@ -43,3 +43,58 @@ def test_the_eqf_level_is_read_beside_a_national_one() -> None:
     level = parse_level("NFQ Level 7 (National Framework of Qualifications, Ireland), EQF level 6")
     assert (level.level, level.framework, level.problem) == (6, "EQF", None)
     assert parse_level("NQF 5 and NQF 6").problem is not None
+
+
+def test_an_older_quote_with_a_field_or_two_is_a_comment_not_the_draft() -> None:
+    text = ("Title: Drone Mapping\nCredits: 4 ECTS\nOutcomes:\n- Plan a mapping flight over a field\n\n"
+            "> Level: level 5 would be too low, think again\n> Assessment: we still need to agree on this\n")
+    parsed = parse_text(text)
+    assert parsed.credential.level is None and parsed.credential.assessment is None
+    assert any(n.key == "mail_quoted" for n in parsed.notes)
+
+
+def test_commas_in_label_lines_are_no_csv() -> None:
+    text = ("Title: Data analytics, basic level\nAwarding body: Example University of Applied Sciences, Finland\n"
+            "Assessment: a report, graded pass/fail\nLevel: EQF 5, FiNQF 5\nParticipation: online, self-paced\n")
+    cred = parse_text(text).credential
+    assert (cred.title, cred.assessment) == ("Data analytics, basic level", "a report, graded pass/fail")
+
+
+def test_a_national_level_before_its_bracketed_eqf_level() -> None:
+    for text in ("NFQ level 7 (EQF 6)", "Level 7 (EQF level 6)"):
+        assert parse_level(text).level == 6, text
+
+
+def test_answers_under_a_heading_end_where_its_own_text_begins() -> None:
+    text = "## Assessment\nA practical test in the workshop, graded 1-5.\n\nVenue: Vaasa campus, hall B\n"
+    parsed = parse_text(text)
+    assert parsed.credential.assessment == "A practical test in the workshop, graded 1-5."
+    answers = parse_text("## How you study\nBlended: two days on campus, the rest online\n").credential
+    assert answers.participation == "Blended: two days on campus, the rest online"
+
+
+def test_a_tag_or_a_link_in_brackets_is_no_reviewers_comment() -> None:
+    text = "ESCO: analyse big data [ESCO: http://data.europa.eu/esco/skill/x] [EQF: 6] [AK: TBD]"
+    blanked, count = blank_comments(text)
+    assert count == 1 and "[ESCO: http" in blanked and "[EQF: 6]" in blanked and "TBD" not in blanked
+
+
+def test_an_export_key_names_its_field_only_where_the_rest_qualifies_it() -> None:
+    from assistant.parsing.labels import key_fields
+
+    assert key_fields("outcome_1") == ("outcomes",) and key_fields("credits_ects") == ("workload",)
+    assert key_fields("outcome_1_assessment") == ("assessment",)
+    assert key_fields("level_of_difficulty") == ()
+
+
+def test_a_weight_is_no_outcome_and_a_bare_number_needs_a_reference_in_its_sentence() -> None:
+    text = "Title: X\nOutcomes:\n- Plan a flight over a field with the drone\n- Map a field from the images taken\n" \
+           "Assessment: Outcome 1 is assessed by an exam (40) and a report (60). A second report (2) is optional.\n"
+    assert set(parse_text(text).credential.outcome_assessment) == {1}
+
+
+def test_a_span_points_at_the_line_under_the_title() -> None:
+    parsed = parse_text("Slide 1: Title\n• OT Cybersecurity for Utilities\n"
+                        "• Micro-credential, Example University of Applied Sciences, Vaasa\n")
+    assert parsed.credential.title == "OT Cybersecurity for Utilities"
+    assert parsed.spans["awarding_body"].start == 2
