@@ -19,6 +19,7 @@ from assistant.config import Settings
 from assistant.errors import OppiError, describe_validation_error
 from assistant.parsing.comments import blank_comments
 from assistant.parsing.csv_rows import csv_as_rows
+from assistant.parsing.html_text import html_as_text, is_html
 from assistant.parsing.json_form import json_sections
 from assistant.parsing.labels import IGNORED, normalise
 from assistant.parsing.linebreaks import join_hyphenated
@@ -32,7 +33,13 @@ from assistant.parsing.prose import (
     sentences,
 )
 from assistant.parsing.quoting import unquote
-from assistant.parsing.sections import Section, Sections, field_label_at, split_sections
+from assistant.parsing.sections import (
+    Section,
+    Sections,
+    field_label_at,
+    is_greeting,
+    split_sections,
+)
 from assistant.parsing.units import credit_mention, parse_level, parse_workload, workload_mention
 from assistant.parsing.yaml_form import yaml_form
 from assistant.schemas import LearningOutcome, MicroCredential, ParseNote
@@ -122,9 +129,14 @@ def parse_text(text: str, fmt_hint: FormatHint = "auto") -> ParsedDraft:
         parsed.notes.insert(0, _note("yaml_form"))
         _note_undecodable(parsed, text)
         return parsed
+    page = is_html(text)
+    if page:
+        text = html_as_text(text)
     uncommented, comments = blank_comments(join_hyphenated(csv_as_rows(text)))
     read, dropped = unquote(uncommented, field_label_at)
     parsed = _read(split_sections(read), read)
+    if page:
+        parsed.notes.insert(0, _note("html_page"))
     if comments:
         parsed.notes.append(_note("reviewer_comments", count=comments))
     if dropped:
@@ -211,6 +223,18 @@ def _read(sections: Sections, text: str) -> ParsedDraft:
         p for p in preamble[:3]
         if _looks_like_title(p[1]) and (p[0] + 1 >= len(lines) or not lines[p[0] + 1].strip())
     ]  # fmt: skip
+    if not heads and not cred.title and sections.preamble and not sections.mail:
+        # Text from a PDF has no blank lines: its first line, short and no sentence, is the
+        # heading even with the subtitle run straight into it.
+        number, first = sections.preamble[0]
+        # Not a line run straight into the first label ('Sustainable Packaging\nAwarding body:
+        # ...'): that one is not guessed at.
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        if number == next(i for i, line in enumerate(lines) if line.strip()) and _looks_like_title(first) and (
+                2 <= len(first.split()) <= 12 and first[:1].isupper() and not is_greeting(first)
+                and not field_label_at(following)):
+            heads = [(number, first)]
+            preamble = [(number, first), *_paragraphs(sections.preamble[1:])]
     coded = [(n, line) for n, line in sections.preamble[:6] if _COURSE_CODE.match(line)]
     if not cred.title and not heads and coded:
         # A study guide's course-code line ("ENER-MC301 Energy Audits ..., 3 ECTS") is its title.
@@ -236,7 +260,10 @@ def _read(sections: Sections, text: str) -> ParsedDraft:
             notes.append(_note("mail_around"))
     else:
         blocks = preamble + blocks
-    _read_prose(parsed, blocks, unknown, describe=not labelled and not cred.description)
+    # A prose draft under its title heading ('# Incident Response ...') is still prose: what no
+    # element takes describes it. A 'Title:' label or any other label makes it a form.
+    only_heading = all(s.label == "title" and s.fields == ("title",) for s in labelled) and not unknown
+    _read_prose(parsed, blocks, unknown, describe=only_heading and not cred.description)
     if not _has(cred, "workload"):
         _workload_from_description(parsed)
     if not cred.country:

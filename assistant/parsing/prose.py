@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from assistant.parsing.mapping import covered
 from assistant.parsing.sections import cues
 from assistant.parsing.units import credit_mention, level_mention, workload_mention
 
@@ -68,7 +69,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     compiled["organisation"] = re.compile(
         rf"(?:{word}\s+){{1,4}}(?:{heads})\w{{0,4}}\b{tail}"
         rf"|\b(?:University|Universiteit|Academy)\s+(?:of|for)(?:\s+the)?(?:\s+{word})+"
-        rf"|\b(?:Hochschule|Hogeschool|Politécnico|Universität|Université|Universidad|Högskolan)"
+        rf"|\b[A-ZÄÖÅ][\w'’.&]*-(?:{heads})\w{{0,4}}\b"  # 'LAB-ammattikorkeakoulu'
+        rf"|\b(?:Hochschule|Hogeschool|Politécnico|Universität|Université|Universidad|Högskolan|Yrkeshögskolan)"
         rf"(?:\s+(?:do|de|van|der|für|für|i))?(?:\s+{word})+"
     )
     countries = sorted(data["countries"], key=len, reverse=True)
@@ -276,8 +278,14 @@ class _Placer:
             title = _leading_title(text)
             if title:
                 reading.values["title"] = (title, sentence.line, sentence.line)
-        if "workload" in missing and "workload" not in reading.values and workload_mention(text):
-            reading.add("workload", sentence)
+        taken = reading.values.get("workload")
+        if "workload" in missing and workload_mention(text) and (
+                taken is None or credit_mention(text) and not credit_mention(taken[0])):
+            # Credits outweigh hours said before them: 'lead the first 72 hours of an incident'
+            # is no workload where '6 ECTS credits (162 hours)' follows.
+            if taken is not None:
+                reading.unread.append(Sentence(taken[0], taken[1]))
+            reading.values["workload"] = (text, sentence.line, sentence.line)
             placed = True
         if "level" in missing and "level" not in reading.values and level_mention(text):
             reading.add("level", sentence)
@@ -303,6 +311,10 @@ class _Placer:
             found = name in missing and pattern.search(text)
             if not found and name == "target_group" and name in missing:
                 found = name not in reading.values and self._names_audience(text)
+            if not found and name == "assessment" and name in reading.values:
+                # 'The tabletop exercise report covers the first three outcomes.': the mapping
+                # of the tasks just named.
+                found = name in missing and covered(text) is not None
             if found:
                 reading.add(name, sentence)
                 placed = name in ("assessment", "quality_assurance") or placed

@@ -111,3 +111,21 @@ def test_file_over_the_size_limit_is_refused(tmp_path, settings):
     small_limit = settings.model_copy(update={"max_file_mb": 0.001})
     with pytest.raises(OppiError, match="over the size limit of 0.001 MB"):
         read_pages(path, small_limit)
+
+
+def test_a_docx_table_is_read_where_it_stands(tmp_path, settings):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Learning outcomes", level=2)
+    document.add_paragraph("The learner can")
+    table = document.add_table(rows=0, cols=2)
+    for number, text in (("1", "plan a blade inspection flight"), ("2", "classify blade damage")):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = number, text
+    document.add_heading("Quality assurance", level=2)
+    document.add_paragraph("The university's audited quality system.")
+    path = tmp_path / "draft.docx"
+    document.save(str(path))
+    text = read_pages(path, settings)[0][1]
+    assert text.index("1\tplan a blade") < text.index("## Quality assurance")

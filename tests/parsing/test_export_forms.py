@@ -58,3 +58,18 @@ def test_yaml_anchors_are_refused_so_a_small_file_cannot_expand() -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8))
     assert yaml_form(bomb) is None
+
+
+def test_an_html_page_is_read_by_its_headings_lists_and_tables() -> None:
+    page = ("<!DOCTYPE html><html><head><title>Menu</title><script>var x = '<p>';</script></head><body>"
+            "<h1>Urban Tree Risk Assessment</h1><table><tr><th>Awarding body</th><td>H&auml;me UAS, Finland</td></tr>"
+            "<tr><th>Level</th><td>EQF&nbsp;6</td></tr></table><h2>Learning outcomes</h2><p>The learner can</p>"
+            "<ol><li>inspect a mature urban tree with the Visual Tree Assessment method</li>"
+            "<li>measure decay in a stem with a resistance drill</li></ol></body></html>")
+    parsed = parse_text(page)
+    cred = parsed.credential
+    assert (cred.title, cred.awarding_body, cred.level) == ("Urban Tree Risk Assessment", "Häme UAS, Finland", 6)
+    assert len(cred.outcomes) == 2
+    assert parsed.notes[0].key == "html_page"
+    # A draft that only mentions a tag is no page.
+    assert parse_text("Title: Writing <p> tags for accessible web pages\nLevel: EQF 5\n").notes[:1] != parsed.notes[:1]

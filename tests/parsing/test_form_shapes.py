@@ -98,3 +98,25 @@ def test_a_span_points_at_the_line_under_the_title() -> None:
                         "• Micro-credential, Example University of Applied Sciences, Vaasa\n")
     assert parsed.credential.title == "OT Cybersecurity for Utilities"
     assert parsed.spans["awarding_body"].start == 2
+
+
+def test_an_and_that_ends_a_wrapped_list_line_stays_in_the_outcome() -> None:
+    from assistant.parsing.outcomes import split_outcomes
+
+    items = split_outcomes(["- identify the hazards of the kitchen and", "  assess the severity of each hazard;",
+                            "- write a report"])
+    assert items == ["identify the hazards of the kitchen and assess the severity of each hazard", "write a report"]
+
+
+def test_the_first_line_of_a_pdf_is_its_title_unless_a_label_follows() -> None:
+    text = ("HACCP-based Food Safety for Kitchens\nMicro-credential | Example University of Applied Sciences, Kokkola\n"
+            "Kitchens must run a self-monitoring plan.\nLevel: EQF 5\n")
+    assert parse_text(text).credential.title == "HACCP-based Food Safety for Kitchens"
+    assert parse_text("Sustainable Packaging Design\nAwarding body: Example UAS\nLevel: EQF 6\n").credential.title is None
+
+
+def test_a_mapping_sentence_after_the_assessment_in_prose_is_read() -> None:
+    text = ("# Incident Response\n\nThe micro-credential is awarded by Tampere University, Finland. Assessment is by a "
+            "tabletop exercise report and an oral examination. The report covers the first three outcomes.\n")
+    assert covered("covers the first three outcomes") == frozenset({1, 2, 3})
+    assert "first three outcomes" in parse_text(text).credential.assessment
