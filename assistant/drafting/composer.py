@@ -835,12 +835,9 @@ def finnish_contexts(brief: CredentialBrief) -> list[str]:
     return out
 
 
-_PREPOSITIONS = frozenset({"with", "to", "on", "for", "about", "in", "at", "from", "by", "into", "of"})
-
-
 def _mergeable(skill: Skill, lang: str) -> bool:
     """Whether a skill's object may be joined with another's under one verb."""
     if skill.fixed:
         return False
     words = (skill.nominal or skill.obj).split()
-    return lang == "fi" or not words or words[0].lower() not in _PREPOSITIONS
+    return lang == "fi" or not words or words[0].lower() not in _EN_PREPOSITIONS

@@ -60,8 +60,8 @@ def _english(obj: str, verb: str) -> list[str]:
         elif det.lower_ == "the" and head.tag_ in {"NN", "NNP"} and det.i == 0 and (
             head.i + 1 == len(tokens) or tokens[head.i + 1].lower_ != "of" and tokens[head.i + 1].tag_ not in {"VBZ", "VBP", "NNS"}
         ):
-            # Only a head the phrase ends or goes on from: in 'the product approvals against
-            # ...' read alone, the small model tags 'approvals' a verb, and 'a product' is wrong.
+            # Not where the word after the head reads as a verb or a plural: alone, 'the product
+            # approvals against ...' has 'approvals' tagged a verb, and 'a product approvals' is wrong.
             following = tokens[det.i + 1].text
             vowel = following[:1].lower() in "aeio" or (following.isupper() and following[:1] in "AEFHILMNORSX")
             rewrites[det.i] = "an" if vowel else "a"

@@ -72,11 +72,12 @@ def finite_verbs(text: str, verb: str = "do") -> list[str]:
 def skill_phrases(text: str) -> list[SkillPhrase]:
     """The verb-object pairs a text says someone needs, each with its span.
 
-    A need is read from its trigger ('need to', 'want staff to', 'who can', 'able to', 'must'),
-    not negated; what comes before it says who needs the skill and is dropped. The rest of the
-    sentence is a list of verb phrases, split where a comma or 'and' is followed by a verb; in
-    each, purpose, time and relative clauses ('to find out ...', 'when the score requires it',
-    'so that ...') are the why of the need and are cut."""
+    Each clause with a subject of its own is read for itself. A need is read from its trigger
+    ('need to', 'want staff to', 'who can', 'able to', 'must'; see `_trigger`), not negated;
+    what comes before it says who needs the skill and is dropped. The rest of the clause is a
+    list of verb phrases, split where a comma or 'and' is followed by a verb; in each, purpose,
+    time and relative clauses ('to find out ...', 'when the score requires it', 'so that ...')
+    are the why of the need and are cut."""
     doc = parse(text)
     out: list[SkillPhrase] = []
     for sentence in doc.sents:
@@ -219,8 +220,11 @@ def _negated(token) -> bool:
 
 
 def _trigger(sent):
-    """The word a need is read from: a need verb ('need to', 'must', 'able to'), a passive of
-    teaching ('should be trained to'), a skill noun with its infinitive ('the ability to read'),
+    """The word a need is read from: a skill noun with its infinitive ('the ability to read'),
+    help with a gerund ('help in reading'), a question whether people can ('Can our agents
+    ...?'), a job's gerunds ('responsible for adjusting'), teaching someone to ('train fitters
+    to identify'); a need verb ('need to', 'must', 'able to', 'would like to'), a passive of
+    teaching ('should be trained to'); what people are said not to do ('they do not check');
     or the relative pronoun of the people wanted ('nurses who recognise ...', in a sentence that
     says someone lacks, needs or looks for them)."""
     for token in sent:
@@ -294,6 +298,8 @@ def _asks_whether_able(token) -> bool:
 
 
 _PEOPLE_PRONOUNS = {"they", "he", "she", "nobody"}
+
+
 def _asked_about_people(subject) -> bool:
     """'Can our agents ...?', 'Do they ...?': people of the writer's or theirs; not the reader
     ('Could you sketch ...?') and not things ('Do the figures include VAT?')."""

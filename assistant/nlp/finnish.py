@@ -189,7 +189,9 @@ def _is_subject(word: str) -> bool:
 
 
 def skill_phrases(text: str) -> list[SkillPhrase]:
-    """The infinitives after 'osata / pystyä / kyetä' and their objects, each with its span.
+    """The infinitives after 'osata / pystyä / kyetä' (and after 'tulee / pitää' with a person
+    in the genitive, or in a question: 'Osaavatko hoitajat neuvoa ...?'; a question's own verb
+    too: 'tunnistavatko he ...?') and their objects, each with its span.
 
     A new skill starts at an infinitive that follows the need verb, a comma or a conjunction;
     a relative or subordinate clause ('…, jotka kirjataan', '…, miten …') ends the object."""

@@ -17,8 +17,15 @@ _SKIPPED = {"script", "style", "head", "nav", "footer"}
 _BLOCKS = {"p", "div", "ul", "ol", "table", "section", "article", "header", "main", "br", "dl", "dd", "dt"}
 
 
+_MAX_PAGE = 500_000  # characters; a course page is a few dozen kilobytes
+
+
 def is_html(text: str) -> bool:
+    """Whether the text is an HTML page. A page's '<' and '>' pair up; a paste of unclosed '<a'
+    is no page (and would make the standard parser rescan it, quadratic in its length)."""
     head = text[:4000]
+    if len(text) > _MAX_PAGE or text.count("<") > 1.2 * text.count(">") + 10:
+        return False
     return bool(_PAGE.search(head)) or len(_TAG.findall(head)) >= _MIN_TAGS
 
 
@@ -26,7 +33,7 @@ class _Text(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.lines: list[str] = []
-        self.current = ""
+        self.current = ""  # the block being read (short: each block is flushed at its end)
         self.skipping = 0
         self.cells: list[str] | None = None
 

@@ -384,4 +384,4 @@ def _is_table_header(cells: list[str]) -> bool:
     return table is not None and (not first or (table[0] == 0 and table[1] is not None))
 
 
-__all__ = ["IGNORED", "Section", "Sections", "cues", "is_signoff", "field_label_at", "split_sections"]
+__all__ = ["IGNORED", "Section", "Sections", "cues", "field_label_at", "is_greeting", "is_signoff", "split_sections"]
