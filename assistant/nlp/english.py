@@ -133,9 +133,19 @@ def _clauses(sent) -> list:
         head, edge = token.head, token.left_edge
         if (token.dep_ in {"nsubj", "nsubjpass", "expl"} and head.i > token.i and edge.i > starts[-1]
                 and _main_clause(head) and not _wh(edge) and not _wh(doc[edge.i - 1]) and not _is_verb(edge)
+                and not _listed_verb(edge)
                 and not any(c.dep_ in {"aux", "auxpass"} and c.i < token.i for c in head.children)):
             starts.append(edge.i)
     return [doc[a:b] for a, b in zip(starts, [*starts[1:], sent.end])]
+
+
+def _listed_verb(token) -> bool:
+    """'..., measure dissolved oxygen and take samples': a lexicon verb after a list comma goes
+    on with the list, though the small model may read it as a subject ('measure' of 'dissolved')."""
+    from assistant.rules.lexicon import load_lexicon
+
+    before = token.doc[token.i - 1].lower_ if token.i else ""
+    return before in {",", "and", "or"} and token.lower_ in load_lexicon().verbs["en"]
 
 
 def _main_clause(verb) -> bool:
@@ -230,7 +240,7 @@ def _trigger(sent):
     for token in sent:
         if token.lemma_ in SKILL_NOUNS and token.i + 1 < len(token.doc) and token.nbor().tag_ == "TO":
             return token
-        if _help_in(token) or _asks_whether_able(token) or _gerund_lead(token) or _trains_to(token):
+        if _help_in(token) or _asks_whether_able(token) or _gerund_lead(token) or _trains_to(token) or _cleft(token):
             return token
     for token in sent:
         if token.lemma_ in NEED_TRIGGERS and token.pos_ in {"VERB", "AUX", "ADJ"} and not _negated(token):
@@ -277,6 +287,14 @@ def _trains_to(token) -> bool:
     return (token.lemma_ in TEACHING and token.pos_ == "VERB" and not _negated(token)
             and any(c.dep_ == "dobj" for c in token.children)
             and any(c.dep_ in {"xcomp", "ccomp", "advcl"} and c.tag_ == "VB" for c in token.children))
+
+
+def _cleft(token) -> bool:
+    """'What they do need is to record interviews': the need after 'is to' (the small model
+    may tag 'need' a noun here)."""
+    doc, i = token.doc, token.i
+    return (token.lower_ in {"need", "needs", "want", "wants"} and i + 2 < len(doc) and doc[i + 1].lemma_ == "be"
+            and doc[i + 2].tag_ == "TO" and any(t.tag_ == "WP" and t.lower_ == "what" for t in doc[max(i - 4, 0):i]))
 
 
 def _help_in(token) -> bool:
@@ -342,7 +360,9 @@ def _is_verb(token) -> bool:
         return True
     # 'content, measure campaign performance': a lexicon verb after a list comma, before its object.
     before = token.doc[token.i - 1].lower_ if token.i else ""
-    return token.lower_ in verbs and before in {",", "and"} and nxt is not None and nxt.pos_ in {"DET", "ADJ", "NOUN", "PROPN"}
+    # ... or a participle before it ("measure dissolved oxygen").
+    return token.lower_ in verbs and before in {",", "and"} and nxt is not None and (
+        nxt.pos_ in {"DET", "ADJ", "NOUN", "PROPN"} or nxt.tag_ in {"VBN", "VBD"})
 
 
 def _wanting(token) -> bool:
@@ -376,8 +396,9 @@ def _items(sent, trigger) -> list[list]:
         if token.tag_ == "VBG" and before in {",", "and", "or"} and _gerund_lead(trigger):
             items.append([token])  # '..., taking and analysing samples, and interpreting trends'
             continue
-        if before == "to" and index >= 2 and tokens[index - 2].lower_ in {",", "and", "or"}:
-            before = tokens[index - 2].lower_  # '..., to choose suitable equipment and to inspect ...'
+        if before in {"to", "who"} and index >= 2 and tokens[index - 2].lower_ in {",", "and", "or"}:
+            # '..., to choose suitable equipment and to inspect ...', '..., and who adjust ...'
+            before = tokens[index - 2].lower_
         if before == "to" and index >= 3 and tokens[index - 2].lower_ == "how" and tokens[index - 3].lower_ in {",", "and", "or"}:
             before = tokens[index - 3].lower_  # '..., and how to calculate a declaration'
         if index >= 2 and _skill_head(tokens[index - 2]) and before in {"to", "of"} and (
@@ -389,7 +410,7 @@ def _items(sent, trigger) -> list[list]:
             items.append([token])
             continue
         if before in {",", "and", "or"} and token.lemma_ != "be" and (_is_verb(token) or _verb_in_list(token)):
-            while items[-1] and (items[-1][-1].tag_ == "TO" or items[-1][-1].lower_ == "how"):
+            while items[-1] and (items[-1][-1].tag_ == "TO" or items[-1][-1].lower_ in {"how", "who"}):
                 items[-1].pop()
             items.append([token])
         else:

@@ -121,3 +121,13 @@ def test_things_and_the_writers_state_no_need() -> None:
     for text in ("Kurssi tulee järjestää keväällä verkossa.", "Meidän täytyy päivittää opetussuunnitelma.",
                  "Heidän pitää olla tietoisia riskeistä.", "Tuleeko kurssista maksu?"):
         assert _pairs(text, "fi") == [], text
+
+
+def test_a_cleft_need_and_a_list_of_who_clauses() -> None:
+    found = _pairs("They do not need another course on interviewing. What they do need is to record interviews "
+                   "on location and write show notes.", "en")
+    assert [verb for verb, _ in found] == ["record", "write"]
+    found = _pairs("We are missing people who notice abnormal swimming behaviour early, who measure dissolved "
+                   "oxygen at the right depth, and who adjust the feeding rate.", "en")
+    assert [verb for verb, _ in found] == ["notice", "measure", "adjust"]
+    assert found[1][1] == "dissolved oxygen at the right depth"  # the participle does not end the list
