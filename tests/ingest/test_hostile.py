@@ -80,6 +80,12 @@ HOSTILE = {
     "paste.txt": lambda p: p.write_text(("Learning outcomes: Analyse (the data, and; the | results: " * 20_000)[:1_000_000], encoding="utf-8"),
     "oneline.txt": lambda p: p.write_text("Assessment: outcomes 1" + ", 1" * 300_000, encoding="utf-8"),
     "bomb.docx": _bomb_140mb,
+    # Exports read since stop 24: a flow-nested YAML, an HTML page of unclosed tags, a CSV of
+    # 100,000 quoted rows.
+    "flow.txt": lambda p: p.write_text("title: x\nlevel:\n  value: " + "[" * 20_000 + "\n", encoding="utf-8"),
+    "tags.txt": lambda p: p.write_text("<!DOCTYPE html><p>" + "<a" * 200_000, encoding="utf-8"),
+    "rows.txt": lambda p: p.write_text('"field","value"\n' + '"outcome_1","Plan a route, then drive it"\n' * 100_000,
+                                       encoding="utf-8"),
 }  # fmt: skip
 
 
