@@ -83,6 +83,7 @@ def covered(text: str) -> frozenset[int] | None:
         if _REFERENCE.search(sentence):
             for match in _BARE.finditer(sentence):
                 numbers |= _expand(match.group(1))
+    numbers |= _table_numbers(text)
     numbers |= {int(m.group(1)) for m in _CODE.finditer(text)}
     for m in _CODE_RANGE.finditer(text):
         first, last = int(m.group(1)), int(m.group(2))
@@ -97,3 +98,25 @@ def covered(text: str) -> frozenset[int] | None:
             numbers |= {_ORDINALS[m.group(1).lower()] for m in _ORDINAL_WORDS.finditer(sentence)}
     numbers.discard(0)
     return frozenset(numbers) if numbers else None
+
+
+_CELL_SPLIT = re.compile(r"\s*[|\t]\s*")
+_WHOLE_LIST = re.compile(rf"^\(?({_LIST})\)?\.?$", re.IGNORECASE)
+_NOUN_CELL = re.compile(rf"^{_NOUN}$", re.IGNORECASE)
+
+
+def _table_numbers(text: str) -> set[int]:
+    """A task table's outcomes column ('Task | Outcomes | Weight' / 'Notebook | 1 | 20 %'):
+    the numbers in that column of each row under the header."""
+    numbers: set[int] = set()
+    column = None
+    for line in text.splitlines():
+        if "|" not in line and "\t" not in line:
+            column = None
+            continue
+        cells = [c.strip() for c in _CELL_SPLIT.split(line.strip().strip("|"))]
+        if column is None:
+            column = next((i for i, c in enumerate(cells) if _NOUN_CELL.match(c)), None)
+        elif column < len(cells) and (found := _WHOLE_LIST.match(cells[column])):
+            numbers |= _expand(found.group(1))
+    return numbers

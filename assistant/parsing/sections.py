@@ -346,8 +346,10 @@ def split_sections(text: str) -> Sections:
                 current.field in _PROSE_FIELDS):
             # '1<TAB>plan a blade inspection ...' under 'Learning outcomes': a numbered row of it.
             cells = [f"{cells[0].rstrip('.)')}. {cells[1]}", *cells[2:]]
-        elif cells is not None and len(cells) >= 2 and cells[0]:
-            # A table row whose label Oppi does not know is kept aside, not merged.
+        elif cells is not None and len(cells) >= 2 and cells[0] and not (
+                current is not None and current.field in _TASK_COLUMN):
+            # A table row whose label Oppi does not know is kept aside, not merged; under
+            # 'Assessment' it is a row of the task table ('Report | 1, 2 | 30 %').
             current = start(cells[0], (), " | ".join(c for c in cells[1:] if c), number)
             continue
         content = " | ".join(c for c in cells if c) if cells is not None else line

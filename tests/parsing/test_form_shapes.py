@@ -120,3 +120,12 @@ def test_a_mapping_sentence_after_the_assessment_in_prose_is_read() -> None:
             "tabletop exercise report and an oral examination. The report covers the first three outcomes.\n")
     assert covered("covers the first three outcomes") == frozenset({1, 2, 3})
     assert "first three outcomes" in parse_text(text).credential.assessment
+
+
+def test_a_task_table_maps_by_its_outcomes_column() -> None:
+    assert covered("Task | Outcomes | Weight\nNotebook | 1 | 20 %\nPortfolio | 2, 4 | 50 %") == frozenset({1, 2, 4})
+    assert covered("| Tehtävä | Tavoitteet |\n|---|---|\n| Raportti | 1–3 |\n| Tentti | 4 |") == frozenset({1, 2, 3, 4})
+    assert covered("| Week | Topic |\n| 1 | Introduction |") is None  # no outcomes column
+    text = ("## Learning outcomes\n- Plan a survey of a park\n- Map the trees of a park\n- Report the results\n\n"
+            "## Assessment\n| Task | Outcomes | Weight |\n|---|---|---|\n| Field plan | 1, 2 | 40 % |\n")
+    assert set(parse_text(text).credential.outcome_assessment) == {1, 2}
