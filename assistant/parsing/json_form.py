@@ -14,7 +14,7 @@ from assistant.parsing.labels import fields_for, normalise
 from assistant.parsing.sections import Section, Sections
 
 # JSON keys whose value is the parent's value ('issuer': {'legalName': ...}).
-_GENERIC_KEYS = {"name", "legal name", "value", "text", "statement", "type", "unit", "label"}
+_GENERIC_KEYS = {"name", "legal name", "value", "text", "statement", "type", "unit", "label", "nimi", "namn", "arvo"}
 _OUTCOME_TEXT_KEYS = ("text", "statement", "outcome", "description", "kuvaus", "teksti")
 _MAX_JSON_DEPTH = 12
 

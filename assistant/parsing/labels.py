@@ -23,6 +23,17 @@ _BRACKETS = re.compile(r"\([^()]{0,80}\)|\[[^\[\]]{0,80}\]")
 _NOISE = re.compile(r"[*_`#:>|•]+")
 # '1.', 'a)', and a form's question number: '2.1', '3.4.2', '§ 4'
 _NUMBERING = re.compile(r"^\s*(?:(?:\d{1,2}|[a-z])[.)]|\d{1,2}(?:\.\d{1,2}){1,3}\.?|§\s*\d{1,3}\.?)\s+")
+# A numbered section heading in capitals ('3 OSAAMISTAVOITTEET'); not a value such as '5 ECTS'.
+_SECTION_NUMBER = re.compile(r"^\s*\d{1,2}\s+(?=[A-ZÄÖÅ][A-ZÄÖÅ /-]{5,}$)")
+# 'Outcome 1', 'Osaamistavoite 3': one item of the outcomes, as a table row's label
+_ITEM_NUMBER = re.compile(r"\s+\d{1,2}[.)]?$")
+
+
+def outcome_item_label(label: str) -> bool:
+    """Whether a label names one numbered outcome ('Osaamistavoite 1', 'Outcome 2')."""
+    text = normalise(label)
+    item = _ITEM_NUMBER.sub("", text)
+    return item != text and fields_for(item) == ("outcomes",)
 _ALTERNATIVES = re.compile(r"\s+/\s+|\s*/\s*(?=[a-z])")
 _COMBINED = re.compile(r"\s*,?\s+(?:and|ja|sekä|och|&|\+)\s+|\s*,\s*")
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -40,7 +51,7 @@ def normalise(label: str) -> str:
     """Lower-case a label and drop markup, bracketed asides, numbering and end punctuation."""
     if len(label) > _MAX_LABEL:
         return ""
-    text = _CAMEL.sub(" ", label.strip()).replace("_", " ")
+    text = _CAMEL.sub(" ", _SECTION_NUMBER.sub("", label.strip())).replace("_", " ")
     text = _NOISE.sub(" ", text)
     text = _BRACKETS.sub(" ", text)
     text = _NUMBERING.sub("", text.lower())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _ITEM = re.compile(
-    r"^\s*(?:[-*•–·▪◦+]|\d{1,2}[.)]|\(\d{1,2}\)|[a-h][.)]|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]|[A-Za-z]{1,4}[ -]?\d{1,2}[.):]|(?:[IC]?LO|OT|OS|TAV)[ -]?\d{1,2}|"
+    r"^\s*(?:[-*•–·▪◦+]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|\(\d{1,2}\)|[a-h][.)]|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]|[A-Za-z]{1,4}[ -]?\d{1,2}[.):]|(?:[IC]?LO|OT|OS|TAV)[ -]?\d{1,2}|"
     r"\[\d{1,2}\])\s+(.*\S)\s*$"
 )
 # A number in a column of its own, padded with spaces: '  1          analysoida ...' (a table

@@ -121,6 +121,9 @@ def find_organisation(text: str) -> str | None:
     return match.group(0).strip() if match else None
 
 
+_INLINE_ENUM = re.compile(r"(?:(?<=\s)|^)\((?:\d{1,2}|[a-h]|i{1,3}|iv|v|vi)\)\s+")
+
+
 def _outcome_split(sentence: str, is_verb) -> tuple[list[str], bool] | None:
     """(outcomes, lone) of a sentence: the list of 'After completing it, the learner can apply
     ...; calculate ...; and ...', or (lone) the one outcome of a sentence that says nothing else
@@ -132,7 +135,8 @@ def _outcome_split(sentence: str, is_verb) -> tuple[list[str], bool] | None:
         modal = p[f"outcome_modal_{lang}"].search(sentence)
         if not modal or not p[f"outcome_subject_{lang}"].search(sentence[: modal.start()]):
             continue
-        rest = sentence[modal.end() :].strip().rstrip(".")
+        # '(1) construct ..., (2) apply ..., and (3) create ...': the marks number the list.
+        rest = _INLINE_ENUM.sub("", sentence[modal.end() :]).strip().rstrip(".")
         if ";" in rest:
             items = _cleaned(_LEADING_CONJ.sub("", part.strip()) for part in rest.split(";"))
         else:

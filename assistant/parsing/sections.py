@@ -15,7 +15,7 @@ from importlib import resources
 
 import yaml
 
-from assistant.parsing.labels import IGNORED, fields_for, fold, key_fields, normalise
+from assistant.parsing.labels import IGNORED, fields_for, fold, key_fields, normalise, outcome_item_label
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*)$")
 _SETEXT = re.compile(r"^\s*(=+|-{3,})\s*$")
@@ -169,6 +169,8 @@ def _labelled(line: str) -> tuple[str, tuple[str, ...], str] | None:
         found = _label_fields(cells[0]) if cells[0] else None
         if found:
             return found[0], found[1], " | ".join(c for c in cells[1:] if c)
+        if cells[0] and outcome_item_label(cells[0]) and len(cells) == 2:
+            return cells[0], ("outcomes",), cells[1]  # '| Osaamistavoite 1 | analysoida ... |'
         return None
     for pattern in (_LABEL_VALUE, _TWO_COLUMN):
         match = pattern.match(line)
