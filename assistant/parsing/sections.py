@@ -15,7 +15,14 @@ from importlib import resources
 
 import yaml
 
-from assistant.parsing.labels import IGNORED, fields_for, fold, key_fields, normalise, outcome_item_label
+from assistant.parsing.labels import (
+    IGNORED,
+    fields_for,
+    fold,
+    key_fields,
+    normalise,
+    outcome_item_label,
+)
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*)$")
 _SETEXT = re.compile(r"^\s*(=+|-{3,})\s*$")
