@@ -274,10 +274,13 @@ _GERUND_LEADS = {"involve", "require", "include", "entail", "mean"}
 
 
 def _gerund_lead(token) -> bool:
-    """A word that says a job consists of the gerunds after it."""
+    """A word that says a job consists of the gerunds after it, or a skill noun before a colon
+    list of them ('develops the following abilities: identifying ..., grading ...')."""
     doc, i = token.doc, token.i
     if token.lemma_ in _GERUND_LEADS and token.pos_ == "VERB":
         return i + 1 < len(doc) and doc[i + 1].tag_ == "VBG"
+    if token.lemma_ in SKILL_NOUNS | HAVING and i + 2 < len(doc) and doc[i + 1].lower_ == ":":
+        return doc[i + 2].tag_ == "VBG"
     return (token.lower_ == "responsible" and i + 2 < len(doc) and doc[i + 1].lower_ == "for"
             and doc[i + 2].tag_ == "VBG")
 
@@ -390,7 +393,7 @@ def _items(sent, trigger) -> list[list]:
                                                             or index == 0) and not _leads_in(tokens[index:]):
                 items.append([token])
             elif token.tag_ == "VBG" and (_confident_in(tokens[:index]) or index == 1 and _help_in(trigger)
-                                          or index <= 1 and _gerund_lead(trigger)):
+                                          or index <= 1 and _gerund_lead(trigger)):  # after 'for' or ':'
                 items.append([token])  # 'be confident in starting a conversation', 'help in reading'
             continue
         if token.tag_ == "VBG" and before in {",", "and", "or"} and _gerund_lead(trigger):

@@ -197,10 +197,12 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
     a relative or subordinate clause ('…, jotka kirjataan', '…, miten …') ends the object."""
     out: list[SkillPhrase] = []
     carried = False  # Voikko ends a sentence at a colon: 'odotetaan kolmea asiaa: vastata ...'
+    nouns_carried = False  # ... and 'seuraavia valmiuksia: näytteiden ottaminen, ...'
     for sentence in sentences(text):
         words = [(o + sentence.start, t, k) for k, o, t in tokens(sentence.text) if k != "space"]
         before = len(out)
         active = carried  # after a need verb
+        after_colon = carried or nouns_carried  # the list a colon opened, of verbs or of nouns
         current: list[tuple[int, str, str]] = []
         verb: tuple[str, int, str] | None = None
         skipping = False
@@ -261,19 +263,27 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
                 previous = lower
         close()
         carried = active and verb is None and len(out) == before and sentence.text.endswith(":")
-        if len(out) == before and not carried:
-            out.extend(_noun_needs(words, sentence.text))
+        nouns_carried = (not carried and len(out) == before and sentence.text.rstrip().endswith(":")
+                         and _names_competence(words))
+        if len(out) == before and not carried and not nouns_carried:
+            out.extend(_noun_needs(words, sentence.text, listed=after_colon))
     return split_coordinated(resolve_pronouns(out))
 
 
-def _noun_needs(words: list[tuple[int, str, str]], sentence: str) -> list[SkillPhrase]:
+def _names_competence(words: list[tuple[int, str, str]]) -> bool:
+    """'vahvistetaan erityisesti seuraavia valmiuksia:': a word for skills, the list after the colon."""
+    return any(a.get("BASEFORM") in NOUN_NEED_BASES | {"valmius", "kyky"} for _, t, k in words if k == "word"
+               for a in analyses(t))
+
+
+def _noun_needs(words: list[tuple[int, str, str]], sentence: str, listed: bool = False) -> list[SkillPhrase]:
     """Action nouns listed after a word that names a need ('tarvitaan osaamista X:n
     tunnistamisessa, Y:n suunnittelussa ja ...'): in each piece between commas and
     conjunctions, the action noun and the genitives and adjectives before it, the head put back
     in the nominative ('kosteusvaurioiden tunnistaminen'). A piece opening a subordinate
-    clause ends the list."""
-    start = next((i for i, (_, t, k) in enumerate(words) if k == "word" and not _negation_before(words, words[i][0])
-                  and any(a.get("BASEFORM") in NOUN_NEED_BASES for a in analyses(t))), None)
+    clause ends the list; `listed`: the whole sentence is the list ('...valmiuksia:' before it)."""
+    start = -1 if listed else next((i for i, (_, t, k) in enumerate(words) if k == "word" and not _negation_before(words, words[i][0])
+                                    and any(a.get("BASEFORM") in NOUN_NEED_BASES for a in analyses(t))), None)
     if start is None:
         return []
     pieces = pieces_between(words[start + 1:], lambda item: item[2] != "word" or item[1].lower() in _COORDINATORS)

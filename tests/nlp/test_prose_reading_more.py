@@ -131,3 +131,12 @@ def test_a_cleft_need_and_a_list_of_who_clauses() -> None:
                    "oxygen at the right depth, and who adjust the feeding rate.", "en")
     assert [verb for verb, _ in found] == ["notice", "measure", "adjust"]
     assert found[1][1] == "dissolved oxygen at the right depth"  # the participle does not end the list
+
+
+def test_a_colon_list_after_a_word_for_skills() -> None:
+    found = _pairs("The region funds training that develops the following abilities: identifying fibre content by "
+                   "hand, grading garments for reuse, and planning the flow of a sorting line.", "en")
+    assert [verb for verb, _ in found] == ["identify", "grade", "plan"]
+    found = skill_phrases("Ohjelmakaudella vahvistetaan erityisesti seuraavia valmiuksia: prosessinäytteiden "
+                          "ottaminen ja vaahdotuskemikaalien annostelun säätäminen.", "fi")
+    assert [p.object for p in found] == ["prosessinäytteiden ottaminen", "vaahdotuskemikaalien annostelun säätäminen"]
