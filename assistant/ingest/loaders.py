@@ -147,7 +147,8 @@ def _load_docx(path: Path, data: bytes) -> Pages:
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
-            lines += ["\t".join(cell.text.strip() for cell in row.cells) for row in block.rows]
+            # One block: a blank line between rows would end the table for the section reader.
+            lines.append("\n".join("\t".join(cell.text.strip() for cell in row.cells) for row in block.rows))
             continue
         text = block.text.strip()
         if not text:

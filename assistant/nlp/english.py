@@ -280,7 +280,8 @@ def _gerund_lead(token) -> bool:
     if token.lemma_ in _GERUND_LEADS and token.pos_ == "VERB":
         return i + 1 < len(doc) and doc[i + 1].tag_ == "VBG"
     if token.lemma_ in SKILL_NOUNS | HAVING and i + 2 < len(doc) and doc[i + 1].lower_ == ":":
-        return doc[i + 2].tag_ == "VBG"
+        # Not what they already have ('have solid skills: reading drawings ...').
+        return doc[i + 2].tag_ == "VBG" and token.head.lemma_ not in _HOLDING
     return (token.lower_ == "responsible" and i + 2 < len(doc) and doc[i + 1].lower_ == "for"
             and doc[i + 2].tag_ == "VBG")
 
@@ -296,8 +297,10 @@ def _cleft(token) -> bool:
     """'What they do need is to record interviews': the need after 'is to' (the small model
     may tag 'need' a noun here)."""
     doc, i = token.doc, token.i
+    before = doc[max(i - 4, 0):i]
     return (token.lower_ in {"need", "needs", "want", "wants"} and i + 2 < len(doc) and doc[i + 1].lemma_ == "be"
-            and doc[i + 2].tag_ == "TO" and any(t.tag_ == "WP" and t.lower_ == "what" for t in doc[max(i - 4, 0):i]))
+            and doc[i + 2].tag_ == "TO" and any(t.tag_ == "WP" and t.lower_ == "what" for t in before)
+            and not any(t.dep_ == "neg" or t.lower_ in {"not", "n't"} for t in before))  # 'What they do not need
 
 
 def _help_in(token) -> bool:

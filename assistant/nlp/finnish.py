@@ -202,7 +202,7 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
         words = [(o + sentence.start, t, k) for k, o, t in tokens(sentence.text) if k != "space"]
         before = len(out)
         active = carried  # after a need verb
-        after_colon = carried or nouns_carried  # the list a colon opened, of verbs or of nouns
+        after_colon = nouns_carried  # the list of action nouns a colon opened ('valmiuksia:')
         current: list[tuple[int, str, str]] = []
         verb: tuple[str, int, str] | None = None
         skipping = False
@@ -263,17 +263,17 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
                 previous = lower
         close()
         carried = active and verb is None and len(out) == before and sentence.text.endswith(":")
-        nouns_carried = (not carried and len(out) == before and sentence.text.rstrip().endswith(":")
-                         and _names_competence(words))
+        nouns_carried = len(out) == before and sentence.text.rstrip().endswith(":") and _names_competence(words)
         if len(out) == before and not carried and not nouns_carried:
             out.extend(_noun_needs(words, sentence.text, listed=after_colon))
     return split_coordinated(resolve_pronouns(out))
 
 
 def _names_competence(words: list[tuple[int, str, str]]) -> bool:
-    """'vahvistetaan erityisesti seuraavia valmiuksia:': a word for skills, the list after the colon."""
-    return any(a.get("BASEFORM") in NOUN_NEED_BASES | {"valmius", "kyky"} for _, t, k in words if k == "word"
-               for a in analyses(t))
+    """'vahvistetaan erityisesti seuraavia valmiuksia:': a word for skills just before the colon,
+    the list after it ('osaamista seuraavilla aloilla:' lists fields, not skills)."""
+    last = next((t for _, t, k in reversed(words) if k == "word"), "")
+    return any(a.get("BASEFORM") in NOUN_NEED_BASES | {"valmius", "kyky"} for a in analyses(last))
 
 
 def _noun_needs(words: list[tuple[int, str, str]], sentence: str, listed: bool = False) -> list[SkillPhrase]:

@@ -84,6 +84,9 @@ _MAPPING_LINE = re.compile(
 )
 _TITLE_CREDITS = re.compile(r"\s*(?:\(([^()]{1,30})\)|[,–—-]\s*([^,()]{1,30}))\s*$")
 _BULLET = re.compile(r"^\s*[-*•–·▪◦]\s+")
+# A first line that names the document, not the credential ('Course Description Form', 'Draft 2').
+_DOCUMENT_WORDS = re.compile(r"\b(?:form|draft|notes|minutes|version|template|lomake|luonnos|muistio|versio|pohja)\b",
+                             re.IGNORECASE)
 _ESCO_SPLIT = re.compile(r"[\s,;|<>]+")
 _URL = re.compile(r"https?://\S+")
 _COURSE_CODE = re.compile(r"^\s*[A-ZÄÖÅ]{2,}[-\s]?[A-Z]{0,3}\d{2,5}[A-Z]?\b\s+(\S.*)$")
@@ -137,6 +140,7 @@ def parse_text(text: str, fmt_hint: FormatHint = "auto") -> ParsedDraft:
     parsed = _read(split_sections(read), read)
     if page:
         parsed.notes.insert(0, _note("html_page"))
+        parsed.spans.clear()  # lines of the plain text, not of the page: no span rather than a wrong one
     if comments:
         parsed.notes.append(_note("reviewer_comments", count=comments))
     if dropped:
@@ -232,7 +236,7 @@ def _read(sections: Sections, text: str) -> ParsedDraft:
         following = lines[number + 1] if number + 1 < len(lines) else ""
         if number == next(i for i, line in enumerate(lines) if line.strip()) and _looks_like_title(first) and (
                 2 <= len(first.split()) <= 12 and first[:1].isupper() and not is_greeting(first)
-                and not field_label_at(following)):
+                and not field_label_at(following) and not find_organisation(first) and not _DOCUMENT_WORDS.search(first)):
             heads = [(number, first)]
             preamble = [(number, first), *_paragraphs(sections.preamble[1:])]
     coded = [(n, line) for n, line in sections.preamble[:6] if _COURSE_CODE.match(line)]

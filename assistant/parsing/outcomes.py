@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 
 _ITEM = re.compile(
-    r"^\s*(?:[-*•–·▪◦+]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?|\(\d{1,2}\)|[a-h][.)]|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]|[A-Za-z]{1,4}[ -]?\d{1,2}[.):]|(?:[IC]?LO|OT|OS|TAV)[ -]?\d{1,2}|"
+    r"^\s*(?:[-*•–·▪◦+]|\d{1,2}[.)]|\(\d{1,2}\)|[a-h][.)]|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]|[A-Za-z]{1,4}[ -]?\d{1,2}[.):]|(?:[IC]?LO|OT|OS|TAV)[ -]?\d{1,2}|"
     r"\[\d{1,2}\])\s+(.*\S)\s*$"
 )
 # A number in a column of its own, padded with spaces: '  1          analysoida ...' (a table
 # pasted as text).
 _NUMBER_COLUMN = re.compile(r"^\s*\d{1,2}[ \t]{2,}(\S.*\S)\s*$")
+# '3.1 analysoida ...': a section's numbered item, at the start of its line; indented, '7.2 and
+# 7.6' is a wrapped line's number.
+_SUBSECTION_ITEM = re.compile(r"^\d{1,2}\.\d{1,2}\.?[ \t]+([^\W\d_].*\S)\s*$")
 _ITEM_END = re.compile(r"\s*;\s*(?:and|ja|sekä|och)?\s*$|\s+(?:and|ja|sekä)$", re.IGNORECASE)
 # A line that ends like this continues on the next one (a wrapped paragraph, not a list).
 _WRAPPED = re.compile(
@@ -45,7 +48,7 @@ def split_outcomes(lines: list[str]) -> list[str]:
         if not line:
             in_item = False
             continue
-        match = _ITEM.match(line) or _NUMBER_COLUMN.match(line)
+        match = _ITEM.match(line) or _NUMBER_COLUMN.match(line) or _SUBSECTION_ITEM.match(raw)
         if match and _STEM_LINE.search(match.group(1).rstrip(":")) and match.group(1).endswith(":"):
             continue  # '• After completing the course, the learner can:' is the stem
         depth = len(raw.expandtabs(4)) - len(raw.lstrip())

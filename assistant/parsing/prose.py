@@ -64,12 +64,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         for lang, pattern in data[kind].items():
             compiled[f"{kind}_{lang}"] = re.compile(pattern, re.IGNORECASE)
     heads = "|".join(re.escape(h) for h in data["organisation_heads"])
+    # Joined by a hyphen only a Finnish head in lower case: not 'Summer-School', 'Pre-University'.
+    lower_heads = "|".join(re.escape(h) for h in data["organisation_heads"] if h[:1].islower())
     word = r"[A-ZÄÖÅ][\w'’.&-]*"
     tail = rf"(?:\s+(?:of|for)(?:\s+the)?(?:\s+{word})+)?"
     compiled["organisation"] = re.compile(
         rf"(?:{word}\s+){{1,4}}(?:{heads})\w{{0,4}}\b{tail}"
         rf"|\b(?:University|Universiteit|Academy)\s+(?:of|for)(?:\s+the)?(?:\s+{word})+"
-        rf"|\b[A-ZÄÖÅ][\w'’.&]*-(?:{heads})\w{{0,4}}\b"  # 'LAB-ammattikorkeakoulu'
+        rf"|\b[A-ZÄÖÅ][\w'’.&]*-(?:{lower_heads})\w{{0,4}}\b"  # 'LAB-ammattikorkeakoulu'
         rf"|\b(?:Hochschule|Hogeschool|Politécnico|Universität|Université|Universidad|Högskolan|Yrkeshögskolan)"
         rf"(?:\s+(?:do|de|van|der|für|für|i))?(?:\s+{word})+"
     )
@@ -121,6 +123,7 @@ def find_organisation(text: str) -> str | None:
     return match.group(0).strip() if match else None
 
 
+_OUTCOME_WORD = re.compile(r"\b(?:outcomes?|osaamistavoit\w*|tavoitte\w*|lärandemål\w*)\b", re.IGNORECASE)
 _INLINE_ENUM = re.compile(r"(?:(?<=\s)|^)\((?:\d{1,2}|[a-h]|i{1,3}|iv|v|vi)\)\s+")
 
 
@@ -317,8 +320,9 @@ class _Placer:
                 found = name not in reading.values and self._names_audience(text)
             if not found and name == "assessment" and name in reading.values:
                 # 'The tabletop exercise report covers the first three outcomes.': the mapping
-                # of the tasks just named.
-                found = name in missing and covered(text) is not None
+                # of the tasks just named, in the next sentence.
+                found = (name in missing and reading.values[name][2] >= sentence.line - 1
+                         and _OUTCOME_WORD.search(text) is not None and covered(text) is not None)
             if found:
                 reading.add(name, sentence)
                 placed = name in ("assessment", "quality_assurance") or placed

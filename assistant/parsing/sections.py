@@ -75,6 +75,7 @@ class Section:
     filled: bool = False  # holds a non-blank line; kept as lines come, for `text` joins them all
     inline: bool = False  # the label's own line holds the first value ('Title: X')
     answers: bool = False  # its last line was a 'Task 1: ...' line taken as its value
+    task_table: bool = False  # an assessment holding a table of its tasks and their outcomes
 
     def line_of(self, index: int) -> int:
         """The line number of `lines[index]` in the text: the label's own line holds lines[0]
@@ -256,6 +257,7 @@ def split_sections(text: str) -> Sections:
     current: Section | None = None
     seen_heading = False
     table: tuple[int, int | None] | None = None
+    mapping_rows = False  # in a run of '| Outcome N | task |' rows under an assessment
 
     def start(label: str, fields: tuple[str, ...], value: str, number: int) -> Section:
         section = Section(label, fields, _BREAK.sub("\n", value).split("\n") if value else [])
@@ -310,7 +312,7 @@ def split_sections(text: str) -> Sections:
             continue
         cells = _cells(line)
         if cells is None:
-            table = None
+            table, mapping_rows = None, False
         elif _TABLE_RULE.match(line):
             continue
         elif _is_table_header(cells):
@@ -327,6 +329,10 @@ def split_sections(text: str) -> Sections:
             current.end = number
             continue
         found = _labelled(line)
+        if found and found[1] == ("outcomes",) and cells is not None and outcome_item_label(found[0]) and (
+                mapping_rows or current is not None and current.field in _TASK_COLUMN):
+            # '| Outcome 1 | Written exam |' under 'Assessment' maps an outcome; it lists none.
+            found, mapping_rows = None, True
         if found:
             for label, fields, value in _fields_in_line(found):
                 current = start(label, fields, value, number)
@@ -355,10 +361,13 @@ def split_sections(text: str) -> Sections:
                 current.field in _PROSE_FIELDS):
             # '1<TAB>plan a blade inspection ...' under 'Learning outcomes': a numbered row of it.
             cells = [f"{cells[0].rstrip('.)')}. {cells[1]}", *cells[2:]]
-        elif cells is not None and len(cells) >= 2 and cells[0] and not (
-                current is not None and current.field in _TASK_COLUMN):
-            # A table row whose label Oppi does not know is kept aside, not merged; under
-            # 'Assessment' it is a row of the task table ('Report | 1, 2 | 30 %').
+        elif cells is not None and current is not None and current.field in _TASK_COLUMN and (
+                current.task_table or _names_outcomes_column(cells)):
+            # Under 'Assessment', a task table ('Task | Outcomes | Weight', 'Report | 1, 2 | 30 %')
+            # is the assessment's own text.
+            current.task_table = True
+        elif cells is not None and len(cells) >= 2 and cells[0]:
+            # A table row whose label Oppi does not know is kept aside, not merged.
             current = start(cells[0], (), " | ".join(c for c in cells[1:] if c), number)
             continue
         content = " | ".join(c for c in cells if c) if cells is not None else line
@@ -384,6 +393,11 @@ def _stem_heading(line: str, following: list[str]) -> bool:
     if not _STEM_HEADING.match(line):
         return False
     return line.rstrip().endswith(":") or bool(_LIST_ITEM.match(after))
+
+
+def _names_outcomes_column(cells: list[str]) -> bool:
+    """A task table's header: one of its cells names the outcomes ('Outcomes', 'Tavoitteet')."""
+    return any(c and fields_for(c) == ("outcomes",) for c in cells[1:])
 
 
 def _is_table_header(cells: list[str]) -> bool:

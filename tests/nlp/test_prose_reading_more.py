@@ -140,3 +140,9 @@ def test_a_colon_list_after_a_word_for_skills() -> None:
     found = skill_phrases("Ohjelmakaudella vahvistetaan erityisesti seuraavia valmiuksia: prosessinäytteiden "
                           "ottaminen ja vaahdotuskemikaalien annostelun säätäminen.", "fi")
     assert [p.object for p in found] == ["prosessinäytteiden ottaminen", "vaahdotuskemikaalien annostelun säätäminen"]
+
+
+def test_second_review_cases_state_no_need() -> None:
+    assert _pairs("What they do not need is to memorise regulations.", "en") == []
+    assert _pairs("They already have solid skills: reading drawings and welding pipes.", "en") == []
+    assert _pairs("Tarvitaan osaamista seuraavilla aloilla: hoitotyö, rakentaminen ja logistiikka.", "fi") == []

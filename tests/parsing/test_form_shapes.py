@@ -6,6 +6,7 @@ from __future__ import annotations
 from assistant.parsing.comments import blank_comments
 from assistant.parsing.draft import parse_text
 from assistant.parsing.mapping import covered
+from assistant.parsing.prose import find_organisation
 from assistant.parsing.units import parse_level
 
 
@@ -129,3 +130,37 @@ def test_a_task_table_maps_by_its_outcomes_column() -> None:
     text = ("## Learning outcomes\n- Plan a survey of a park\n- Map the trees of a park\n- Report the results\n\n"
             "## Assessment\n| Task | Outcomes | Weight |\n|---|---|---|\n| Field plan | 1, 2 | 40 % |\n")
     assert set(parse_text(text).credential.outcome_assessment) == {1, 2}
+
+
+def test_second_review_cases_read_as_before() -> None:
+    # A Markdown draft that mentions block tags is no HTML page.
+    text = "# Wound Care Basics\nAwarding body: Example UAS\nLevel: EQF 5\n\nTags used: <div>, <p>, <table>, <tr>, " \
+           "<td>, <ul>, <li>, <h2>, <ol>.\n"
+    parsed = parse_text(text)
+    assert parsed.credential.level == 5 and "html_page" not in [n.key for n in parsed.notes]
+    # A form's later rows stay rows of their own, not the assessment's.
+    form = parse_text("Title\tX\nAssessment\tA practical test, graded 1-5\nVenue\tVaasa campus\n")
+    assert form.credential.assessment == "A practical test, graded 1-5" and "Venue" in form.credential.unparsed
+    # '| Outcome 1 | task |' rows under 'Assessment' map the outcomes; they add none.
+    mapped = parse_text("## Learning outcomes\n- Plan a survey of a park\n- Map the trees of a park\n\n"
+                        "## Assessment\n| Outcome 1 | Written exam |\n| Outcome 2 | Practical demonstration |\n")
+    assert len(mapped.credential.outcomes) == 2 and set(mapped.credential.outcome_assessment) == {1, 2}
+    # A hyphenated word is no institution; the first line naming the issuer or the document is no title.
+    assert find_organisation("This Summer-School module is awarded by Revontuli University of Applied Sciences") \
+        == "Revontuli University of Applied Sciences"
+    assert parse_text("Course Description Form\nWound care for nurses in home care.\n").credential.title is None
+
+
+def test_html_cells_keep_their_paragraphs_and_left_out_end_tags() -> None:
+    from assistant.parsing.html_text import html_as_text
+
+    page = ("<html><head><title>x</title><body><table><tr><th><p>Awarding body</p></th><td><p>Häme UAS</p></td>"
+            "<tr><td>Level<td>EQF 6<br>(NQF 6)</table></body>")
+    assert html_as_text(page).strip().split("\n\n")[:2] == ["Awarding body\tHäme UAS", "Level\tEQF 6 (NQF 6)"]
+
+
+def test_a_decimal_that_opens_a_wrapped_line_is_no_item() -> None:
+    from assistant.parsing.outcomes import split_outcomes
+
+    assert split_outcomes(["- keep the pool water pH between", "  7.2 and 7.6 during opening hours"]) == [
+        "keep the pool water pH between 7.2 and 7.6 during opening hours"]
