@@ -266,7 +266,7 @@ def _read(sections: Sections, text: str) -> ParsedDraft:
         blocks = preamble + blocks
     # A prose draft under its title heading ('# Incident Response ...') is still prose: what no
     # element takes describes it. A 'Title:' label or any other label makes it a form.
-    only_heading = all(s.label == "title" and s.fields == ("title",) for s in labelled) and not unknown
+    only_heading = all(s.heading_title for s in labelled) and not unknown
     _read_prose(parsed, blocks, unknown, describe=only_heading and not cred.description)
     if not _has(cred, "workload"):
         _workload_from_description(parsed)

@@ -24,7 +24,7 @@ _NOISE = re.compile(r"[*_`#:>|•]+")
 # '1.', 'a)', and a form's question number: '2.1', '3.4.2', '§ 4'
 _NUMBERING = re.compile(r"^\s*(?:(?:\d{1,2}|[a-z])[.)]|\d{1,2}(?:\.\d{1,2}){1,3}\.?|§\s*\d{1,3}\.?)\s+")
 # A numbered section heading in capitals ('3 OSAAMISTAVOITTEET'); not a value such as '5 ECTS'.
-_SECTION_NUMBER = re.compile(r"^\s*\d{1,2}\s+(?=[A-ZÄÖÅ][A-ZÄÖÅ /-]{5,}$)")
+_SECTION_NUMBER = re.compile(r"^\s*\d{1,2}\s+(?=[A-ZÄÖÅ][A-ZÄÖÅ /-]{5,}:?$)")
 # 'Outcome 1', 'Osaamistavoite 3': one item of the outcomes, as a table row's label
 _ITEM_NUMBER = re.compile(r"\s+\d{1,2}[.)]?$")
 

@@ -38,7 +38,7 @@ _ALL = re.compile(
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5,
            "kuusi": 6}
 _FIRST_N = re.compile(
-    rf"\bfirst\s+(two|three|four|five|six)\s+{_NOUN}|\b(kaksi|kolme|neljä|viisi|kuusi)\s+ensimmäistä\s+{_NOUN}",
+    rf"\bfirst\s+(two|three|four|five|six|[2-9])\s+{_NOUN}|\b(kaksi|kolme|neljä|viisi|kuusi|[2-9])\s+ensimmäistä\s+{_NOUN}",
     re.IGNORECASE,
 )
 _ORDINAL_WORDS = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
@@ -91,7 +91,8 @@ def covered(text: str) -> frozenset[int] | None:
             numbers.update(range(first, last + 1))
     for m in _FIRST_N.finditer(text):
         # 'covers the first three outcomes', 'kattaa kolme ensimmäistä tavoitetta'
-        numbers.update(range(1, _COUNTS[(m.group(1) or m.group(2)).lower()] + 1))
+        count = (m.group(1) or m.group(2)).lower()
+        numbers.update(range(1, (int(count) if count.isdigit() else _COUNTS[count]) + 1))
     for sentence in _SENTENCE.split(text):
         # Ordinals count only where the sentence speaks of outcomes ("covers the first").
         if _MENTION.search(sentence):

@@ -76,6 +76,7 @@ class Section:
     inline: bool = False  # the label's own line holds the first value ('Title: X')
     answers: bool = False  # its last line was a 'Task 1: ...' line taken as its value
     task_table: bool = False  # an assessment holding a table of its tasks and their outcomes
+    heading_title: bool = False  # the title from the document's opening heading ('# X')
 
     def line_of(self, index: int) -> int:
         """The line number of `lines[index]` in the text: the label's own line holds lines[0]
@@ -284,7 +285,7 @@ def split_sections(text: str) -> Sections:
             elif not seen_heading and (len(heading.group(1)) == 1 or not (result.items or result.preamble)):
                 # The first level-1 heading of a Markdown draft is its title by convention, and
                 # so is a heading of any level that opens the document ('## Course sheet — X').
-                start("title", ("title",), _without_document_kind(label), number)
+                start("title", ("title",), _without_document_kind(label), number).heading_title = True
                 current = None
             else:
                 current = start(label, (), "", number)
