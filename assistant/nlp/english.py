@@ -240,7 +240,8 @@ def _trigger(sent):
     for token in sent:
         if token.lemma_ in SKILL_NOUNS and token.i + 1 < len(token.doc) and token.nbor().tag_ == "TO":
             return token
-        if _help_in(token) or _asks_whether_able(token) or _gerund_lead(token) or _trains_to(token) or _cleft(token):
+        if (_help_in(token) or _asks_whether_able(token) or _gerund_lead(token) or _trains_to(token) or _cleft(token)
+                or _imperative(token)):
             return token
     for token in sent:
         if token.lemma_ in NEED_TRIGGERS and token.pos_ in {"VERB", "AUX", "ADJ"} and not _negated(token):
@@ -291,6 +292,27 @@ def _trains_to(token) -> bool:
     return (token.lemma_ in TEACHING and token.pos_ == "VERB" and not _negated(token)
             and any(c.dep_ == "dobj" for c in token.children)
             and any(c.dep_ in {"xcomp", "ccomp", "advcl"} and c.tag_ == "VB" for c in token.children))
+
+
+def _imperative(token) -> bool:
+    """'Read the WPS and set the parameters from it.', 'Jari: Check their own welds ...': an
+    instruction quoted in a brief says what the people should do. Only a lexicon verb that opens
+    its sentence (after a speaker's 'Name:', 'And' or 'Please'), with an object, in a statement."""
+    from assistant.rules.lexicon import load_lexicon
+
+    sent = token.sent
+    if token.tag_ != "VB" or token.dep_ != "ROOT" or sent.text.rstrip().endswith("?"):
+        return False
+    before = list(sent.doc[sent.start:token.i])
+    if ":" in [t.text for t in before]:
+        before = before[[t.text for t in before].index(":") + 1:]  # 'Foreman (Jari): Read ...'
+    opening = all(t.pos_ in {"CCONJ", "PUNCT"} or t.lower_ == "please" for t in before)
+    has_object = any(c.dep_ in {"dobj", "prt"} for c in token.children)
+    verbs = load_lexicon().verbs["en"]
+    after = sent.doc[token.i + 1].lower_ if token.i + 1 < sent.end else ""
+    known = token.lower_ in verbs or f"{token.lower_} {after}" in verbs  # 'fill in'
+    # 'Train all fitters to ...' is the employer's instruction: what it teaches is the need.
+    return opening and has_object and known and token.lemma_ not in _STATES | TEACHING
 
 
 def _cleft(token) -> bool:
@@ -386,7 +408,7 @@ def _items(sent, trigger) -> list[list]:
         # 'nurses who, when a patient deteriorates, recognise ...', 'Can our agents tell ...?':
         # the clause's verb starts.
         tokens = [t for t in tokens if t.i >= trigger.head.i]
-    elif _not_done(trigger):
+    elif _not_done(trigger) or _imperative(trigger):
         tokens = [trigger, *tokens]
     items: list[list] = []
     for index, token in enumerate(tokens):

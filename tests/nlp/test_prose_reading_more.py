@@ -146,3 +146,12 @@ def test_second_review_cases_state_no_need() -> None:
     assert _pairs("What they do not need is to memorise regulations.", "en") == []
     assert _pairs("They already have solid skills: reading drawings and welding pipes.", "en") == []
     assert _pairs("Tarvitaan osaamista seuraavilla aloilla: hoitotyö, rakentaminen ja logistiikka.", "fi") == []
+
+
+def test_an_instruction_quoted_in_a_brief_names_a_need() -> None:
+    found = _pairs("Interviewer: What should they be able to do? Jari: Check their own welds visually. "
+                   "And fill in the weld log after every shift.", "en")
+    assert [verb for verb, _ in found] == ["check", "fill in"]
+    # Not the writer's requests, not a question, not the employer's training.
+    assert _pairs("Please find the attached plan. Note the dates. Let us know what you think.", "en") == []
+    assert _pairs("Check the dates?", "en") == []
