@@ -142,10 +142,7 @@ def _clauses(sent) -> list:
 def _listed_verb(token) -> bool:
     """'..., measure dissolved oxygen and take samples': a lexicon verb after a list comma goes
     on with the list, though the small model may read it as a subject ('measure' of 'dissolved')."""
-    from assistant.rules.lexicon import load_lexicon
-
-    before = token.doc[token.i - 1].lower_ if token.i else ""
-    return before in {",", "and", "or"} and token.lower_ in load_lexicon().verbs["en"]
+    return _after_list_mark(token, frozenset({",", "and", "or"})) and token.lower_ in _lexicon_verbs()
 
 
 def _main_clause(verb) -> bool:
@@ -298,8 +295,6 @@ def _imperative(token) -> bool:
     """'Read the WPS and set the parameters from it.', 'Jari: Check their own welds ...': an
     instruction quoted in a brief says what the people should do. Only a lexicon verb that opens
     its sentence (after a speaker's 'Name:', 'And' or 'Please'), with an object, in a statement."""
-    from assistant.rules.lexicon import load_lexicon
-
     sent = token.sent
     if token.tag_ != "VB" or token.dep_ != "ROOT" or sent.text.rstrip().endswith("?"):
         return False
@@ -308,9 +303,7 @@ def _imperative(token) -> bool:
         before = before[[t.text for t in before].index(":") + 1:]  # 'Foreman (Jari): Read ...'
     opening = all(t.pos_ in {"CCONJ", "PUNCT"} or t.lower_ == "please" for t in before)
     has_object = any(c.dep_ in {"dobj", "prt"} for c in token.children)
-    verbs = load_lexicon().verbs["en"]
-    after = sent.doc[token.i + 1].lower_ if token.i + 1 < sent.end else ""
-    known = token.lower_ in verbs or f"{token.lower_} {after}" in verbs  # 'fill in'
+    known = token.lower_ in _lexicon_verbs() or _two_word_verb(token)
     # 'Train all fitters to ...' is the employer's instruction: what it teaches is the need.
     return opening and has_object and known and token.lemma_ not in _STATES | TEACHING
 
@@ -377,19 +370,32 @@ def _not_done(token) -> bool:
                           for c in token.children)
 
 
-def _is_verb(token) -> bool:
+def _lexicon_verbs() -> dict:
     from assistant.rules.lexicon import load_lexicon
 
-    verbs = load_lexicon().verbs["en"]
+    return load_lexicon().verbs["en"]
+
+
+def _two_word_verb(token) -> bool:
+    """'fill in', 'carry out', 'set up': the word and the next one are a lexicon verb."""
     nxt = token.nbor() if token.i + 1 < len(token.doc) else None
-    if nxt is not None and f"{token.lower_} {nxt.lower_}" in verbs:
-        return True  # 'fill in', 'carry out', 'set up'
+    return nxt is not None and f"{token.lower_} {nxt.lower_}" in _lexicon_verbs()
+
+
+def _after_list_mark(token, marks: frozenset[str] = frozenset({",", "and"})) -> bool:
+    return bool(token.i) and token.doc[token.i - 1].lower_ in marks
+
+
+def _is_verb(token) -> bool:
+    verbs = _lexicon_verbs()
+    if _two_word_verb(token):
+        return True
     if token.tag_ in {"VB", "VBP"} or (token.lower_ in verbs and token.pos_ != "NOUN"):
         return True
-    # 'content, measure campaign performance': a lexicon verb after a list comma, before its object.
-    before = token.doc[token.i - 1].lower_ if token.i else ""
-    # ... or a participle before it ("measure dissolved oxygen").
-    return token.lower_ in verbs and before in {",", "and"} and nxt is not None and (
+    # 'content, measure campaign performance': a lexicon verb after a list comma, before its
+    # object, or before a participle ('measure dissolved oxygen').
+    nxt = token.nbor() if token.i + 1 < len(token.doc) else None
+    return token.lower_ in verbs and _after_list_mark(token) and nxt is not None and (
         nxt.pos_ in {"DET", "ADJ", "NOUN", "PROPN"} or nxt.tag_ in {"VBN", "VBD"})
 
 
@@ -404,6 +410,7 @@ def _items(sent, trigger) -> list[list]:
     """The verb phrases after the trigger: the first starts at a base-form verb after 'to',
     'can' or the trigger itself; the next ones where a comma or a conjunction meets a verb."""
     tokens = [t for t in sent if t.i > trigger.i]
+    gerunds, help_in = _gerund_lead(trigger), _help_in(trigger)  # what the trigger is, read once
     if trigger.lower_ == "who" or _asks_whether_able(trigger):
         # 'nurses who, when a patient deteriorates, recognise ...', 'Can our agents tell ...?':
         # the clause's verb starts.
@@ -417,11 +424,11 @@ def _items(sent, trigger) -> list[list]:
             if _is_verb(token) and token.lemma_ != "be" and (before in {"to", "can", "could", "must", "should"}
                                                             or index == 0) and not _leads_in(tokens[index:]):
                 items.append([token])
-            elif token.tag_ == "VBG" and (_confident_in(tokens[:index]) or index == 1 and _help_in(trigger)
-                                          or index <= 1 and _gerund_lead(trigger)):  # after 'for' or ':'
+            elif token.tag_ == "VBG" and (_confident_in(tokens[:index]) or index == 1 and help_in
+                                          or index <= 1 and gerunds):  # after 'for' or ':'
                 items.append([token])  # 'be confident in starting a conversation', 'help in reading'
             continue
-        if token.tag_ == "VBG" and before in {",", "and", "or"} and _gerund_lead(trigger):
+        if token.tag_ == "VBG" and before in {",", "and", "or"} and gerunds:
             items.append([token])  # '..., taking and analysing samples, and interpreting trends'
             continue
         if before in {"to", "who"} and index >= 2 and tokens[index - 2].lower_ in {",", "and", "or"}:

@@ -33,7 +33,8 @@ def csv_as_rows(text: str) -> str:
         return text
     # Commas alone make no CSV ('Title: Data analytics, basic level'): an export quotes its
     # cells or opens with a header row that names its value column.
-    if not records or head[0] not in "\"'" and _columns(records[0]) is None:
+    keep = _columns(records[0]) if records else None
+    if not records or head[0] not in "\"'" and keep is None:
         return text
     widths = [len(r) for r in records if any(cell.strip() for cell in r)]
     if len(widths) < _MIN_RECORDS:
@@ -41,7 +42,6 @@ def csv_as_rows(text: str) -> str:
     common = max(set(widths), key=widths.count)
     if common < 2 or widths.count(common) * 5 < len(widths) * 4:
         return text
-    keep = _columns(records[0])
     lines = []
     for record in records:
         cells = [cell.strip() for cell in record]

@@ -34,6 +34,7 @@ from assistant.parsing.prose import (
 )
 from assistant.parsing.quoting import unquote
 from assistant.parsing.sections import (
+    BULLET,
     Section,
     Sections,
     field_label_at,
@@ -83,7 +84,7 @@ _MAPPING_LINE = re.compile(
     re.IGNORECASE,
 )
 _TITLE_CREDITS = re.compile(r"\s*(?:\(([^()]{1,30})\)|[,–—-]\s*([^,()]{1,30}))\s*$")
-_BULLET = re.compile(r"^\s*[-*•–·▪◦]\s+")
+_BULLET = re.compile(rf"^\s*{BULLET}\s+")
 # A first line that names the document, not the credential ('Course Description Form', 'Draft 2').
 _DOCUMENT_WORDS = re.compile(r"\b(?:form|draft|notes|minutes|version|template|lomake|luonnos|muistio|versio|pohja)\b",
                              re.IGNORECASE)

@@ -29,11 +29,6 @@ _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}\s+(?=[A-ZÄÖÅ][A-ZÄÖÅ /-]{5,}:?$
 _ITEM_NUMBER = re.compile(r"\s+\d{1,2}[.)]?$")
 
 
-def outcome_item_label(label: str) -> bool:
-    """Whether a label names one numbered outcome ('Osaamistavoite 1', 'Outcome 2')."""
-    text = normalise(label)
-    item = _ITEM_NUMBER.sub("", text)
-    return item != text and fields_for(item) == ("outcomes",)
 _ALTERNATIVES = re.compile(r"\s+/\s+|\s*/\s*(?=[a-z])")
 _COMBINED = re.compile(r"\s*,?\s+(?:and|ja|sekä|och|&|\+)\s+|\s*,\s*")
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -134,6 +129,14 @@ def fields_for(label: str, prefix: bool = False) -> tuple[str, ...]:
             if found:
                 return (found,)
     return ()
+
+
+
+def outcome_item_label(label: str) -> bool:
+    """Whether a label names one numbered outcome ('Osaamistavoite 1', 'Outcome 2')."""
+    text = normalise(label)
+    item = _ITEM_NUMBER.sub("", text)
+    return item != text and fields_for(item) == ("outcomes",)
 
 
 def field_for(label: str, prefix: bool = False) -> str | None:

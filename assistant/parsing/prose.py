@@ -123,6 +123,8 @@ def find_organisation(text: str) -> str | None:
     return match.group(0).strip() if match else None
 
 
+# Narrower than mapping's outcome nouns, which take 'goals' and 'objectives' too: in running
+# prose ('The first goal of the region is ...') those are rarely the credential's outcomes.
 _OUTCOME_WORD = re.compile(r"\b(?:outcomes?|osaamistavoit\w*|tavoitte\w*|lärandemål\w*)\b", re.IGNORECASE)
 _INLINE_ENUM = re.compile(r"(?:(?<=\s)|^)\((?:\d{1,2}|[a-h]|i{1,3}|iv|v|vi)\)\s+")
 

@@ -48,7 +48,8 @@ _SUBJECT_HEADING = re.compile(
     r"|(?:the\s+)?(?:learners?|students?|participants?)|(?:den\s+)?studerande)\s*:?\s*$",
     re.IGNORECASE,
 )
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•–·▪◦]|\d{1,2}[.)]|[a-h][.)])\s+\S")
+BULLET = r"[-*•–·▪◦]"  # the marks a bulleted line opens with
+_LIST_ITEM = re.compile(rf"^\s*(?:{BULLET}|\d{{1,2}}[.)]|[a-h][.)])\s+\S")
 _EMPHASIS = re.compile(r"\*\*|__")
 # 'Slide 4: Learning outcomes', 'Dia 4: Osaamistavoitteet': a slide outline's numbering is
 # furniture; the heading after it is the label.
@@ -410,4 +411,4 @@ def _is_table_header(cells: list[str]) -> bool:
     return table is not None and (not first or (table[0] == 0 and table[1] is not None))
 
 
-__all__ = ["IGNORED", "Section", "Sections", "cues", "field_label_at", "is_greeting", "is_signoff", "split_sections"]
+__all__ = ["BULLET", "IGNORED", "Section", "Sections", "cues", "field_label_at", "is_greeting", "is_signoff", "split_sections"]

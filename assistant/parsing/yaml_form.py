@@ -14,9 +14,17 @@ from typing import Any
 import yaml
 
 _MAX_TEXT = 200_000  # a form export is a few kilobytes
-_MAX_EVENTS = 50_000
 _MAX_FLOW_DEPTH = 8  # '[[[[...': PyYAML takes seconds on a deep flow collection
 _MIN_KEYS = 4
+
+
+class _NoAliases(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing anchors and aliases as it composes (one pass)."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent) or getattr(self.peek_event(), "anchor", None):
+            raise yaml.YAMLError("anchors and aliases are not read")
+        return super().compose_node(parent, index)
 
 
 def yaml_form(text: str) -> dict[str, Any] | None:
@@ -24,10 +32,7 @@ def yaml_form(text: str) -> dict[str, Any] | None:
     if len(text) > _MAX_TEXT or "\t" in text or ":" not in text or _flow_depth(text) > _MAX_FLOW_DEPTH:
         return None
     try:
-        for count, event in enumerate(yaml.parse(text, Loader=yaml.SafeLoader)):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) or count > _MAX_EVENTS:
-                return None
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_NoAliases)  # noqa: S506 - a SafeLoader that also refuses aliases
     except (yaml.YAMLError, RecursionError, ValueError):
         return None
     if not isinstance(data, dict) or len(data) < _MIN_KEYS or not all(isinstance(k, str) for k in data):
