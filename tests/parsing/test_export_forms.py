@@ -73,3 +73,10 @@ def test_an_html_page_is_read_by_its_headings_lists_and_tables() -> None:
     assert parsed.notes[0].key == "html_page"
     # A draft that only mentions a tag is no page.
     assert parse_text("Title: Writing <p> tags for accessible web pages\nLevel: EQF 5\n").notes[:1] != parsed.notes[:1]
+
+
+def test_an_export_of_more_lines_than_any_draft_is_read_up_to_the_limit_and_says_so() -> None:
+    rows = "".join(f"Outcome {n}: Plan route {n} and drive it safely.\n" for n in range(1, 12_001))
+    parsed = parse_text("Title: Route planning\nLearning outcomes:\n" + rows)
+    assert parsed.credential.title == "Route planning"
+    assert [n.params for n in parsed.notes if n.key == "too_many_lines"] == [{"limit": 10_000, "count": 12_003}]
