@@ -31,13 +31,14 @@ from pathlib import Path
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from assistant import nlp
 from assistant.config import Settings
 from assistant.drafting.coverage import content_words, same_word
 from assistant.esco.registry import EscoSkill, fingerprint, load_registry
 from assistant.index.bm25 import KeywordIndex
 from assistant.index.embeddings import E5_MODEL_NAME, build_embeddings, embedding_model_name
 from assistant.nlp.fin_eng import gloss_text, gloss_words
-from assistant.schemas import DraftResult, EscoSuggestion
+from assistant.schemas import CredentialBrief, DraftResult, EscoSuggestion
 
 LEXICAL_WEIGHT = 0.1  # a shared word with the label backs the embedding up, never outweighs it
 # Under it no suggestion (read off the dev briefs' scores). Cosine scores are the model's own
@@ -47,6 +48,11 @@ MIN_SCORE = 0.88
 MIN_SCORE_MODEL = E5_MODEL_NAME
 CANDIDATES = 50  # the embedding's best and BM25's best, reranked together
 KEYWORD_WEIGHT = 0.1  # read off the dev briefs (0.05-0.15 tried); see docs/realistic-briefs-esco.md
+# A skill's description read against the whole brief: the share of the score that says whether
+# the skill belongs to the brief's domain ('transfer logs' is forestry's, 'assess animal's
+# condition' a vet's). Read off the dev briefs (0.01-0.03 tried); see docs/realistic-briefs-esco.md.
+CONTEXT_WEIGHT = 0.02
+CONTEXT_POOL = 30  # the best this many of a text are reranked in the brief's context
 BUILD_BATCH = 256  # labels embedded between two progress reports (about 3 s on 2 cores)
 LABEL_MODE = "preferred-symmetric"  # what the cached vectors are: in the cache file's name
 _lock = threading.Lock()
@@ -66,6 +72,7 @@ class EscoMatcher:
         self.build_seconds: float | None = None
         self._vectors: np.ndarray | None = None
         self._keywords: KeywordIndex | None = None
+        self._descriptions: dict[int, np.ndarray] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings, embeddings: Embeddings | None = None) -> EscoMatcher:
@@ -135,9 +142,39 @@ class EscoMatcher:
             return self._keywords
 
     # --- matching -----------------------------------------------------------------------------
-    def suggest(self, text: str, language: str = "en", k: int = 3) -> list[EscoSuggestion]:
+    def suggest(self, text: str, language: str = "en", k: int = 3,
+                context: np.ndarray | None = None) -> list[EscoSuggestion]:
         """The k ESCO skills closest to a text, best first (ties by URI: deterministic); none
-        scoring under the floor (MIN_SCORE for e5)."""
+        scoring under the floor (MIN_SCORE for e5). With a brief's context (`context_of`), the
+        best are reranked by how well each skill's description fits the whole brief."""
+        candidates, score = self._scorer(text, language, k)
+        return self._best({i: score(i) for i in candidates}, k, context)
+
+    def context_of(self, brief: CredentialBrief) -> np.ndarray:
+        """The whole brief (title, target group, skill needs) embedded as a query, and for a
+        Finnish brief also its English reading: what a skill's description is read against."""
+        text = ". ".join(filter(None, (brief.title, brief.target_group, " ".join(brief.skill_needs))))
+        readings = [text]
+        if brief.language == "fi":
+            readings.append(gloss_text(text))
+        return np.stack([_unit(self.embeddings.embed_query(r)) for r in dict.fromkeys(readings) if r])
+
+    def suggest_for_title(self, title: str, language: str = "en", k: int = 3,
+                          context: np.ndarray | None = None) -> list[EscoSuggestion]:
+        """The k skills closest to a title, scored as the mean of the whole title's score and
+        that of its focus, the title without its setting (nlp.title_focus): a skill must fit
+        what the credential teaches, not only where or to whom ('Tietoturvapoikkeamien hallinta
+        pk-yrityksissä' gave 'manage a small-to-medium business'; 'Developing battery storage
+        projects for industrial sites' gave 'develop site remediation strategies')."""
+        focus = nlp.title_focus(title, language)
+        if focus == title:
+            return self.suggest(title, language, k, context)
+        (whole, score_whole), (core, score_core) = self._scorer(title, language, k), self._scorer(focus, language, k)
+        return self._best({i: (score_whole(i) + score_core(i)) / 2 for i in dict.fromkeys([*whole, *core])}, k, context)
+
+    def _scorer(self, text: str, language: str, k: int) -> tuple[list[int], Callable[[int], float]]:
+        """A text's candidate skills (the embedding's best and BM25's best) and the score of any
+        skill against it: cosine, plus the scaled BM25 score and the shared words, weighted."""
         query = _unit(self.embeddings.embed_query(text))
         readings, queries = [text], [query]
         if language == "fi":
@@ -149,27 +186,58 @@ class EscoMatcher:
         keyword = self.keywords().scores(readings[-1])  # the English reading: the labels are English
         keyword = keyword / keyword.max() if keyword.max() > 0 else keyword
         width = max(CANDIDATES, k)
-        candidates = dict.fromkeys([*np.argsort(-sims, kind="stable")[:width], *np.argsort(-keyword, kind="stable")[:width]])
+        candidates = list(dict.fromkeys([*np.argsort(-sims, kind="stable")[:width],
+                                         *np.argsort(-keyword, kind="stable")[:width]]))
         if language == "en":
             words = content_words(text, "en")
             length = len(words)
         else:  # every gloss may meet the label; the need's length is that of its first glosses
             words = content_words(" ".join(gloss_words(text)), "en")
             length = len(content_words(readings[-1], "en"))
-        scored = [(float(sims[i]) + KEYWORD_WEIGHT * float(keyword[i])
-                   + LEXICAL_WEIGHT * _overlap(words, self.skills[i], length), self.skills[i])
-                  for i in candidates]
-        scored.sort(key=lambda pair: (-round(pair[0], 6), pair[1].uri))
-        return [EscoSuggestion(uri=s.uri, label=s.label, score=round(score, 4))
-                for score, s in scored[:k] if score >= self.min_score]
 
-    def suggest_for_needs(self, needs: list[str], language: str, k: int = 3) -> list[list[EscoSuggestion]]:
-        return [self.suggest(need, language, k) for need in needs]
+        def score(i: int) -> float:
+            return (float(sims[i]) + KEYWORD_WEIGHT * float(keyword[i])
+                    + LEXICAL_WEIGHT * _overlap(words, self.skills[i], length))
+
+        return candidates, score
+
+    def _best(self, scores: dict[int, float], k: int, context: np.ndarray | None = None) -> list[EscoSuggestion]:
+        """The k best over the floor; in a context, the best CONTEXT_POOL reranked, each moved by
+        its description's fit to the brief, as a z-score among them (e5's cosines crowd so close
+        together that a raw one would move nothing: stop 22 tried)."""
+        ranked = self._ranked({i: s for i, s in scores.items() if s >= self.min_score})
+        if context is not None and len(ranked) > 1:
+            pool = ranked[:max(CONTEXT_POOL, k)]
+            vectors = self._description_vectors([i for i, _ in pool])
+            fit = np.max(np.stack([vectors @ q for q in context]), axis=0)
+            z = (fit - fit.mean()) / max(float(fit.std()), 1e-9)
+            ranked = self._ranked({i: score + CONTEXT_WEIGHT * float(z[n]) for n, (i, score) in enumerate(pool)})
+        return [EscoSuggestion(uri=self.skills[i].uri, label=self.skills[i].label, score=round(score, 4))
+                for i, score in ranked[:k]]
+
+    def _ranked(self, scores: dict[int, float]) -> list[tuple[int, float]]:
+        return sorted(scores.items(), key=lambda pair: (-round(pair[1], 6), self.skills[pair[0]].uri))
+
+    def _description_vectors(self, indices: list[int]) -> np.ndarray:
+        """Each skill's label and description embedded as a passage, on first need (about 30 ms
+        a skill; all 13,939 up front would take six minutes), kept for the matcher's life."""
+        with _lock:
+            missing = [i for i in indices if i not in self._descriptions]
+            if missing:
+                texts = [f"{self.skills[i].label}: {self.skills[i].description}" for i in missing]
+                for i, vector in zip(missing, self.embeddings.embed_documents(texts), strict=True):
+                    self._descriptions[i] = _unit(vector)
+            return np.stack([self._descriptions[i] for i in indices])
+
+    def suggest_for_needs(self, needs: list[str], language: str, k: int = 3,
+                          context: np.ndarray | None = None) -> list[list[EscoSuggestion]]:
+        return [self.suggest(need, language, k, context) for need in needs]
 
     def annotate(self, result: DraftResult, k: int = 3) -> DraftResult:
-        """The draft with its top k ESCO skills, and each outcome's own top k."""
+        """The draft with its top k ESCO skills, and each outcome's own top k, in the brief's context."""
+        context = self.context_of(result.brief)
         outcomes = [o.model_copy(update={"esco": self.suggest(" ".join(filter(None, (o.verb, o.object))) or o.text,
-                                                              result.brief.language, k)})
+                                                              result.brief.language, k, context)})
                     for o in result.outcomes]
         return result.model_copy(update={"outcomes": outcomes, "esco": self.suggest_for_draft(result, k)})
 
@@ -179,9 +247,9 @@ class EscoMatcher:
         documentation for dangerous goods'), then each skill need's best (one that matches
         several needs first, then the strongest), so the k suggestions speak of different
         needs, then the others by score."""
-        language = result.brief.language
-        title = self.suggest(result.brief.title, language, k) if result.brief.title.strip() else []
-        per_need = self.suggest_for_needs(result.skills, language, k)
+        language, context = result.brief.language, self.context_of(result.brief)
+        title = self.suggest_for_title(result.brief.title, language, k, context) if result.brief.title.strip() else []
+        per_need = self.suggest_for_needs(result.skills, language, k, context)
         # A skill among the matches of several needs speaks for more of the credential.
         support = Counter(x.uri for s in per_need for x in s)
         firsts = title[:1] + sorted((s[0] for s in per_need if s), key=lambda s: (-support[s.uri], -s.score, s.uri))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from assistant.nlp.types import SkillPhrase, Span
 
 __all__ = ["SkillPhrase", "Span", "cases", "finite_verbs", "has_finite_verb", "lemma", "noun_phrases", "sentences",
-           "skill_phrases", "unknown_words"]
+           "skill_phrases", "title_focus", "unknown_words"]
 
 
 def _module(language: str):
@@ -32,6 +32,12 @@ def skill_phrases(text: str, language: str) -> list[SkillPhrase]:
     """What the text says someone needs to be able to do, as verb-object pairs with spans;
     sentences about who needs it and why now give none."""
     return _module(language).skill_phrases(text)
+
+
+def title_focus(title: str, language: str) -> str:
+    """The title without the phrase that names its setting or audience ('Incident response for
+    municipal IT teams' -> 'Incident response'); the title itself when it has none."""
+    return _module(language).title_focus(title)
 
 
 def lemma(word: str, language: str) -> str:

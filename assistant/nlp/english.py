@@ -698,3 +698,19 @@ def for_whom(text: str) -> str | None:
                 subtree = list(token.subtree)[1:]
                 return text[subtree[0].idx : subtree[-1].idx + len(subtree[-1])]
     return None
+
+
+# Prepositions that open a title's setting or audience ('... for municipal IT teams', '... in
+# hospital-at-home care', '... on berry farms'); 'of' belongs to the head ('design of ...').
+_SETTING_PREPOSITIONS = {"for", "in", "at", "on", "to", "within", "across", "among"}
+
+
+def title_focus(title: str) -> str:
+    """A title without the phrase that names its setting or audience ('Incident response for
+    municipal IT teams' -> 'Incident response'); the title itself when that would leave one word
+    ('Introduction to statistics' keeps its 'to')."""
+    doc = parse(title)
+    for token in doc:
+        if token.dep_ == "prep" and token.lower_ in _SETTING_PREPOSITIONS and token.i >= 2:
+            return doc[:token.i].text
+    return title

@@ -453,3 +453,23 @@ def resolve_pronouns(phrases: list[SkillPhrase]) -> list[SkillPhrase]:
                 phrase = replace(phrase, object=obj, core=_core(obj))
         out.append(phrase)
     return out
+
+
+# The local cases a title's setting stands in ('kotihoidossa', 'pk-yrityksissä',
+# 'asiakasraportointiin', 'työpaikalla').
+_LOCAL_CASES = {"sisaolento", "sisaeronto", "sisatulento", "ulkoolento", "ulkoeronto", "ulkotulento"}
+
+
+def title_focus(title: str) -> str:
+    """A title without the phrase that names its setting ('Kaatumisten ehkäisy kotihoidossa' ->
+    'Kaatumisten ehkäisy'): cut at the first word, after two, that Voikko reads only in a local
+    case or as an adposition, which takes its genitive with it ('viljavuustutkimuksen pohjalta');
+    the title itself when no such word follows two others."""
+    words = [(offset, word) for kind, offset, word in tokens(title) if kind == "word"]
+    for i in range(2, len(words)):
+        found = analyses(words[i][1])
+        if found and all(a.get("SIJAMUOTO") in _LOCAL_CASES or a.get("CLASS") == "suhdesana" for a in found):
+            if i > 2 and cases(words[i - 1][1]) == {"omanto"}:
+                i -= 1
+            return title[:words[i][0]].strip()
+    return title

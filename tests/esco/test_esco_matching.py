@@ -11,6 +11,7 @@ from fakes import HashEmbeddings
 from assistant.drafting.esco_match import EscoMatcher
 from assistant.esco.registry import EscoSkill, load_registry, lookup
 from assistant.index.embeddings import E5Embeddings
+from assistant.nlp import title_focus
 from assistant.nlp.fin_eng import gloss_text, gloss_words, outcome_verbs, word_glosses
 from assistant.rules.lexicon import load_lexicon
 from assistant.schemas import CredentialBrief, DraftResult
@@ -110,3 +111,44 @@ def test_the_title_names_the_credential_and_its_match_comes_first(tmp_path: Path
                          skills=["apply hygiene standards", "measure greenhouse gas emissions"])
     top = [s.uri[-1] for s in matcher.suggest_for_draft(result, k=3)]
     assert top[0] == "b" and sorted(top) == ["b", "e", "h"]  # then one per need
+
+
+def test_a_title_is_matched_also_without_its_setting(tmp_path: Path) -> None:
+    # 'for small firms' says where, not what: the whole title alone ranks the firm's skill first.
+    skills = SKILLS + (EscoSkill("http://data.europa.eu/esco/skill/a", "manage small firms", "manage small firms", ""),)
+    matcher = EscoMatcher(HashEmbeddings(), tmp_path, skills)
+    title = "Budget management for small firms"
+    assert matcher.suggest(title, "en", k=1)[0].uri.endswith("/a")
+    assert matcher.suggest_for_title(title, "en", k=1)[0].uri.endswith("/b")
+
+
+def test_titles_lose_their_setting_but_keep_a_one_word_head() -> None:
+    assert title_focus("Incident response for municipal IT teams", "en") == "Incident response"
+    assert title_focus("Introduction to statistics", "en") == "Introduction to statistics"
+    assert title_focus("Kaatumisten ehkäisy kotihoidossa", "fi") == "Kaatumisten ehkäisy"
+    assert title_focus("Tietoturvapoikkeamien hallinta pk-yrityksissä", "fi") == "Tietoturvapoikkeamien hallinta"
+    # An adposition takes its genitive with it.
+    assert title_focus("Lohkokohtainen lannoitussuunnitelma viljavuustutkimuksen pohjalta", "fi") == \
+        "Lohkokohtainen lannoitussuunnitelma"
+    assert title_focus("Johdatus tekoälyyn", "fi") == "Johdatus tekoälyyn"
+    assert title_focus("Yrityksen omistajanvaihdoksen valmistelu", "fi") == "Yrityksen omistajanvaihdoksen valmistelu"
+
+
+def test_the_brief_decides_between_skills_its_need_matches_alike(tmp_path: Path) -> None:
+    # Two labels the need matches equally; only the descriptions say which domain each is of.
+    skills = (
+        EscoSkill("http://data.europa.eu/esco/skill/1", "review logs", "review logs",
+                  "Review timber logs at the sawmill for rot and cracks."),
+        EscoSkill("http://data.europa.eu/esco/skill/2", "review logs", "review logs",
+                  "Review server log files after attacks on the network."),
+        *SKILLS,
+    )
+    matcher = EscoMatcher(HashEmbeddings(), tmp_path, skills)
+    assert matcher.suggest("review logs", "en", k=1)[0].uri.endswith("/1")  # a tie: by URI
+    brief = CredentialBrief(title="Incident response", target_group="IT staff",
+                            skill_needs=["After attacks on the network, staff must review server log files."])
+    top = matcher.suggest("review logs", "en", k=1, context=matcher.context_of(brief))
+    assert top[0].uri.endswith("/2")
+    result = DraftResult(brief=brief, skills=["review logs"])
+    assert matcher.suggest_for_draft(result, k=3)[0].uri.endswith("/2")
+    assert matcher.annotate(result.model_copy(update={"outcomes": []})).esco[0].uri.endswith("/2")
