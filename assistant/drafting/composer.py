@@ -324,6 +324,8 @@ class Composer:
         if skill.fixed and hint is not None:
             if lang != "fi":
                 return [hint.verb]
+            if government(hint.verb) is None:
+                return [hint.verb]  # 'toimia ohjeiden mukaan': no other verb takes what follows it
             # Another verb may take a Finnish object as written if it governs the same case:
             # the way out when the planner's verb and object repeat the brief word for word.
             case = "osanto" if any("osanto" in inflect.case_of(w) for w in skill.obj.split()) else "akkusatiivi"
@@ -677,7 +679,6 @@ def _finnish_skill(phrase: str) -> Skill:
     """Read a Finnish skill phrase: a leading lexicon verb is the hint (its object kept as
     written when it is not a plain partitive/accusative); an action-noun head
     ('asiakasdatan analysointi') becomes the verb, its genitive the object."""
-    lexicon = load_lexicon()
     words = phrase.split()
     first = words[0]
     readings = [r.baseform for r in finnish.verb_readings(first) if r.baseform == first.lower()]
@@ -689,7 +690,7 @@ def _finnish_skill(phrase: str) -> Skill:
         if verb in composable_verbs("fi") and head_cases & {"osanto", "omanto", "nimento"}:
             nominal = " ".join(inflect.to_nominative(rest))
             return Skill(phrase, nominal, verb, noun=nominal)
-        if lexicon.verb("fi", verb) and verb not in lexicon.vague("fi"):
+        if _own_verb(verb):
             return Skill(phrase, " ".join(rest), verb, fixed=True)
         return Skill(phrase, " ".join(inflect.to_nominative(rest)))
     if len(words) >= 2 and "nimento" in inflect.case_of(words[-1]) and "omanto" in inflect.case_of(words[-2]):
@@ -720,6 +721,11 @@ def _finnish_prose_skill(need: Need) -> Skill:
     if composable and has_object:
         # 'IT-vastaavien on osattava laatia suunnitelma' -> 'Opiskelija osaa laatia suunnitelman'
         return Skill(need.text, total_object(need.object), verb, fixed=True, manner=need.manner)
+    if not composable and _own_verb(verb):
+        # A lexicon verb that takes no plain object keeps what follows it as written ('toimia
+        # poikkeaman ensimmäisinä tunteina', 'neuvotella hinnoista'); made an action noun under
+        # another verb, it read 'tarkastella ... toimimista'.
+        return Skill(need.text, need.object, verb, fixed=True, manner=need.manner)
     if has_object and not composable:
         # 'jakaa lääkkeet turvallisesti': the verb the lexicon lacks stays as its action noun
         # ('lääkkeiden jakaminen'), which an activity verb takes; what follows the object
@@ -735,6 +741,12 @@ def _finnish_prose_skill(need: Need) -> Skill:
     noun = minen_form(verb)
     obj = f"{need.object} {noun}" if noun else need.object
     return Skill(need.text, obj, noun=obj, manner=need.manner)
+
+
+def _own_verb(verb: str) -> bool:
+    """A Finnish lexicon verb that is not vague: it may stand in an outcome with its own complement."""
+    lexicon = load_lexicon()
+    return bool(lexicon.verb("fi", verb)) and verb not in lexicon.vague("fi")
 
 
 def _finnish_action(verb: str, words: list[str]) -> tuple[str, str] | None:

@@ -2,7 +2,8 @@
 
 An outcome's object is a noun phrase with no finite verb (spaCy tags for English, Voikko mood
 and person for Finnish); no run of six or more words is copied from the brief's prose; every
-Finnish word is one Voikko knows; a Finnish object stands in a case its verb takes; and the
+Finnish word is one Voikko knows; a Finnish object stands in a case its verb takes (a verb that
+takes none, in some case); and the
 verb takes the kind of object it has (no people for a verb that takes things: drafting/fit.py). An
 outcome that fails is not shown: the composer tries another phrasing, and a skill that finds
 none is reported to the planner as one to write by hand.
@@ -15,6 +16,7 @@ import re
 from assistant import nlp
 from assistant.drafting import fit
 from assistant.drafting.common import STEMS
+from assistant.drafting.verbs import government
 
 COPY_LIMIT = 6  # words: a run this long from the brief's prose is pasted, not written
 _WORD = re.compile(r"[\w'’-]+")
@@ -92,7 +94,10 @@ def problems(text: str, verb: str, obj: str, language: str, prose: str) -> list[
         unknown = nlp.unknown_words(text)
         if unknown:
             out.append(message("unknown", language, words=", ".join(unknown)))
-        if not any(nlp.cases(w.rstrip(",")) & _OBJECT_CASES for w in obj.split()):
+        # A verb that takes no plain object ('toimia', 'ilmoittaa') needs a complement in some
+        # case ('tietoturvapoikkeamasta'); any other needs one in an object's case.
+        wanted = _OBJECT_CASES if government(verb) is not None else None
+        if not any((cases := nlp.cases(w.rstrip(","))) and (wanted is None or cases & wanted) for w in obj.split()):
             out.append(message("case", language, verb=verb))
     elif not _has_noun(verb, obj):
         out.append(message("no_noun", language))

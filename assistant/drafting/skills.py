@@ -98,11 +98,20 @@ def _split_conjunction(part: str, lang: str, last_of_list: bool) -> list[str]:
     if len(pieces) < 2:
         return [part]
     left, right = pieces
-    if left.endswith("-"):
+    if left.endswith("-") or (lang == "fi" and _attribute(left.split()[-1])):
         return [part]
     if last_of_list or (len(left.split()) >= 2 and len(right.split()) >= 2):
         return [left] + _split_conjunction(right, lang, last_of_list)
     return [part]
+
+
+def _attribute(word: str) -> bool:
+    """A Finnish word Voikko reads only as an adjective or participle: 'oikeudellisen ja teknisen
+    mallin' joins two attributes of one noun, not two skills."""
+    from assistant.nlp import inflect
+
+    found = inflect.analyses(word.rstrip(","))
+    return bool(found) and all(a.get("CLASS") == "laatusana" for a in found)
 
 
 def clean_phrase(text: str, language: str) -> str:

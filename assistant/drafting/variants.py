@@ -10,6 +10,7 @@ tried before 'survey buildings'.
 
 from __future__ import annotations
 
+from assistant.drafting.verbs import government
 from assistant.nlp import inflect
 
 _OBJECT_CASES = {"nimento", "omanto", "osanto"}
@@ -22,7 +23,12 @@ _QUALIFYING_ADJECTIVES = frozenset({
 
 
 def object_variants(obj: str, language: str, verb: str = "do") -> list[str]:
-    """The object as given, then the rephrasings, without repeats."""
+    """The object as given, then the rephrasings, without repeats. A Finnish verb that takes no
+    plain object ('toimia', 'neuvotella') gets only its trailing adverbial moved first: the other
+    rephrasings move or cut around an object, and 'toimia poikkeaman ensimmäisinä tunteina' has
+    none ('poikkeaman' is an attribute there)."""
+    if language == "fi" and government(verb) is None:
+        return [obj] + _adverbial_first(obj.split())
     found = [obj] + (_finnish(obj) if language == "fi" else _english(obj, verb))
     return [v for i, v in enumerate(found) if v and v not in found[:i]]
 
@@ -207,7 +213,7 @@ def _finnish(obj: str) -> list[str]:
     cut = len(words)
     for index in range(len(words) - 1, 0, -1):
         word = words[index].rstrip(",")
-        neutral = word.isupper() or any(ch.isdigit() for ch in word)
+        neutral = _code(word)
         cases = inflect.case_of(word)
         following = inflect.case_of(words[index + 1].rstrip(",")) if index + 1 < len(words) else set()
         adjective = all(a.get("CLASS") == "laatusana" for a in inflect.analyses(word))
@@ -231,13 +237,36 @@ def _finnish(obj: str) -> list[str]:
     return [" ".join(tail + head), " ".join(head)] + out
 
 
+def _adverbial_first(words: list[str]) -> list[str]:
+    """'poikkeaman ensimmäisinä tunteina suunnitelman mukaisesti' -> 'suunnitelman mukaisesti
+    poikkeaman ensimmäisinä tunteina': a trailing postposition or manner form with the genitives
+    (and codes: 'ISO 14083 -standardin') before it goes first, as does an E-infinitive with its
+    complement ('suunnitelmaan kirjaten'); the other groups stay whole."""
+    if len(words) < 3 or not (_postposition(words[-1]) or "kerrontosti" in inflect.case_of(words[-1])):
+        return []
+    start = len(words) - 1
+    if _e_infinitive(words[-1]):
+        start -= 1  # 'suunnitelmaan kirjaten': the infinitive's own complement goes with it
+    while start > 1 and ("omanto" in inflect.case_of(words[start - 1].rstrip(",")) or _code(words[start - 1])):
+        start -= 1
+    return [" ".join(words[start:] + words[:start])] if start < len(words) - 1 else []
+
+
+def _code(word: str) -> bool:
+    return word.isupper() or any(ch.isdigit() for ch in word)
+
+
 def _postposition(word: str) -> bool:
     """'mukaan', 'jälkeen', 'kanssa', 'kuluessa': an adposition, an adverb with no case that
     Voikko files as one ('mukaan' is a seikkasana), or an E-infinitive that works as one ('yhden
     työpäivän kuluessa'); not a manner form ('kirjallisesti')."""
     found = inflect.analyses(word)
-    return (any(a.get("CLASS") == "suhdesana" for a in found) or _caseless_adverb(word)
-            or bool(found) and all(a.get("MOOD") == "E-infinitive" for a in found))
+    return any(a.get("CLASS") == "suhdesana" for a in found) or _caseless_adverb(word) or _e_infinitive(word)
+
+
+def _e_infinitive(word: str) -> bool:
+    found = inflect.analyses(word)
+    return bool(found) and all(a.get("MOOD") == "E-infinitive" for a in found)
 
 
 def _caseless_adverb(word: str) -> bool:
@@ -256,5 +285,7 @@ def _leading_complement_cut(words: list[str]) -> list[str]:
         return []
     out = [" ".join(words[lead:])]
     if lead + 1 < len(words) and any(a.get("PARTICIPLE") for a in inflect.analyses(words[lead].rstrip(","))):
-        out.append(" ".join(words[lead + 1:]))
+        # The participle goes with its complement first: most dangle without one ('liittyvät
+        # vero- ja rahoitusvaihtoehdot' once 'kauppaan' is cut); 'sopivan mallin' is the exception.
+        out.insert(0, " ".join(words[lead + 1:]))
     return out

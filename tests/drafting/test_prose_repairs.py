@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from assistant.drafting.composer import _alternatives, _Plan, _substituted
 from assistant.drafting.coverage import compound_head, phrase_addressed
+from assistant.drafting.skills import skill_phrases as list_phrases
 from assistant.drafting.variants import object_variants
 from assistant.nlp import skill_phrases
-from assistant.schemas import Bloom
+from assistant.schemas import Bloom, CredentialBrief
 
 
 def test_a_flagged_plan_tries_its_own_verb_in_other_contexts_first() -> None:
@@ -79,3 +80,40 @@ def test_finnish_compound_counts_by_its_head() -> None:
     text = "Opiskelija osaa laatia lakisääteisen ilmoituksen omassa työssään."
     assert phrase_addressed("lakisääteisen häiriöilmoituksen tekeminen", text, "fi", 0.5)
     assert not phrase_addressed("viranomaisen häiriöilmoituksen tekeminen", "Opiskelija osaa laatia budjetin.", "fi", 0.5)
+
+
+def test_a_finnish_verb_that_takes_no_object_keeps_its_complement_and_stays_the_verb(composer) -> None:
+    # Made an action noun under another verb these read 'tarkastella ... toimimista' and
+    # 'hyödyntää vanhempien kanssa keskustelemista'.
+    prose = ("Henkilöstön tulee osata keskustella vanhempien kanssa. IT-vastaavien on osattava toimia "
+             "poikkeaman ensimmäisinä tunteina suunnitelman mukaisesti.")
+    brief = CredentialBrief(title="Testi", target_group="Varhaiskasvattajat", level=6, ects=3, language="fi",
+                            skill_needs=[prose])
+    texts = [o.text for o in composer.draft(brief).outcomes]
+    assert any(t.startswith("Opiskelija osaa keskustella vanhempien kanssa ") for t in texts), texts
+    # Six words of the brief in a row are rephrased by putting the manner adverbial first,
+    # and no other verb is given what only 'toimia' takes ('toteuttaa poikkeaman ...').
+    assert any(t.startswith("Opiskelija osaa toimia suunnitelman mukaisesti poikkeaman ensimmäisinä tunteina ")
+               for t in texts), texts
+
+
+def test_a_finnish_adverbial_moves_first_for_a_verb_without_an_object() -> None:
+    assert object_variants("poikkeaman ensimmäisinä tunteina suunnitelman mukaisesti", "fi", "toimia") == [
+        "poikkeaman ensimmäisinä tunteina suunnitelman mukaisesti",
+        "suunnitelman mukaisesti poikkeaman ensimmäisinä tunteina"]
+    assert object_variants("asiakkaan kanssa toimenpiteistä suunnitelmaan kirjaten", "fi", "sopia")[1] == \
+        "suunnitelmaan kirjaten asiakkaan kanssa toimenpiteistä"  # an E-infinitive with its complement
+
+
+def test_a_cut_complement_takes_its_participle_with_it() -> None:
+    # 'kauppaan liittyvät' -> not 'liittyvät vero- ja rahoitusvaihtoehdot', which dangles.
+    variants = object_variants("kauppaan liittyvät vero- ja rahoitusvaihtoehdot", "fi", "tunnistaa")
+    assert "vero- ja rahoitusvaihtoehdot" in variants
+    assert variants.index("vero- ja rahoitusvaihtoehdot") < variants.index("liittyvät vero- ja rahoitusvaihtoehdot")
+
+
+def test_coordinated_finnish_attributes_stay_one_skill() -> None:
+    assert list_phrases("valita yhteisölle sopivan oikeudellisen ja teknisen mallin", "fi") == [
+        "valita yhteisölle sopivan oikeudellisen ja teknisen mallin"]
+    assert list_phrases("tunnistaa kodin vaaranpaikat ja lääkityksen riskit", "fi") == [
+        "tunnistaa kodin vaaranpaikat", "lääkityksen riskit"]
