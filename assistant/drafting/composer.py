@@ -23,7 +23,7 @@ from assistant.drafting.common import Guidance, count_band, outcome_findings, ou
 from assistant.drafting.coverage import content_words, same_word
 from assistant.drafting.levels import assessment_for, assign_levels, fits_level, level_quotas
 from assistant.drafting.needs import Need, prose_of, read_needs
-from assistant.drafting.variants import object_variants
+from assistant.drafting.variants import is_code, object_variants
 from assistant.drafting.verbs import composable_verbs, embed, government, ranked_at, verb_scores
 from assistant.nlp import inflect
 from assistant.nlp.english import en_plural
@@ -145,6 +145,13 @@ class Composer:
             self._local.problems = {}
         return self._local.problems
 
+    @property
+    def _general(self) -> set[int]:
+        """The outcomes (by id) about judging and sharing one's work, made for no skill of the brief."""
+        if not hasattr(self._local, "general"):
+            self._local.general = set()
+        return self._local.general
+
     # --- the strategy ------------------------------------------------------------------
     def draft(self, brief: CredentialBrief, guidance: Guidance | None = None) -> DraftResult:
         """Outcomes for a brief, with the outcome-check findings that remain (none expected)."""
@@ -174,7 +181,16 @@ class Composer:
                 outcome = self._outcome(plan, brief.language, self._context(brief), guidance, brief)
                 if not self._problems.pop(id(outcome), []):
                     kept.append(outcome)
+        general = [number for number, o in enumerate(kept, start=1) if id(o) in self._general]
         self._problems.clear()
+        self._general.clear()
+        if general and len(general) == len(kept):
+            skipped.append(guard.message("no_skills", brief.language))
+        elif general:
+            joiner = " ja " if brief.language == "fi" else " and "
+            numbers = joiner.join(filter(None, (", ".join(map(str, general[:-1])), str(general[-1]))))
+            key = "general" if len(general) == 1 else "general_many"
+            skipped.append(guard.message(key, brief.language, numbers=numbers, low=low))
         return kept, skipped
 
     def compose(self, brief: CredentialBrief, guidance: Guidance) -> list[LearningOutcome]:
@@ -386,6 +402,8 @@ class Composer:
             strategy=self.name,
         )
         self._problems[id(outcome)] = plan_problems
+        if plan.filler is not None:
+            self._general.add(id(outcome))
         return outcome
 
     def _guarded(self, lang: str, verb: str, obj: str, ctx: str, brief: CredentialBrief,
@@ -706,13 +724,15 @@ _OBJECT_CASES = {"nimento", "omanto", "osanto"}
 
 
 def _finnish_prose_skill(need: Need) -> Skill:
-    """A Finnish verb-object pair: a lexicon verb keeps its object as written; another verb's
+    """A Finnish verb-object pair: a lexicon verb keeps its object as written, and one that
+    takes no plain object its complement ('toimia suunnitelman mukaisesti'); another verb's
     accusative or partitive object goes to the verb the composer picks; an object in another
-    case ('sopia toimenpiteistä') stays with its verb, made a noun ('toimenpiteistä sopiminen')."""
-    verb, words = need.verb, need.object.split()
+    case ('jakaa lääkkeistä') stays with its verb, made a noun."""
+    verb, words = _single_verb(need.verb, need.object.split())
+    written = " ".join(words)  # the object as the brief has it (a phrasal verb's particle out)
     composable = verb in composable_verbs("fi")
-    # A verb outside the lexicon ('sopia', 'keskustella') has an object only in the nominative
-    # or partitive; a genitive there is an attribute ('asiakkaan kanssa').
+    # A verb that takes no plain object ('toimia', 'neuvotella') has an object only in the
+    # nominative or partitive; a genitive there is an attribute ('asiakkaan kanssa').
     cases = _OBJECT_CASES if composable else {"nimento", "osanto"}
     has_object = any(inflect.case_of(w.rstrip(",")) & cases for w in words if not _neutral(w))
     if need.kind == "clause-subject":
@@ -720,12 +740,12 @@ def _finnish_prose_skill(need: Need) -> Skill:
         return Skill(need.text, nominal, verb if composable else None, noun=nominal)
     if composable and has_object:
         # 'IT-vastaavien on osattava laatia suunnitelma' -> 'Opiskelija osaa laatia suunnitelman'
-        return Skill(need.text, total_object(need.object), verb, fixed=True, manner=need.manner)
-    if not composable and _own_verb(verb):
+        return Skill(need.text, total_object(written), verb, fixed=True, manner=need.manner)
+    if not composable and _own_verb(verb) and _rephrasable(verb, written, need.manner):
         # A lexicon verb that takes no plain object keeps what follows it as written ('toimia
         # poikkeaman ensimmäisinä tunteina', 'neuvotella hinnoista'); made an action noun under
         # another verb, it read 'tarkastella ... toimimista'.
-        return Skill(need.text, need.object, verb, fixed=True, manner=need.manner)
+        return Skill(need.text, written, verb, fixed=True, manner=need.manner)
     if has_object and not composable:
         # 'jakaa lääkkeet turvallisesti': the verb the lexicon lacks stays as its action noun
         # ('lääkkeiden jakaminen'), which an activity verb takes; what follows the object
@@ -737,10 +757,31 @@ def _finnish_prose_skill(need: Need) -> Skill:
             manner = " ".join(filter(None, (rest, need.manner)))
             return Skill(need.text, nominal, ACTIVITY_VERB["fi"], noun=nominal, manner=manner)
     if has_object:
-        return Skill(need.text, need.object, noun=need.object, manner=need.manner)
+        return Skill(need.text, written, noun=written, manner=need.manner)
     noun = minen_form(verb)
-    obj = f"{need.object} {noun}" if noun else need.object
+    obj = f"{written} {noun}" if noun else written
     return Skill(need.text, obj, noun=obj, manner=need.manner)
+
+
+# A verb and its particle that one lexicon verb says ('käydä tulokset läpi' -> 'käsitellä
+# tulokset'): made an action noun, the particle was read as a noun ('tuloksien läven käymisen').
+_PHRASAL = {("käydä", "läpi"): "käsitellä", ("ottaa", "huomioon"): "huomioida"}
+
+
+def _single_verb(verb: str, words: list[str]) -> tuple[str, list[str]]:
+    for (phrasal, particle), single in _PHRASAL.items():
+        if verb == phrasal and particle in words:
+            return single, [w for w in words if w != particle]
+    return verb, words
+
+
+def _rephrasable(verb: str, written: str, manner: str) -> bool:
+    """Whether an outcome with the need's own verb can avoid copying the brief: the verb and
+    what follows are too short to copy, or there is another phrasing (an adverbial moved first,
+    the first complement alone). If not, the verb becomes an action noun under another verb,
+    as before ('toteuttaa ... markkinoimisen')."""
+    words = f"{written} {manner}".split()
+    return 1 + len(words) < guard.COPY_LIMIT or bool(object_variants(" ".join(words), "fi", verb)[1:])
 
 
 def _own_verb(verb: str) -> bool:
@@ -772,7 +813,7 @@ def _finnish_action(verb: str, words: list[str]) -> tuple[str, str] | None:
 
 def _neutral(word: str) -> bool:
     """Acronyms and numbers ('ISO', '14083') are no case of a Finnish word."""
-    return word.isupper() or any(ch.isdigit() for ch in word)
+    return is_code(word)
 
 
 def total_object(phrase: str) -> str:
@@ -787,7 +828,9 @@ def total_object(phrase: str) -> str:
                                                for a in readings if a.get("SIJAMUOTO"))
         head, dash, tail = word.rpartition("-")
         if dash and head and _neutral(head) and tail:
-            form = inflect.inflect_word(tail, "omanto", "singular") if "nimento" in inflect.case_of(tail) else None
+            # 'CII-arvo' -> 'CII-arvon'; a plural ('TR-mittaukset') stays as it is.
+            singular = {a.get("NUMBER") for a in inflect.analyses(tail) if a.get("SIJAMUOTO") == "nimento"} == {"singular"}
+            form = inflect.inflect_word(tail, "omanto", "singular") if singular else None
             out.append(f"{head}-{form or tail}" + token[len(word):])  # 'CII-arvo' -> 'CII-arvon'
             continue
         if _neutral(word) or word.endswith("-") or not singular_nominative or not inflect.case_of(word):

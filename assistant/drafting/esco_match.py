@@ -150,14 +150,14 @@ class EscoMatcher:
         candidates, score = self._scorer(text, language, k)
         return self._best({i: score(i) for i in candidates}, k, context)
 
-    def context_of(self, brief: CredentialBrief) -> np.ndarray:
+    def context_of(self, brief: CredentialBrief) -> np.ndarray | None:
         """The whole brief (title, target group, skill needs) embedded as a query, and for a
-        Finnish brief also its English reading: what a skill's description is read against."""
-        text = ". ".join(filter(None, (brief.title, brief.target_group, " ".join(brief.skill_needs))))
-        readings = [text]
-        if brief.language == "fi":
-            readings.append(gloss_text(text))
-        return np.stack([_unit(self.embeddings.embed_query(r)) for r in dict.fromkeys(readings) if r])
+        Finnish brief also its English reading: what a skill's description is read against.
+        None for a brief with no text."""
+        text = ". ".join(filter(None, (s.strip() for s in (brief.title, brief.target_group, *brief.skill_needs))))
+        if not text:
+            return None
+        return np.stack([_unit(self.embeddings.embed_query(r)) for r in _readings(text, brief.language)])
 
     def suggest_for_title(self, title: str, language: str = "en", k: int = 3,
                           context: np.ndarray | None = None) -> list[EscoSuggestion]:
@@ -175,13 +175,8 @@ class EscoMatcher:
     def _scorer(self, text: str, language: str, k: int) -> tuple[list[int], Callable[[int], float]]:
         """A text's candidate skills (the embedding's best and BM25's best) and the score of any
         skill against it: cosine, plus the scaled BM25 score and the shared words, weighted."""
-        query = _unit(self.embeddings.embed_query(text))
-        readings, queries = [text], [query]
-        if language == "fi":
-            english = gloss_text(text)
-            if english and english != text:
-                readings.append(english)
-                queries.append(_unit(self.embeddings.embed_query(english)))
+        readings = _readings(text, language)
+        queries = [_unit(self.embeddings.embed_query(r)) for r in readings]
         sims = np.max(np.stack([self.vectors() @ q for q in queries]), axis=0)
         keyword = self.keywords().scores(readings[-1])  # the English reading: the labels are English
         keyword = keyword / keyword.max() if keyword.max() > 0 else keyword
@@ -204,16 +199,18 @@ class EscoMatcher:
     def _best(self, scores: dict[int, float], k: int, context: np.ndarray | None = None) -> list[EscoSuggestion]:
         """The k best over the floor; in a context, the best CONTEXT_POOL reranked, each moved by
         its description's fit to the brief, as a z-score among them (e5's cosines crowd so close
-        together that a raw one would move nothing: stop 22 tried)."""
+        together that a raw one would move nothing: stop 22 tried). Three at least: of two, the
+        z-scores are always -1 and 1, however alike the fits. The floor holds before the move
+        and after it."""
         ranked = self._ranked({i: s for i, s in scores.items() if s >= self.min_score})
-        if context is not None and len(ranked) > 1:
+        if context is not None and len(ranked) >= 3:
             pool = ranked[:max(CONTEXT_POOL, k)]
             vectors = self._description_vectors([i for i, _ in pool])
-            fit = np.max(np.stack([vectors @ q for q in context]), axis=0)
+            fit = np.max(vectors @ context.T, axis=1)
             z = (fit - fit.mean()) / max(float(fit.std()), 1e-9)
             ranked = self._ranked({i: score + CONTEXT_WEIGHT * float(z[n]) for n, (i, score) in enumerate(pool)})
         return [EscoSuggestion(uri=self.skills[i].uri, label=self.skills[i].label, score=round(score, 4))
-                for i, score in ranked[:k]]
+                for i, score in ranked if score >= self.min_score][:k]
 
     def _ranked(self, scores: dict[int, float]) -> list[tuple[int, float]]:
         return sorted(scores.items(), key=lambda pair: (-round(pair[1], 6), self.skills[pair[0]].uri))
@@ -239,15 +236,17 @@ class EscoMatcher:
         outcomes = [o.model_copy(update={"esco": self.suggest(" ".join(filter(None, (o.verb, o.object))) or o.text,
                                                               result.brief.language, k, context)})
                     for o in result.outcomes]
-        return result.model_copy(update={"outcomes": outcomes, "esco": self.suggest_for_draft(result, k)})
+        return result.model_copy(update={"outcomes": outcomes, "esco": self.suggest_for_draft(result, k, context)})
 
-    def suggest_for_draft(self, result: DraftResult, k: int = 3) -> list[EscoSuggestion]:
+    def suggest_for_draft(self, result: DraftResult, k: int = 3, context: np.ndarray | None = None) -> list[EscoSuggestion]:
         """The brief's top k: the title's best match first (the title names what the whole
         credential is for: 'Dangerous goods documentation for road freight' -> 'manage
         documentation for dangerous goods'), then each skill need's best (one that matches
         several needs first, then the strongest), so the k suggestions speak of different
         needs, then the others by score."""
-        language, context = result.brief.language, self.context_of(result.brief)
+        language = result.brief.language
+        if context is None:
+            context = self.context_of(result.brief)
         title = self.suggest_for_title(result.brief.title, language, k, context) if result.brief.title.strip() else []
         per_need = self.suggest_for_needs(result.skills, language, k, context)
         # A skill among the matches of several needs speaks for more of the credential.
@@ -259,6 +258,14 @@ class EscoMatcher:
             if suggestion.uri not in {o.uri for o in out}:
                 out.append(suggestion)
         return out[:k]
+
+
+def _readings(text: str, language: str) -> list[str]:
+    """The text, and for Finnish also its English reading (the registry's labels are English)."""
+    if language != "fi":
+        return [text]
+    english = gloss_text(text)
+    return [text, english] if english and english != text else [text]
 
 
 def _unit(vector: list[float]) -> np.ndarray:

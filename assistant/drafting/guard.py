@@ -50,7 +50,8 @@ def body(text: str, language: str) -> str:
     return text[len(stem):].strip() if text.startswith(stem) else text
 
 
-# What the guard found, in the outcome's language: the planner reads these in the Draft tab.
+# What the guard found, and what the composer could not draft, in the outcome's language: the
+# planner reads these in the Draft tab and the CLI.
 MESSAGES = {
     "en": {
         "copied": "copies {n} words in a row from the brief",
@@ -60,7 +61,15 @@ MESSAGES = {
         "no_noun": "its object has no noun",
         "misfit": "'{verb}' does not take people ('{head}') as its object",
         "lost_object": "no phrasing kept a word of the skill's own object",
-        "skipped": "Could not turn '{skill}' into an outcome ({problems}); write it as a skill.",
+        "skipped": "Could not turn '{skill}' into an outcome ({problems}); write it as a short skill (a verb and its object).",
+        "general": "Outcome {numbers} is a general one about judging or sharing one's own work, added because a "
+                   "credential of this size needs at least {low} outcomes: replace it with a skill of this credential.",
+        "general_many": "Outcomes {numbers} are general ones about judging or sharing one's own work, added because "
+                        "a credential of this size needs at least {low} outcomes: replace them with skills of this "
+                        "credential.",
+        "no_skills": "No skill need was read from the brief, so every outcome is a general one. Write the needs "
+                     "as skills, one per line ('calculate transport emissions'), or as sentences such as "
+                     "'They need to …'.",
     },
     "fi": {
         "copied": "kopioi kuvauksesta {n} sanaa peräkkäin",
@@ -70,7 +79,16 @@ MESSAGES = {
         "no_noun": "kohteessa ei ole substantiivia",
         "misfit": "'{verb}' ei sovi henkilöön kohdistuvaksi ('{head}')",
         "lost_object": "mikään muotoilu ei säilyttänyt sanaakaan taidon omasta kohteesta",
-        "skipped": "Taidosta '{skill}' ei saatu osaamistavoitetta ({problems}); kirjoita se taitona.",
+        "skipped": "Taidosta '{skill}' ei saatu osaamistavoitetta ({problems}); kirjoita se lyhyeksi taidoksi (verbi ja kohde).",
+        "general": "Osaamistavoite {numbers} on yleinen, oman työn arviointia tai jakamista koskeva: se lisättiin, "
+                   "koska tämän laajuinen kokonaisuus tarvitsee vähintään {low} tavoitetta. Korvaa se tämän "
+                   "kokonaisuuden omalla taidolla.",
+        "general_many": "Osaamistavoitteet {numbers} ovat yleisiä, oman työn arviointia tai jakamista koskevia: ne "
+                        "lisättiin, koska tämän laajuinen kokonaisuus tarvitsee vähintään {low} tavoitetta. Korvaa "
+                        "ne tämän kokonaisuuden omilla taidoilla.",
+        "no_skills": "Kuvauksesta ei luettu yhtään osaamistarvetta, joten kaikki tavoitteet ovat yleisiä. Kirjoita "
+                     "tarpeet taitoina, yksi riville ('laskea kuljetusten päästöt'), tai lauseina kuten "
+                     "'Henkilöstön pitää osata …'.",
     },
 }
 

@@ -8,7 +8,7 @@ the sentences about who needs it and why now give none.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant import nlp
 from assistant.drafting.skills import skill_phrases as list_phrases
@@ -49,18 +49,27 @@ def read_needs(brief: CredentialBrief) -> list[Need]:
     seen: set[str] = set()
     for index, item in enumerate(brief.skill_needs):
         if is_prose(item, brief.language):
-            found = [
-                Need(" ".join(filter(None, (p.verb, p.object, p.manner))), p.verb, p.object, index, p.start, p.end,
-                     p.kind, p.manner)
-                for p in nlp.skill_phrases(item, brief.language)
-            ]
+            found = _prose_needs(item, index, brief.language)
         else:
-            found = [Need(phrase, item=index) for phrase in list_phrases(item, brief.language)]
+            found = []
+            for phrase in list_phrases(item, brief.language):
+                # 'The weather has been bad all year', 'Hinnat nousivat viime vuonna': a statement
+                # is no skill; a need in it ('They need to calibrate sprayers') is read as prose.
+                if nlp.is_statement(phrase, brief.language):
+                    found += [replace(n, start=-1, end=-1) for n in _prose_needs(phrase, index, brief.language)]
+                else:
+                    found.append(Need(phrase, item=index))
         for need in found:
             if need.text.lower() not in seen:
                 seen.add(need.text.lower())
                 out.append(need)
     return out
+
+
+def _prose_needs(text: str, index: int, language: str) -> list[Need]:
+    return [Need(" ".join(filter(None, (p.verb, p.object, p.manner))), p.verb, p.object, index, p.start, p.end,
+                 p.kind, p.manner)
+            for p in nlp.skill_phrases(text, language)]
 
 
 def prose_of(brief: CredentialBrief) -> str:

@@ -98,7 +98,7 @@ def _split_conjunction(part: str, lang: str, last_of_list: bool) -> list[str]:
     if len(pieces) < 2:
         return [part]
     left, right = pieces
-    if left.endswith("-") or (lang == "fi" and _attribute(left.split()[-1])):
+    if left.endswith("-") or (lang == "fi" and _attribute(left.split()[-1]) and not _verb(right.split()[0])):
         return [part]
     if last_of_list or (len(left.split()) >= 2 and len(right.split()) >= 2):
         return [left] + _split_conjunction(right, lang, last_of_list)
@@ -112,6 +112,14 @@ def _attribute(word: str) -> bool:
 
     found = inflect.analyses(word.rstrip(","))
     return bool(found) and all(a.get("CLASS") == "laatusana" for a in found)
+
+
+def _verb(word: str) -> bool:
+    """'tukea heidän omaisiaan': the other side opens with a verb, so it is a skill of its own
+    ('auttaa iäkkäitä ja tukea ...', where the adjective stands for people)."""
+    from assistant.nlp import inflect
+
+    return any(a.get("CLASS") == "teonsana" for a in inflect.analyses(word.rstrip(",")))
 
 
 def clean_phrase(text: str, language: str) -> str:

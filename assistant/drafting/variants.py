@@ -24,11 +24,11 @@ _QUALIFYING_ADJECTIVES = frozenset({
 
 def object_variants(obj: str, language: str, verb: str = "do") -> list[str]:
     """The object as given, then the rephrasings, without repeats. A Finnish verb that takes no
-    plain object ('toimia', 'neuvotella') gets only its trailing adverbial moved first: the other
-    rephrasings move or cut around an object, and 'toimia poikkeaman ensimmäisinä tunteina' has
-    none ('poikkeaman' is an attribute there)."""
+    plain object ('toimia', 'neuvotella') gets its trailing adverbial moved first, then its first
+    complement alone: the other rephrasings move or cut around an object, and 'toimia poikkeaman
+    ensimmäisinä tunteina' has none ('poikkeaman' is an attribute there)."""
     if language == "fi" and government(verb) is None:
-        return [obj] + _adverbial_first(obj.split())
+        return [v for v in dict.fromkeys([obj, *_adverbial_first(obj.split()), _first_complement(obj.split())]) if v]
     found = [obj] + (_finnish(obj) if language == "fi" else _english(obj, verb))
     return [v for i, v in enumerate(found) if v and v not in found[:i]]
 
@@ -90,8 +90,12 @@ def _english(obj: str, verb: str) -> list[str]:
 
     # ... or a participle ('produced with AI') that spaCy may read as one in the outcome.
     finite = set(finite_verbs(obj, verb))
-    cut = next((t.i for t in tokens if t.i > 0 and (t.text in finite or t.tag_ in {"VBN", "VBD"})), None)
-    if cut is not None:
+    found = next((t for t in tokens if t.i > 0 and (t.text in finite or t.tag_ in {"VBN", "VBD"})), None)
+    if found is not None:
+        # The cut takes the whole clause: 'customers who have suffered a loss' -> 'customers',
+        # not 'customers who' (an auxiliary's clause is its verb's, which opens at 'who').
+        clause = found.head if found.dep_ in {"aux", "auxpass"} else found
+        cut = min(found.i, clause.left_edge.i) if clause.left_edge.i > 0 else found.i
         out.append(_text(tokens[:cut]))
     out += [_text([t for t in list(parse(base)) if t.i != adjective.i]) for base in dict.fromkeys([out[0], obj])
             for adjective in parse(base) if adjective.dep_ == "amod" and adjective.lower_ in _QUALIFYING_ADJECTIVES]
@@ -213,7 +217,7 @@ def _finnish(obj: str) -> list[str]:
     cut = len(words)
     for index in range(len(words) - 1, 0, -1):
         word = words[index].rstrip(",")
-        neutral = _code(word)
+        neutral = is_code(word)
         cases = inflect.case_of(word)
         following = inflect.case_of(words[index + 1].rstrip(",")) if index + 1 < len(words) else set()
         adjective = all(a.get("CLASS") == "laatusana" for a in inflect.analyses(word))
@@ -242,17 +246,42 @@ def _adverbial_first(words: list[str]) -> list[str]:
     poikkeaman ensimmäisinä tunteina': a trailing postposition or manner form with the genitives
     (and codes: 'ISO 14083 -standardin') before it goes first, as does an E-infinitive with its
     complement ('suunnitelmaan kirjaten'); the other groups stay whole."""
-    if len(words) < 3 or not (_postposition(words[-1]) or "kerrontosti" in inflect.case_of(words[-1])):
+    if len(words) < 2:
+        return []
+    last = words[-1]
+    manner = "kerrontosti" in inflect.case_of(last) or _caseless_adverb(last)
+    if not (manner or _postposition(last)):
         return []
     start = len(words) - 1
-    if _e_infinitive(words[-1]):
-        start -= 1  # 'suunnitelmaan kirjaten': the infinitive's own complement goes with it
-    while start > 1 and ("omanto" in inflect.case_of(words[start - 1].rstrip(",")) or _code(words[start - 1])):
+    if _e_infinitive(last):
+        # 'suunnitelmaan kirjaten': the infinitive's own complement, a word in a case that is
+        # not a genitive (that would be another word's attribute) and no adposition.
+        before = words[start - 1].rstrip(",")
+        cases = inflect.case_of(before)
+        if not cases or cases == {"omanto"} or _postposition(before):
+            return []
         start -= 1
-    return [" ".join(words[start:] + words[:start])] if start < len(words) - 1 else []
+    while start > 0 and ("omanto" in inflect.case_of(words[start - 1].rstrip(",")) or is_code(words[start - 1])):
+        start -= 1
+    # A postposition never moves without its genitive; a manner word may move alone ('nopeasti').
+    if start == len(words) - 1 and not manner:
+        return []
+    return [" ".join(words[start:] + words[:start])] if start > 0 else []
 
 
-def _code(word: str) -> bool:
+def _first_complement(words: list[str]) -> str:
+    """'työmaan turvallisuudesta koko rakennushankkeen ajan' -> 'työmaan turvallisuudesta': a
+    verb's complement up to its first noun in a case other than the genitive (its attributes and
+    a postposition's genitives before it stay); '' when that is all there is."""
+    for index, word in enumerate(words):
+        found = [a for a in inflect.analyses(word.rstrip(",")) if a.get("CLASS") == "nimisana" and a.get("SIJAMUOTO")]
+        if found and not {a["SIJAMUOTO"] for a in found} & {"omanto", "nimento"}:
+            return " ".join(words[:index + 1]).rstrip(",") if index + 1 < len(words) else ""
+    return ""
+
+
+def is_code(word: str) -> bool:
+    """Acronyms and numbers ('ISO', '14083') are no case of a Finnish word."""
     return word.isupper() or any(ch.isdigit() for ch in word)
 
 

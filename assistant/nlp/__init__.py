@@ -7,7 +7,7 @@ from __future__ import annotations
 from assistant.nlp.types import SkillPhrase, Span
 
 __all__ = ["SkillPhrase", "Span", "cases", "finite_verbs", "has_finite_verb", "lemma", "noun_phrases", "sentences",
-           "skill_phrases", "title_focus", "unknown_words"]
+           "is_statement", "skill_phrases", "title_focus", "unknown_words"]
 
 
 def _module(language: str):
@@ -68,8 +68,34 @@ def has_finite_verb(text: str, language: str) -> bool:
     return any(t.tag_ in FINITE_TAGS for t in parse(text))
 
 
+def is_statement(text: str, language: str) -> bool:
+    """Whether a short text states something ('the weather has been bad all year', 'hinnat
+    nousivat') rather than naming a skill ('plan events', 'laskea päästöt'): English, a main
+    verb that is finite and has its own subject ('monitor patients who have fallen' names a
+    skill), in four words or more; Finnish, a finite verb in a text that does not open with a verb."""
+    if language == "fi":
+        from assistant.nlp import finnish
+
+        words = [t for kind, _, t in finnish.tokens(text) if kind == "word"]
+        opens_with_verb = bool(words) and any(a.get("CLASS") == "teonsana" for a in finnish.analyses(words[0]))
+        return not opens_with_verb and any(finnish.is_finite_verb(w) for w in words)
+    from assistant.nlp.english import FINITE_TAGS, parse
+
+    subjects = {"nsubj", "nsubjpass", "expl"}
+    doc = parse(text)
+    if len(doc) < 4:
+        return False  # the small model reads 'presentation slides' as a subject and its verb
+    return any(
+        t.dep_ == "ROOT" and any(c.dep_ in subjects for c in t.children)
+        and (t.tag_ in FINITE_TAGS or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS for c in t.children))
+        for t in doc
+    )
+
+
 def unknown_words(text: str) -> list[str]:
-    """Finnish words Voikko does not know."""
+    """Finnish words Voikko does not know; a capitalised word inside the text is a name
+    ('Fimealle', 'Lifecare-järjestelmään'), which no dictionary need know."""
     from assistant.nlp import finnish
 
-    return [t for kind, _, t in finnish.tokens(text) if kind == "word" and not finnish.is_known(t)]
+    words = [t for kind, _, t in finnish.tokens(text) if kind == "word"]
+    return [t for i, t in enumerate(words) if not finnish.is_known(t) and not (i and t[:1].isupper())]

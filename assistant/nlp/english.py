@@ -62,8 +62,10 @@ def finite_verbs(text: str, verb: str = "do") -> list[str]:
     for token in doc:
         if token.idx < len(prefix) or token.tag_ not in FINITE_TAGS:
             continue
-        clause = token.dep_ in {"relcl", "ccomp", "advcl", "acl"} or any(
-            c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
+        # A finite auxiliary ('has' in 'the weather has been bad') stands for its verb's clause.
+        head = token.head if token.dep_ in {"aux", "auxpass"} else token
+        clause = head.dep_ in {"relcl", "ccomp", "advcl", "acl"} or any(
+            c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in head.children)
         if token.tag_ == "MD" or clause:
             out.append(token.text)
     return out
@@ -231,9 +233,10 @@ def _trigger(sent):
     help with a gerund ('help in reading'), a question whether people can ('Can our agents
     ...?'), a job's gerunds ('responsible for adjusting'), teaching someone to ('train fitters
     to identify'); a need verb ('need to', 'must', 'able to', 'would like to'), a passive of
-    teaching ('should be trained to'); what people are said not to do ('they do not check');
-    or the relative pronoun of the people wanted ('nurses who recognise ...', in a sentence that
-    says someone lacks, needs or looks for them)."""
+    teaching ('should be trained to'); what people are said not to do ('they do not check'),
+    to have to do or to struggle to do, or their job ('Their job is to ...'); or the relative
+    pronoun of the people wanted ('nurses who recognise ...', in a sentence that says someone
+    lacks, needs or looks for them)."""
     for token in sent:
         if token.lemma_ in SKILL_NOUNS and token.i + 1 < len(token.doc) and token.nbor().tag_ == "TO":
             return token
@@ -251,9 +254,37 @@ def _trigger(sent):
         if token.lemma_ == "like" and any(c.lower_ in {"would", "'d"} for c in token.children):
             return token  # 'they would like to adjust feed rations'
     for token in sent:
-        if _not_done(token):
+        if _not_done(token) or _obliged(token):
             return token
     return _wanted_people(sent)
+
+
+_DUTY_NOUNS = {"job", "task", "role", "duty", "responsibility"}
+_WRITERS = {"we", "i", "us"}
+
+
+def _obliged(token) -> bool:
+    """What people have to do, struggle to do, or whose job it is ('Technicians have to carry
+    out ...', 'returning nurses struggle to reconcile ...', 'Their job is to tell ...'); not
+    the writers' own ('We have to offer more courses')."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].tag_ != "TO":
+        return False
+    # The small model may read 'returning nurses struggle' with a clausal subject.
+    subject = next((c for c in token.children if c.dep_ in {"nsubj", "csubj"}), None)
+    if subject is None or subject.lower_ in _WRITERS or _negated(token):
+        return False
+    if token.lemma_ == "be":
+        return subject.lemma_ in _DUTY_NOUNS  # 'Their job is to ...'
+    if token.lemma_ == "struggle":
+        return token.pos_ == "VERB"
+    # 'have to': only with an outcome verb of the lexicon after it, with an object or a
+    # particle; 'The machines have to run all night' says what things must do (the small model
+    # cannot tell people from things).
+    verb = doc[token.i + 2] if token.i + 2 < len(doc) else None
+    return (token.lemma_ == "have" and token.pos_ in {"VERB", "AUX"} and verb is not None
+            and (verb.lower_ in _lexicon_verbs() or _two_word_verb(verb))
+            and any(c.dep_ in {"dobj", "prt"} for c in verb.children))
 
 
 def _wanted_people(sent):
@@ -421,8 +452,10 @@ def _items(sent, trigger) -> list[list]:
     for index, token in enumerate(tokens):
         before = tokens[index - 1].lower_ if index else trigger.lower_
         if not items:
-            if _is_verb(token) and token.lemma_ != "be" and (before in {"to", "can", "could", "must", "should"}
-                                                            or index == 0) and not _leads_in(tokens[index:]):
+            # The trigger itself, a verb not done ('cannot yet read', tagged VBN after 'yet').
+            own = index == 0 and token is trigger and token.pos_ == "VERB"
+            if (_is_verb(token) or own) and token.lemma_ != "be" and (
+                    before in {"to", "can", "could", "must", "should"} or index == 0) and not _leads_in(tokens[index:]):
                 items.append([token])
             elif token.tag_ == "VBG" and (_confident_in(tokens[:index]) or index == 1 and help_in
                                           or index <= 1 and gerunds):  # after 'for' or ':'
@@ -509,7 +542,9 @@ def _phrase(item: list, earlier: list[SkillPhrase]) -> SkillPhrase | None:
     rest = _cut_clauses(_wh_subject(rest))
     if participle is None:
         participle = _sought(item, rest)
-    while rest and (rest[-1].dep_ in {"cc", "punct"} or rest[-1].lower_ in {"also", "then"}):
+    # ', so' before the next clause ('read a WPS properly, so they pick ...') is no object.
+    while rest and (rest[-1].dep_ in {"cc", "punct"} or rest[-1].lower_ in {"also", "then"}
+                    or len(rest) > 1 and rest[-2].text == "," and rest[-1].pos_ in {"ADV", "SCONJ", "CCONJ"}):
         rest.pop()
     while rest and rest[0].lower_ in {"also", "then", "really"}:
         rest.pop(0)
@@ -711,6 +746,8 @@ def title_focus(title: str) -> str:
     ('Introduction to statistics' keeps its 'to')."""
     doc = parse(title)
     for token in doc:
-        if token.dep_ == "prep" and token.lower_ in _SETTING_PREPOSITIONS and token.i >= 2:
-            return doc[:token.i].text
+        if token.dep_ == "prep" and token.lower_ in _SETTING_PREPOSITIONS:
+            head = doc[:token.i].text.rstrip(" ,:;-–—")
+            # Words, not tokens: 'E-learning' is one, '"Welding"' too.
+            return head if sum(any(ch.isalpha() for ch in w) for w in head.split()) >= 2 else title
     return title

@@ -11,7 +11,7 @@ from assistant.rules import finnish as _voikko_reader
 
 # Verbs that say someone must be able to do what follows ("joka osaa arvioida", "pitää pystyä
 # laskemaan", "on osattava laatia").
-NEED_BASES = {"osata", "pystyä", "kyetä", "osattava", "oppia", "kyky", "valmius", "odottaa"}
+NEED_BASES = {"osata", "pystyä", "kyetä", "osattava", "kyettävä", "pystyttävä", "oppia", "kyky", "valmius", "odottaa"}
 # Words after which a list of action nouns names the skills ('tarvitaan osaamista kosteusvaurioiden
 # tunnistamisessa, ...', 'joilla on hallussa asiakaspalautteen analysointi, ...').
 NOUN_NEED_BASES = {"osaaminen", "taito", "tuntemus", "hallussa", "tarvita", "kaivata", "edellyttää", "vaatia"}
@@ -154,6 +154,59 @@ def _must_at(words: list[tuple[int, str, str]]) -> set[int]:
     return found
 
 
+_DUTY = {"tehtävä", "vastuu", "velvollisuus"}  # 'Hoitajan tehtävänä on laatia ...'
+
+
+def _duty_at(words: list[tuple[int, str, str]]) -> set[int]:
+    """Offsets of 'on' that say someone's duty is what follows: 'Työnjohtajan tehtävänä on
+    huolehtia ...', 'Kuljettajan tehtävä on seurata ...' (a word for a duty, then 'on', then an
+    A-infinitive)."""
+    text = [(offset, token) for offset, token, kind in words if kind == "word"]
+    found = set()
+    for index in range(1, len(text) - 1):
+        offset, token = text[index]
+        if token.lower() not in {"on", "ovat"}:
+            continue
+        duty = any(a.get("BASEFORM") in _DUTY and a.get("CLASS") == "nimisana" for a in analyses(text[index - 1][1]))
+        if duty and any(a.get("MOOD") == "A-infinitive" for a in analyses(text[index + 1][1])):
+            found.add(offset)
+    return found
+
+
+def _necessive(word: str) -> str | None:
+    """The verb of a necessive passive participle ('ilmoitettava', 'tehtävä', 'perehdytettävä'
+    in 'on ilmoitettava'): what must be done, said without who. Not a need verb's ('osattava'),
+    whose infinitive follows, and not 'oltava' ('on oltava suunniteltu')."""
+    for a in analyses(word):
+        if a.get("PARTICIPLE") == "present_passive" and a.get("SIJAMUOTO") == "nimento":
+            bases = _PART_BASE.findall(a.get("WORDBASES", ""))
+            verb = bases[-1] if bases else ""
+            if verb and verb not in NEED_BASES | {"olla"} and a.get("BASEFORM") not in NEED_BASES:
+                return verb
+    return None
+
+
+_PART_BASE = re.compile(r"\+[^+(]*\(([^)+][^)]*)\)")  # the verb in '+ilmoitet(ilmoittaa)+tav+a(+a)'
+
+
+def _before_necessive(words: list[tuple[int, str, str]], at: int) -> list[tuple[int, str, str]]:
+    """The words of the clause before 'on' + a necessive participle at `at`: the object or the
+    complement when it comes first ('Vaaratilanteista on ilmoitettava', 'Viikoittaiset
+    TR-mittaukset on tehtävä'); none when a person stands there ('Hänen on perehdytettävä ...')."""
+    before = [w for w in words if w[0] < at]
+    if not before or before[-1][1].lower() not in {"on", "ovat"}:
+        return []
+    clause: list[tuple[int, str, str]] = []
+    for word in reversed(before[:-1]):
+        if word[2] != "word" or word[1].lower() in _COORDINATORS | _SUBORDINATORS:
+            break
+        clause.insert(0, word)
+    clause = [w for w in clause if w[1].lower() not in _FOCUS]
+    if clause and _genitive_person(clause[0][1]) and len(clause) == 1:
+        return []
+    return clause
+
+
 def _genitive_person(word: str) -> bool:
     """'Heidän', 'Laborantin', 'farmaseuttien': who must, in the genitive; not the writers
     ('meidän', 'minun') and not a word Voikko reads only as something else."""
@@ -219,7 +272,7 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
             current.clear()
 
         question = sentence.text.rstrip().endswith("?")
-        must = _must_at(words)
+        must = _must_at(words) | _duty_at(words)
         after_need = False
         for offset, token, kind in words:
             lower = token.lower()
@@ -228,6 +281,11 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
             if kind == "word" and not active and (_is_need(token) or offset in must):
                 # 'etteivät ne osaa laskea', 'sitä ei osata käyttää': a lack, not the need.
                 active = not _negation_before(words, offset)
+            elif kind == "word" and not active and previous in {"on", "ovat"} and (base := _necessive(token)):
+                # 'Vaaratilanteista on ilmoitettava päätoteuttajalle': the participle's verb is the
+                # skill, and a complement written before 'on' is part of its object.
+                active, verb, skipping = True, (base, offset, token), False
+                current.extend(_before_necessive(words, offset))
             elif kind == "word" and not active and question and (base := _asked_verb(token)) and (
                     base not in _NOT_ASKED and _subject_follows(words, offset)):
                 # 'Entä tunnistavatko he huijausviestin?': whether they do it names the need.
@@ -238,6 +296,19 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
                 if not _is_need(token):
                     close()
                     verb, skipping = (base, offset, token), False
+            elif kind == "word" and active and verb is not None and (base := _necessive(token)):
+                # '... on tehtävä ja tulokset käytävä läpi': a second necessive, 'on' left out,
+                # with its own object after the conjunction.
+                joins = [i for i, w in enumerate(current) if w[1].lower() in _COORDINATORS]
+                if joins:
+                    own = current[joins[-1] + 1:]
+                    del current[joins[-1]:]
+                    close()
+                    verb, skipping = (base, offset, token), False
+                    current.extend(own)
+                else:
+                    close()
+                    skipping = True
             elif not active or verb is None or skipping:
                 pass
             elif kind == "word" and previous == "," and (lower in _SUBORDINATORS or lemma(token) in {"joka", "mikä"}
@@ -418,8 +489,27 @@ def _phrase(verb: tuple[str, int, str], words: list[tuple[int, str, str]], sente
     if not words:
         return None
     end = words[-1][0] + len(words[-1][1])
-    obj = " ".join(text[words[0][0]:end].split())
-    return SkillPhrase(base, verb_text, obj, start, end, sentence, kind=kind, core=_core(obj), manner=manner)
+    # A necessive's object may stand before its verb ('Vaaratilanteista on ilmoitettava ...'):
+    # the words before and after the verb, without 'on' and the participle between them.
+    before, after = [w for w in words if w[0] < start], [w for w in words if w[0] > start]
+    pieces = [p for p in (before, after) if p]
+    obj = " ".join(" ".join(text[p[0][0]:p[-1][0] + len(p[-1][1])].split()) for p in pieces)
+    if before and _sentence_initial(before[0], text) and not _name(before[0][1]):
+        obj = obj[0].lower() + obj[1:]  # 'Vaaratilanteista on ilmoitettava' -> 'ilmoittaa vaaratilanteista'
+
+    return SkillPhrase(base, verb_text, obj, min(start, words[0][0]), end, sentence, kind=kind, core=_core(obj),
+                       manner=manner)
+
+
+def _sentence_initial(word: tuple[int, str, str], text: str) -> bool:
+    return not text[:word[0]].strip() or text[:word[0]].rstrip()[-1:] in {".", "!", "?", ":", '"', "”"}
+
+
+def _name(word: str) -> bool:
+    """A proper name, or an acronym: its capital stays."""
+    found = analyses(word)
+    return word.isupper() or "-" in word and word.split("-")[0].isupper() or not found or all(
+        a.get("CLASS") in {"erisnimi", "etunimi", "sukunimi", "paikannimi"} for a in found)
 
 
 def _core(obj: str) -> str:
@@ -455,21 +545,24 @@ def resolve_pronouns(phrases: list[SkillPhrase]) -> list[SkillPhrase]:
     return out
 
 
-# The local cases a title's setting stands in ('kotihoidossa', 'pk-yrityksissä',
-# 'asiakasraportointiin', 'työpaikalla').
-_LOCAL_CASES = {"sisaolento", "sisaeronto", "sisatulento", "ulkoolento", "ulkoeronto", "ulkotulento"}
+# The cases a title's setting stands in: where ('kotihoidossa', 'pk-yrityksissä', 'työpaikalla')
+# and on what basis ('... pohjalta'); not the illative of a goal ('siirtyminen uusiutuvaan energiaan').
+_SETTING_CASES = {"sisaolento", "ulkoolento", "ulkoeronto"}
 
 
 def title_focus(title: str) -> str:
     """A title without the phrase that names its setting ('Kaatumisten ehkäisy kotihoidossa' ->
-    'Kaatumisten ehkäisy'): cut at the first word, after two, that Voikko reads only in a local
-    case or as an adposition, which takes its genitive with it ('viljavuustutkimuksen pohjalta');
-    the title itself when no such word follows two others."""
+    'Kaatumisten ehkäisy'): cut at the first word after the second that Voikko reads only in a
+    setting's case, with the words before it in the same case and the genitives that belong to
+    it ('pienten yritysten asiakaspalvelussa', 'viljavuustutkimuksen pohjalta'); the title itself
+    when fewer than two words would stay."""
     words = [(offset, word) for kind, offset, word in tokens(title) if kind == "word"]
     for i in range(2, len(words)):
         found = analyses(words[i][1])
-        if found and all(a.get("SIJAMUOTO") in _LOCAL_CASES or a.get("CLASS") == "suhdesana" for a in found):
-            if i > 2 and cases(words[i - 1][1]) == {"omanto"}:
-                i -= 1
-            return title[:words[i][0]].strip()
+        if found and all(a.get("SIJAMUOTO") in _SETTING_CASES for a in found):
+            case = cases(words[i][1])
+            start = i
+            while start > 0 and (cases(words[start - 1][1]) == case or cases(words[start - 1][1]) == {"omanto"}):
+                start -= 1
+            return title[:words[start][0]].strip() if start >= 2 else title
     return title

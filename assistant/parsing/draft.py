@@ -157,14 +157,10 @@ def parse_text(text: str, fmt_hint: FormatHint = "auto") -> ParsedDraft:
 
 
 def _first_lines(text: str, most: int) -> tuple[str, int]:
-    """The text cut after its first `most` lines, and how many lines it had."""
-    lines = text.count("\n") + 1
-    if lines <= most:
-        return text, lines
-    end = -1
-    for _ in range(most):
-        end = text.index("\n", end + 1)
-    return text[:end], lines
+    """The text cut after its first `most` lines, and how many lines it had; lines as the
+    readers split them (str.splitlines: '\r' and U+2028 end a line too)."""
+    lines = text.splitlines(keepends=True)
+    return ("".join(lines[:most]) if len(lines) > most else text), len(lines)
 
 
 def parse_json(text: str) -> ParsedDraft:

@@ -180,3 +180,34 @@ def test_skill_phrases_of_every_brief_are_found() -> None:
 def test_band_levels_cover_the_fixture_levels() -> None:
     # The spread test relies on bands of two or more levels at EQF 4-7.
     assert all(len(band_for_level(b.level)) >= 2 for b in BRIEFS)
+
+
+@pytest.mark.parametrize("language, needs, note", [
+    ("en", ["plan events"], "Outcomes 2 and 3 are general ones"),
+    ("fi", ["tunnistaa huijausviestit"], "Osaamistavoitteet 2 ja 3 ovat yleisiä"),
+    ("en", ["Our region has many small farms. Prices rose last year, and many farms struggle."],
+     "No skill need was read from the brief"),
+    ("fi", ["Alueella on paljon pieniä tiloja. Hinnat nousivat viime vuonna."],
+     "Kuvauksesta ei luettu yhtään osaamistarvetta"),
+])
+def test_general_outcomes_are_said_to_be_general(composer: Composer, language, needs, note) -> None:
+    # A planner must not take outcomes made for no skill of the brief for the brief's own.
+    result = composer.draft(CredentialBrief(title="T", level=6, ects=5, language=language, skill_needs=needs))
+    assert len(result.outcomes) == 3
+    assert [n for n in result.skipped if n.startswith(note)], result.skipped
+
+
+@pytest.mark.parametrize("language, item", [
+    ("en", "The weather has been bad all year."), ("fi", "Hinnat nousivat viime vuonna."),
+])
+def test_a_statement_in_a_skill_list_is_no_skill(composer: Composer, language, item) -> None:
+    # Was 'The learner can implement the weather has been bad all year' and 'analysoida aihepiiriä hinnat'.
+    result = composer.draft(CredentialBrief(title="T", level=6, ects=5, language=language,
+                                            skill_needs=[item, "plan events" if language == "en" else "laskea päästöt"]))
+    assert len(result.skills) == 1
+    assert not any(w in o.text.lower() for o in result.outcomes for w in ("weather", "hinnat"))
+
+
+def test_a_need_stated_as_a_short_sentence_is_read_as_prose(composer: Composer) -> None:
+    result = composer.draft(CredentialBrief(title="Spraying", level=5, ects=3, skill_needs=["They need to calibrate sprayers."]))
+    assert result.skills == ["calibrate sprayers"]

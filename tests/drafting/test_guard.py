@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant import nlp
 from assistant.drafting.guard import longest_copied_run, problems
 from assistant.drafting.variants import object_variants
 from assistant.schemas import CredentialBrief
@@ -56,3 +57,9 @@ def test_drafts_from_prose_pass_the_guard(composer, language, prose) -> None:
     assert result.outcomes
     for outcome in result.outcomes:
         assert problems(outcome.text, outcome.verb or "", outcome.object or "", language, prose) == []
+
+
+def test_a_finite_auxiliary_is_a_finite_verb_in_the_object() -> None:
+    assert nlp.finite_verbs("the weather has been bad all year", "en", "implement") == ["has"]
+    assert nlp.finite_verbs("records that were kept", "en", "check") == ["were"]
+    assert nlp.finite_verbs("the plans", "en", "review") == []

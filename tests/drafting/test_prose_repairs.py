@@ -100,7 +100,10 @@ def test_a_finnish_verb_that_takes_no_object_keeps_its_complement_and_stays_the_
 def test_a_finnish_adverbial_moves_first_for_a_verb_without_an_object() -> None:
     assert object_variants("poikkeaman ensimmäisinä tunteina suunnitelman mukaisesti", "fi", "toimia") == [
         "poikkeaman ensimmäisinä tunteina suunnitelman mukaisesti",
-        "suunnitelman mukaisesti poikkeaman ensimmäisinä tunteina"]
+        "suunnitelman mukaisesti poikkeaman ensimmäisinä tunteina",
+        "poikkeaman ensimmäisinä tunteina"]  # last, the first complement alone
+    assert object_variants("työmaan turvallisuudesta koko rakennushankkeen ajan", "fi", "huolehtia")[1:] == [
+        "työmaan turvallisuudesta"]
     assert object_variants("asiakkaan kanssa toimenpiteistä suunnitelmaan kirjaten", "fi", "sopia")[1] == \
         "suunnitelmaan kirjaten asiakkaan kanssa toimenpiteistä"  # an E-infinitive with its complement
 
@@ -117,3 +120,30 @@ def test_coordinated_finnish_attributes_stay_one_skill() -> None:
         "valita yhteisölle sopivan oikeudellisen ja teknisen mallin"]
     assert list_phrases("tunnistaa kodin vaaranpaikat ja lääkityksen riskit", "fi") == [
         "tunnistaa kodin vaaranpaikat", "lääkityksen riskit"]
+    # An adjective that stands for people, then a verb: two skills.
+    assert list_phrases("auttaa iäkkäitä ja tukea heidän omaisiaan", "fi") == ["auttaa iäkkäitä", "tukea heidän omaisiaan"]
+
+
+def test_a_long_complement_that_cannot_be_reworded_keeps_the_action_noun(composer) -> None:
+    # Seven words of the brief with no adverbial to move: the verb becomes an action noun under
+    # another verb, as before, rather than the skill being dropped.
+    prose = "Myyjien on osattava markkinoida yrityksen uudet digitaaliset palvelut paikallisille yrityksille."
+    brief = CredentialBrief(title="Digimarkkinointi", target_group="Myyjät", level=5, ects=2, language="fi",
+                            skill_needs=[prose])
+    result = composer.draft(brief)
+    assert any("markkinoimisen" in o.text or "markkinoida" in o.text for o in result.outcomes), result.skipped
+    assert not [n for n in result.skipped if "markkinoida" in n or "palvelut" in n]
+
+
+def test_a_finnish_manner_word_moves_first_alone_but_a_postposition_never() -> None:
+    assert object_variants("muutoksista asiakkaalle nopeasti", "fi", "ilmoittaa")[1] == "nopeasti muutoksista asiakkaalle"
+    assert object_variants("asiakkaan kanssa kirjaten", "fi", "sopia") == ["asiakkaan kanssa kirjaten"]
+    assert object_variants("suunnitelman mukaisesti", "fi", "toimia") == ["suunnitelman mukaisesti"]
+
+
+def test_a_relative_clause_is_cut_whole_not_before_its_verb() -> None:
+    # 'customers who have suffered a loss': the finite auxiliary is the clause's, and the cut
+    # starts at 'who' (was 'settlements with customers who').
+    variants = object_variants("settlements with customers who have suffered a major loss", "en", "negotiate")
+    assert "settlements with customers" in variants
+    assert not any(v.endswith(" who") for v in variants)

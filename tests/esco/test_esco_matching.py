@@ -131,6 +131,12 @@ def test_titles_lose_their_setting_but_keep_a_one_word_head() -> None:
     assert title_focus("Lohkokohtainen lannoitussuunnitelma viljavuustutkimuksen pohjalta", "fi") == \
         "Lohkokohtainen lannoitussuunnitelma"
     assert title_focus("Johdatus tekoälyyn", "fi") == "Johdatus tekoälyyn"
+    # A goal's illative is no setting; an attribute in the setting's case and its genitives go along.
+    assert title_focus("Siirtyminen uusiutuvaan energiaan", "fi") == "Siirtyminen uusiutuvaan energiaan"
+    assert title_focus("Perehdytys uuteen tehtävään työpaikalla", "fi") == "Perehdytys uuteen tehtävään"
+    assert title_focus("Tekoälyn hyödyntäminen pienten yritysten asiakaspalvelussa", "fi") == "Tekoälyn hyödyntäminen"
+    assert title_focus("E-learning for teachers", "en") == "E-learning for teachers"  # one word before 'for'
+    assert title_focus("Sustainable design: for small firms", "en") == "Sustainable design"
     assert title_focus("Yrityksen omistajanvaihdoksen valmistelu", "fi") == "Yrityksen omistajanvaihdoksen valmistelu"
 
 
@@ -152,3 +158,22 @@ def test_the_brief_decides_between_skills_its_need_matches_alike(tmp_path: Path)
     result = DraftResult(brief=brief, skills=["review logs"])
     assert matcher.suggest_for_draft(result, k=3)[0].uri.endswith("/2")
     assert matcher.annotate(result.model_copy(update={"outcomes": []})).esco[0].uri.endswith("/2")
+
+
+def test_a_brief_with_no_text_has_no_context_and_still_gets_suggestions(tmp_path: Path) -> None:
+    matcher = EscoMatcher(HashEmbeddings(), tmp_path, SKILLS)
+    brief = CredentialBrief(title=" ", skill_needs=[])
+    assert matcher.context_of(brief) is None
+    result = matcher.annotate(DraftResult(brief=brief, skills=["manage a budget"]))
+    assert result.esco and result.esco[0].uri.endswith("/b")
+
+
+def test_no_suggestion_is_shown_under_the_floor_after_the_rerank(tmp_path: Path) -> None:
+    skills = tuple(EscoSkill(f"http://data.europa.eu/esco/skill/{n}", f"review logs {n}", f"review logs {n}",
+                             text) for n, text in enumerate(["timber at the sawmill", "server files", "ship records"]))
+    loose = EscoMatcher(HashEmbeddings(), tmp_path, skills, min_score=0.0)
+    context = loose.context_of(CredentialBrief(title="Server incident response", skill_needs=["server files"]))
+    scores = {s.uri: s.score for s in loose.suggest("review logs", "en", 3, context)}
+    floor = sorted(scores.values())[1] + 1e-6  # between the reranked scores
+    strict = EscoMatcher(HashEmbeddings(), tmp_path, skills, min_score=floor)
+    assert all(s.score >= floor for s in strict.suggest("review logs", "en", 3, context))

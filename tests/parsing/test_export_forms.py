@@ -76,7 +76,12 @@ def test_an_html_page_is_read_by_its_headings_lists_and_tables() -> None:
 
 
 def test_an_export_of_more_lines_than_any_draft_is_read_up_to_the_limit_and_says_so() -> None:
-    rows = "".join(f"Outcome {n}: Plan route {n} and drive it safely.\n" for n in range(1, 12_001))
-    parsed = parse_text("Title: Route planning\nLearning outcomes:\n" + rows)
-    assert parsed.credential.title == "Route planning"
-    assert [n.params for n in parsed.notes if n.key == "too_many_lines"] == [{"limit": 10_000, "count": 12_003}]
+    rows = "".join(f"Note {n}: nothing to read here.\n" for n in range(1, 12_001))
+    for end in ("\n", "\r", "\u2028"):  # every line end the readers split at
+        text = ("Title: Route planning\nCredits: 3 ECTS\n" + rows + "Level: EQF 6\n").replace("\n", end)
+        parsed = parse_text(text)
+        assert parsed.credential.title == "Route planning" and parsed.credential.ects == 3
+        assert parsed.credential.level is None  # after line 10,000: not read
+        assert [n.params for n in parsed.notes if n.key == "too_many_lines"] == [{"limit": 10_000, "count": 12_003}]
+    exactly = "Title: Route planning\n" + "".join(f"Note {n}: nothing.\n" for n in range(1, 10_000))
+    assert not [n for n in parse_text(exactly).notes if n.key == "too_many_lines"]  # 10,000 lines, none cut
