@@ -147,3 +147,20 @@ def test_a_relative_clause_is_cut_whole_not_before_its_verb() -> None:
     variants = object_variants("settlements with customers who have suffered a major loss", "en", "negotiate")
     assert "settlements with customers" in variants
     assert not any(v.endswith(" who") for v in variants)
+
+
+def test_a_finnish_verb_with_its_particle_is_one_lexicon_verb(composer) -> None:
+    # 'käydä tulokset läpi' made an action noun read 'tuloksien läven käymisen'.
+    prose = "Työnjohtajien on osattava käydä tulokset läpi työryhmän kanssa ja ottaa riskit huomioon."
+    brief = CredentialBrief(title="Testi", target_group="Työnjohtajat", level=5, ects=2, language="fi",
+                            skill_needs=[prose])
+    texts = [o.text for o in composer.draft(brief).outcomes]
+    assert any(t.startswith("Opiskelija osaa käsitellä tulokset työryhmän kanssa") for t in texts), texts
+    assert any(t.startswith("Opiskelija osaa huomioida riskit") for t in texts), texts
+
+
+def test_a_coded_plural_object_stays_plural() -> None:
+    from assistant.drafting.composer import total_object
+
+    assert total_object("viikoittaiset TR-mittaukset") == "viikoittaiset TR-mittaukset"
+    assert total_object("aluksen CII-arvo") == "aluksen CII-arvon"

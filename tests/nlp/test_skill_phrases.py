@@ -141,3 +141,36 @@ def test_minen_forms_with_consonant_gradation() -> None:
 
     assert [minen_form(v) for v in ("ladata", "hylätä", "kohdata", "jakaa", "sopia")] == [
         "lataaminen", "hylkääminen", "kohtaaminen", "jakaminen", "sopiminen"]
+
+
+def test_finnish_duties_and_necessive_passives_name_needs() -> None:
+    assert _pairs("Työnjohtajan tehtävänä on huolehtia työmaan turvallisuudesta.", "fi") == [
+        ("huolehtia", "työmaan turvallisuudesta")]
+    assert _pairs("Tiiminvetäjien on kyettävä seuraamaan vuoron tuottavuutta.", "fi") == [
+        ("seurata", "vuoron tuottavuutta")]
+    # The object may come first; it loses the capital that began the sentence, a name keeps its.
+    assert _pairs("Vaaratilanteista on ilmoitettava viipymättä päätoteuttajalle.", "fi") == [
+        ("ilmoittaa", "vaaratilanteista viipymättä päätoteuttajalle")]
+    assert _pairs("Viikoittaiset TR-mittaukset on tehtävä ja tulokset käytävä läpi työryhmän kanssa.", "fi") == [
+        ("tehdä", "viikoittaiset TR-mittaukset"), ("käydä", "tulokset läpi työryhmän kanssa")]
+    assert _pairs("Hänen on perehdytettävä uudet työntekijät.", "fi") == [("perehdyttää", "uudet työntekijät")]
+    assert _pairs("Jokaisen käynnin on oltava tarkoin suunniteltu.", "fi") == []  # 'on oltava' is no task
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("Technicians have to carry out periodic inspections to IEC 62446.",
+     [("carry out", "periodic inspections to IEC 62446")]),
+    ("Returning nurses struggle to reconcile the eMAR with patients' own medicines.",
+     [("reconcile", "the eMAR with patients' own medicines")]),
+    ("Their job is to tell a real incident from a false alarm.", [("tell", "a real incident from a false alarm")]),
+    ("They cannot yet read a WPS properly, so they often pick the wrong filler rod.", [("read", "a WPS properly")]),
+    ("We have to offer more courses next year.", []),  # the writers' own
+    ("The machines have to run all night.", []),  # things, no object
+])
+def test_english_obligations_and_struggles_name_needs(text, pairs) -> None:
+    assert _pairs(text, "en") == pairs
+
+
+def test_a_name_is_no_unknown_word_but_a_misspelling_is() -> None:
+    assert nlp.unknown_words("Opiskelija osaa ilmoittaa haittavaikutuksista Fimealle") == []
+    assert nlp.unknown_words("Opiskelija osaa ilmoittaa haittavaikutuksita") == ["haittavaikutuksita"]
