@@ -607,7 +607,8 @@ def _english_prose_skill(need: Need) -> Skill:
 def _substituted(verb: str, obj: str) -> tuple[str, str] | None:
     """(lexicon verb, object written for it) for a listed everyday verb the lexicon lacks:
     'take a full set of vital signs' -> 'measure', 'call the doctor' -> 'communicate with
-    the doctor', 'tell the family what to watch for' -> 'guide the family on what to ...'."""
+    the doctor', 'tell the family what to watch for' -> 'guide the family on what to ...',
+    'keep an eye on patients' -> 'monitor patients'."""
     from assistant.drafting.substitutes import english_substitute
     from assistant.nlp.english import parse
 
@@ -619,10 +620,10 @@ def _substituted(verb: str, obj: str) -> tuple[str, str] | None:
     # vital signs' what is measured is the signs, so the next chunk's head counts too.
     roots = [t.lemma_ for t in doc if t.dep_ == "ROOT"]
     heads = roots + [chunks[0].root.lemma_] + ([chunks[1].root.lemma_] if len(chunks) > 1 else [])
-    found = next((f for h in heads if (f := english_substitute(verb, h)) is not None), None)
+    found = next((f for h in heads if (f := english_substitute(verb, h, obj)) is not None), None)
     if found is None or found.verb not in composable_verbs("en"):
         return None
-    text = obj
+    text = obj[len(found.lead):].strip() if found.lead and obj.lower().startswith(found.lead) else obj
     wh = next((t for t in doc if t.i >= chunks[0].end and t.tag_ in {"WP", "WRB"}), None)
     if found.wh_preposition and wh is not None and doc[wh.i - 1].pos_ != "ADP":
         text = f"{doc[:wh.i].text} {found.wh_preposition} {doc[wh.i:].text}"

@@ -110,7 +110,7 @@ def _english(obj: str, verb: str) -> list[str]:
                  if t.i > 0 and (t.dep_ == "prep" or (t.dep_ == "conj" and t.pos_ == "ADP"))
                  and not (base_tokens[t.i - 1].tag_ == "HYPH" and not base_tokens[t.i - 1].whitespace_)]
         # 'according to', 'due to': the first word of a two-word preposition goes with it.
-        preps = [i - 1 if i > 1 and base_tokens[i - 1].lower_ in {"according", "due", "prior", "thanks", "instead", "because"} else i for i in preps]
+        preps = [i - 1 if i > 1 and base_tokens[i - 1].lower_ in {"according", "due", "prior", "thanks", "instead", "because", "such"} else i for i in preps]
         cuts += [_text(base_tokens[:i]) for i in reversed(preps)]
     cuts += _coordination_cuts(out[0], obj)
     # The cut that keeps the most words first ('complaints by urgency' before 'complaints').

@@ -72,6 +72,12 @@ def test_everyday_verbs_get_a_lexicon_verb_only_with_their_objects() -> None:
     verb, obj = _substituted("call", "the on-call doctor with a structured report")
     assert verb == "communicate" and obj.startswith("with the on") and "using a structured report" in obj
     assert _substituted("tell", "the family what to watch for") == ("guide", "the family on what to watch for")
+    # A verb may have several: 'tell X from Y' is distinguishing; an idiom's words go.
+    assert _substituted("tell", "a real incident from a false alarm") == ("distinguish", "a real incident from a false alarm")
+    assert _substituted("tell", "a story") is None
+    assert _substituted("keep", "an eye on patients after high-risk drugs") == ("monitor", "patients after high-risk drugs")
+    assert _substituted("keep", "the spraying record") == ("maintain", "the spraying record")
+    assert _substituted("offer", "a remedy within the policy") == ("propose", "a remedy within the policy")
 
 
 def test_finnish_compound_counts_by_its_head() -> None:
