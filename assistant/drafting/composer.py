@@ -39,7 +39,9 @@ OVERLAP_BONUS = 0.15
 # blood cultures', 'toteuttaa lääkkeiden jakamisen'): it says the learner does the thing.
 # The first is the skill's verb hint; the others serve a second such action in one draft
 # ('practise reconciling bank accounts').
-ACTIVITY_VERBS = {"en": ("demonstrate", "practise", "perform"), "fi": ("toteuttaa", "suorittaa", "demonstroida")}
+# English takes an action as a gerund after 'demonstrate' only: 'practise reconciling' names a
+# learning activity and 'perform working out accruals' is no English (a probe's reader, stop 25).
+ACTIVITY_VERBS = {"en": ("demonstrate",), "fi": ("toteuttaa", "suorittaa", "demonstroida")}
 ACTIVITY_VERB = {lang: verbs[0] for lang, verbs in ACTIVITY_VERBS.items()}
 # Verbs that fit almost any object at their level, as outcome builders offer first. The bundled
 # embedding model reads English only, so in Finnish they weigh more against noisy similarity.
@@ -364,6 +366,8 @@ class Composer:
             activity = [v for v in ACTIVITY_VERBS[lang] if v in composable_verbs(lang) and level in composable_verbs(lang)[v].bloom]
             general = [v for v in ranked if v in GENERAL_VERBS[lang] and v not in activity
                        and not (lang == "en" and v in _EN_TOOL_VERBS)]
+            if lang == "en" and activity:
+                return activity  # used again rather than a general verb before a gerund ('apply working out')
             ranked = activity + general or ranked
         fresh = [v for v in ranked if v not in used]
         options = fresh + [v for v in ranked if v in used]
