@@ -13,8 +13,13 @@ The embedding of a short label misses a need's domain words ('take vital signs' 
 basic patient signs'). Candidates are the best of both; the BM25 score, scaled to the query's
 best, is added with KEYWORD_WEIGHT.
 
+A title is matched whole and without its setting ('for municipal IT teams'), the mean of the
+two scores; and the best 30 of any text are reranked by how well each skill's description fits
+the whole brief (`context_of`), which tells 'transfer logs' (forestry) from 'maintain system logs'.
+
 The labels are embedded once per model and registry and cached under OPPI_HOME/esco/; the
-first computation is timed and its seconds kept beside the vectors (`build_seconds`).
+first computation is timed and its seconds kept beside the vectors (`build_seconds`). The
+descriptions are embedded when a rerank first needs them and kept for the matcher's life.
 """
 
 from __future__ import annotations
@@ -72,7 +77,7 @@ class EscoMatcher:
         self.build_seconds: float | None = None
         self._vectors: np.ndarray | None = None
         self._keywords: KeywordIndex | None = None
-        self._descriptions: dict[int, np.ndarray] = {}
+        self._descriptions: dict[int, np.ndarray] | None = None  # read from disk on first need
 
     @classmethod
     def from_settings(cls, settings: Settings, embeddings: Embeddings | None = None) -> EscoMatcher:
@@ -217,14 +222,39 @@ class EscoMatcher:
 
     def _description_vectors(self, indices: list[int]) -> np.ndarray:
         """Each skill's label and description embedded as a passage, on first need (about 30 ms
-        a skill; all 13,939 up front would take six minutes), kept for the matcher's life."""
+        a skill; all 13,939 up front would take six minutes), and kept on disk beside the label
+        vectors, so a description is embedded once per model and registry."""
         with _lock:
+            if self._descriptions is None:
+                self._descriptions = self._load_descriptions()
             missing = [i for i in indices if i not in self._descriptions]
             if missing:
                 texts = [f"{self.skills[i].label}: {self.skills[i].description}" for i in missing]
                 for i, vector in zip(missing, self.embeddings.embed_documents(texts), strict=True):
                     self._descriptions[i] = _unit(vector)
+                self._save_descriptions()
             return np.stack([self._descriptions[i] for i in indices])
+
+    def _descriptions_file(self) -> Path:
+        return self._cache_file().with_name(self._cache_file().stem + "-descriptions.npz")
+
+    def _load_descriptions(self) -> dict[int, np.ndarray]:
+        path = self._descriptions_file()
+        if not path.exists():
+            return {}
+        try:
+            with np.load(path) as saved:
+                return dict(zip(saved["index"].tolist(), saved["vectors"], strict=True))
+        except (OSError, ValueError, KeyError):
+            return {}  # a torn or foreign file: embed again rather than fail a draft
+
+    def _save_descriptions(self) -> None:
+        path = self._descriptions_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        index = np.array(sorted(self._descriptions), dtype=np.int64)
+        partial = path.with_suffix(".partial.npz")
+        np.savez(partial, index=index, vectors=np.stack([self._descriptions[i] for i in index.tolist()]))
+        partial.replace(path)  # whole or not at all
 
     def suggest_for_needs(self, needs: list[str], language: str, k: int = 3,
                           context: np.ndarray | None = None) -> list[list[EscoSuggestion]]:

@@ -177,3 +177,17 @@ def test_no_suggestion_is_shown_under_the_floor_after_the_rerank(tmp_path: Path)
     floor = sorted(scores.values())[1] + 1e-6  # between the reranked scores
     strict = EscoMatcher(HashEmbeddings(), tmp_path, skills, min_score=floor)
     assert all(s.score >= floor for s in strict.suggest("review logs", "en", 3, context))
+
+
+def test_description_vectors_are_embedded_once_and_kept_on_disk(tmp_path: Path) -> None:
+    skills = tuple(EscoSkill(f"http://data.europa.eu/esco/skill/{n}", f"review logs {n}", f"review logs {n}",
+                             text) for n, text in enumerate(["timber at the sawmill", "server files", "ship records"]))
+    brief = CredentialBrief(title="Server incident response", skill_needs=["review server log files"])
+    first = HashEmbeddings()
+    matcher = EscoMatcher(first, tmp_path, skills, min_score=0.0)
+    top = matcher.suggest("review logs", "en", 3, matcher.context_of(brief))
+    assert first.texts_embedded == 6  # three labels, three descriptions
+    again = HashEmbeddings()
+    fresh = EscoMatcher(again, tmp_path, skills, min_score=0.0)
+    assert fresh.suggest("review logs", "en", 3, fresh.context_of(brief)) == top
+    assert again.texts_embedded == 0  # labels and descriptions both read from disk
