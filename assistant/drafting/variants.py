@@ -90,7 +90,9 @@ def _english(obj: str, verb: str) -> list[str]:
 
     # ... or a participle ('produced with AI') that spaCy may read as one in the outcome.
     finite = set(finite_verbs(obj, verb))
-    found = next((t for t in tokens if t.i > 0 and (t.text in finite or t.tag_ in {"VBN", "VBD"})), None)
+    # Not an attribute ('evidence-based reports', 'trained staff'): it opens no clause.
+    found = next((t for t in tokens if t.i > 0 and t.dep_ != "amod" and (t.text in finite or t.tag_ in {"VBN", "VBD"})),
+                 None)
     if found is not None:
         # The cut takes the whole clause: 'customers who have suffered a loss' -> 'customers',
         # not 'customers who' (an auxiliary's clause is its verb's, which opens at 'who').
@@ -98,7 +100,9 @@ def _english(obj: str, verb: str) -> list[str]:
         cut = min(found.i, clause.left_edge.i) if clause.left_edge.i > 0 else found.i
         out.append(_text(tokens[:cut]))
     out += [_text([t for t in list(parse(base)) if t.i != adjective.i]) for base in dict.fromkeys([out[0], obj])
-            for adjective in parse(base) if adjective.dep_ == "amod" and adjective.lower_ in _QUALIFYING_ADJECTIVES]
+            for adjective in parse(base) if adjective.dep_ == "amod" and adjective.lower_ in _QUALIFYING_ADJECTIVES
+            # 'clear and evidence-based reports': a coordinated adjective would leave its 'and'
+            and not any(c.dep_ in {"cc", "conj"} for c in adjective.children)]
     cuts: list[str] = []
     # Fewer complements: cut before each preposition, the longest phrasing first, from the
     # rewritten object and then from the one as given.

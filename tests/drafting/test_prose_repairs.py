@@ -170,3 +170,9 @@ def test_a_coded_plural_object_stays_plural() -> None:
 
     assert total_object("viikoittaiset TR-mittaukset") == "viikoittaiset TR-mittaukset"
     assert total_object("aluksen CII-arvo") == "aluksen CII-arvon"
+
+
+def test_a_coordinated_or_attributive_adjective_is_never_cut_to_a_stub() -> None:
+    # Were 'clear and' (cut before the participle 'based') and 'and evidence-based reports'.
+    variants = object_variants("clear and evidence-based reports for court", "en", "write")
+    assert variants == ["clear and evidence-based reports for court", "clear and evidence-based reports"]
