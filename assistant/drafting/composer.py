@@ -148,10 +148,11 @@ class Composer:
         return self._local.problems
 
     @property
-    def _general(self) -> set[int]:
-        """The outcomes (by id) about judging and sharing one's work, made for no skill of the brief."""
+    def _general(self) -> list[LearningOutcome]:
+        """The outcomes about judging and sharing one's work, made for no skill of the brief (the
+        objects, not their ids: an outcome dropped in a repair frees its id for another)."""
         if not hasattr(self._local, "general"):
-            self._local.general = set()
+            self._local.general = []
         return self._local.general
 
     # --- the strategy ------------------------------------------------------------------
@@ -183,10 +184,10 @@ class Composer:
                 outcome = self._outcome(plan, brief.language, self._context(brief), guidance, brief)
                 if not self._problems.pop(id(outcome), []):
                     kept.append(outcome)
-        general = [number for number, o in enumerate(kept, start=1) if id(o) in self._general]
+        general = [number for number, o in enumerate(kept, start=1) if any(o is g for g in self._general)]
         self._problems.clear()
         self._general.clear()
-        if general and len(general) == len(kept):
+        if general and len(general) == len(kept) and not skipped:  # none read, rather than none drafted
             skipped.append(guard.message("no_skills", brief.language))
         elif general:
             joiner = " ja " if brief.language == "fi" else " and "
@@ -407,7 +408,7 @@ class Composer:
         )
         self._problems[id(outcome)] = plan_problems
         if plan.filler is not None:
-            self._general.add(id(outcome))
+            self._general.append(outcome)
         return outcome
 
     def _guarded(self, lang: str, verb: str, obj: str, ctx: str, brief: CredentialBrief,

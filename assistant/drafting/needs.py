@@ -73,5 +73,8 @@ def _prose_needs(text: str, index: int, language: str) -> list[Need]:
 
 
 def prose_of(brief: CredentialBrief) -> str:
-    """The brief's prose, which no outcome may copy six words of."""
-    return "\n".join(item for item in brief.skill_needs if is_prose(item, brief.language))
+    """The brief's prose, which no outcome may copy six words of: prose items, and a statement
+    in a list, which `read_needs` reads as prose too."""
+    lang = brief.language
+    return "\n".join(item if is_prose(item, lang) else "\n".join(
+        p for p in list_phrases(item, lang) if nlp.is_statement(p, lang)) for item in brief.skill_needs).strip()

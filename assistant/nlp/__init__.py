@@ -72,13 +72,17 @@ def is_statement(text: str, language: str) -> bool:
     """Whether a short text states something ('the weather has been bad all year', 'hinnat
     nousivat') rather than naming a skill ('plan events', 'laskea päästöt'): English, a main
     verb that is finite and has its own subject ('monitor patients who have fallen' names a
-    skill), in four words or more; Finnish, a finite verb in a text that does not open with a verb."""
+    skill), in four tokens or more; Finnish, a word that can be a finite verb after the first, in
+    three words or more that do not open with a verb."""
     if language == "fi":
         from assistant.nlp import finnish
 
         words = [t for kind, _, t in finnish.tokens(text) if kind == "word"]
         opens_with_verb = bool(words) and any(a.get("CLASS") == "teonsana" for a in finnish.analyses(words[0]))
-        return not opens_with_verb and any(finnish.is_finite_verb(w) for w in words)
+        # Any finite reading: 'valittavat' is also a participle ('Asiakkaat valittavat viiveistä').
+        finite = any(any(a.get("CLASS") == "teonsana" and a.get("MOOD") in finnish.FINITE_MOODS
+                         for a in finnish.analyses(w)) for w in words[1:])
+        return len(words) >= 3 and not opens_with_verb and finite
     from assistant.nlp.english import FINITE_TAGS, parse
 
     subjects = {"nsubj", "nsubjpass", "expl"}

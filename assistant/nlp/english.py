@@ -266,7 +266,8 @@ _WRITERS = {"we", "i", "us"}
 def _obliged(token) -> bool:
     """What people have to do, struggle to do, or whose job it is ('Technicians have to carry
     out ...', 'returning nurses struggle to reconcile ...', 'Their job is to tell ...'); not
-    the writers' own ('We have to offer more courses')."""
+    the writers' own ('We have to offer more courses', 'Our job is to train ...'), and 'have to'
+    only of people: a pronoun for them or a plural subject ('The system has to log ...' is no need)."""
     doc = token.doc
     if token.i + 1 >= len(doc) or doc[token.i + 1].tag_ != "TO":
         return False
@@ -275,9 +276,12 @@ def _obliged(token) -> bool:
     if subject is None or subject.lower_ in _WRITERS or _negated(token):
         return False
     if token.lemma_ == "be":
-        return subject.lemma_ in _DUTY_NOUNS  # 'Their job is to ...'
+        # 'Their job is to ...'; not the writers' ('Our job is to train welders').
+        return subject.lemma_ in _DUTY_NOUNS and not any(c.lower_ in {"our", "my"} for c in subject.children)
     if token.lemma_ == "struggle":
         return token.pos_ == "VERB"
+    if not (subject.lower_ in _PEOPLE_PRONOUNS or subject.tag_ == "NNS"):
+        return False  # 'The system has to log every access': a thing, one of it
     # 'have to': only with an outcome verb of the lexicon after it, with an object or a
     # particle; 'The machines have to run all night' says what things must do (the small model
     # cannot tell people from things).

@@ -167,7 +167,11 @@ def _duty_at(words: list[tuple[int, str, str]]) -> set[int]:
         offset, token = text[index]
         if token.lower() not in {"on", "ovat"}:
             continue
-        duty = any(a.get("BASEFORM") in _DUTY and a.get("CLASS") == "nimisana" for a in analyses(text[index - 1][1]))
+        duty = any(a.get("BASEFORM") in _DUTY and a.get("CLASS") == "nimisana" and not a.get("POSSESSIVE")
+                   for a in analyses(text[index - 1][1]))
+        # Whose duty: a person in the genitive before it, not the course's ('Kurssin tehtävä').
+        owner = text[index - 2][1] if index >= 2 else ""
+        duty = duty and _genitive_person(owner) and not any(a.get("BASEFORM") in _LEARNING for a in analyses(owner))
         if duty and any(a.get("MOOD") == "A-infinitive" for a in analyses(text[index + 1][1])):
             found.add(offset)
     return found
@@ -179,14 +183,25 @@ def _necessive(word: str) -> str | None:
     whose infinitive follows, and not 'oltava' ('on oltava suunniteltu')."""
     for a in analyses(word):
         if a.get("PARTICIPLE") == "present_passive" and a.get("SIJAMUOTO") == "nimento":
-            bases = _PART_BASE.findall(a.get("WORDBASES", ""))
-            verb = bases[-1] if bases else ""
+            verb = _participle_verb(a.get("WORDBASES", ""))
             if verb and verb not in NEED_BASES | {"olla"} and a.get("BASEFORM") not in NEED_BASES:
                 return verb
     return None
 
 
-_PART_BASE = re.compile(r"\+[^+(]*\(([^)+][^)]*)\)")  # the verb in '+ilmoitet(ilmoittaa)+tav+a(+a)'
+_SEGMENT = re.compile(r"\+([^+(]*)(?:\(([^)]*)\))?")  # (surface, base) in '+ilmoitet(ilmoittaa)+tav+a(+a)'
+
+
+def _participle_verb(wordbases: str) -> str:
+    """The verb of a participle from Voikko's WORDBASES, with the parts before it as written:
+    '+uudelleen+käynnistet(käynnistää)+täv+ä(+ä)' -> 'uudelleenkäynnistää',
+    '+allekirjoitet(alle=kirjoittaa)+tav+a(+a)' -> 'allekirjoittaa'."""
+    segments = _SEGMENT.findall(wordbases)
+    own = [i for i, (_, base) in enumerate(segments) if base and not base.startswith("+")]
+    if not own:
+        return ""
+    last = own[-1]
+    return "".join(surface for surface, _ in segments[:last]) + segments[last][1].replace("=", "")
 
 
 def _before_necessive(words: list[tuple[int, str, str]], at: int) -> list[tuple[int, str, str]]:
@@ -202,9 +217,34 @@ def _before_necessive(words: list[tuple[int, str, str]], at: int) -> list[tuple[
             break
         clause.insert(0, word)
     clause = [w for w in clause if w[1].lower() not in _FOCUS]
-    if clause and _genitive_person(clause[0][1]) and len(clause) == 1:
-        return []
+    if clause and _genitive_person(clause[-1][1]):
+        return []  # 'Jokaisen hoitajan on kirjattava ...': who must, not what
     return clause
+
+
+def _not_necessive(words: list[tuple[int, str, str]], at: int, question: bool) -> bool:
+    """'on' + a passive participle that states no task of the learners: a question ('Mitä on
+    luettava?'), having ('Hänellä on tehtävä'), a superlative ('Tärkeintä on ...'), the course's
+    own ('Koulutus on järjestettävä syksyllä')."""
+    if question:
+        return True
+    before = [t for o, t, k in words if k == "word" and o < at][:-1]
+    for word in before:
+        found = analyses(word)
+        if any(a.get("SIJAMUOTO") == "ulkoolento" and a.get("CLASS") in {"asemosana", "nimisana"} for a in found):
+            return True
+        if any(a.get("COMPARISON") == "superlative" or a.get("BASEFORM") in _LEARNING for a in found):
+            return True
+    return False
+
+
+def _after_coordinator(current: list[tuple[int, str, str]]) -> bool:
+    """Whether the object read so far ends in 'ja' / 'sekä' / 'tai' and at most two words after
+    it: '... on tehtävä ja tulokset käytävä': a second necessive follows; 'laskea annettava
+    lääkeannos' has a participle as an adjective, which stays in the object."""
+    words = [w for w in current if w[2] == "word"]
+    joins = [i for i, w in enumerate(words) if w[1].lower() in _COORDINATORS]
+    return bool(joins) and len(words) - joins[-1] - 1 <= 2
 
 
 def _genitive_person(word: str) -> bool:
@@ -281,7 +321,8 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
             if kind == "word" and not active and (_is_need(token) or offset in must):
                 # 'etteivät ne osaa laskea', 'sitä ei osata käyttää': a lack, not the need.
                 active = not _negation_before(words, offset)
-            elif kind == "word" and not active and previous in {"on", "ovat"} and (base := _necessive(token)):
+            elif kind == "word" and not active and previous in {"on", "ovat"} and (base := _necessive(token)) and (
+                    not _not_necessive(words, offset, question)):
                 # 'Vaaratilanteista on ilmoitettava päätoteuttajalle': the participle's verb is the
                 # skill, and a complement written before 'on' is part of its object.
                 active, verb, skipping = True, (base, offset, token), False
@@ -296,19 +337,19 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
                 if not _is_need(token):
                     close()
                     verb, skipping = (base, offset, token), False
-            elif kind == "word" and active and verb is not None and (base := _necessive(token)):
+            elif kind == "word" and active and verb is not None and _after_coordinator(current) and (
+                    base := _necessive(token)):
                 # '... on tehtävä ja tulokset käytävä läpi': a second necessive, 'on' left out,
                 # with its own object after the conjunction.
                 joins = [i for i, w in enumerate(current) if w[1].lower() in _COORDINATORS]
-                if joins:
-                    own = current[joins[-1] + 1:]
-                    del current[joins[-1]:]
-                    close()
-                    verb, skipping = (base, offset, token), False
-                    current.extend(own)
-                else:
-                    close()
-                    skipping = True
+                own = current[joins[-1] + 1:]
+                del current[joins[-1]:]
+                # 'Raportti on luettava ja allekirjoitettava.': one object, when nothing follows.
+                last = not any(k == "word" for o, _, k in words if o > offset)
+                shared = list(current) if not own and last else []
+                close()
+                verb, skipping = (base, offset, token), False
+                current.extend(own or shared)
             elif not active or verb is None or skipping:
                 pass
             elif kind == "word" and previous == "," and (lower in _SUBORDINATORS or lemma(token) in {"joka", "mikä"}
@@ -496,7 +537,6 @@ def _phrase(verb: tuple[str, int, str], words: list[tuple[int, str, str]], sente
     obj = " ".join(" ".join(text[p[0][0]:p[-1][0] + len(p[-1][1])].split()) for p in pieces)
     if before and _sentence_initial(before[0], text) and not _name(before[0][1]):
         obj = obj[0].lower() + obj[1:]  # 'Vaaratilanteista on ilmoitettava' -> 'ilmoittaa vaaratilanteista'
-
     return SkillPhrase(base, verb_text, obj, min(start, words[0][0]), end, sentence, kind=kind, core=_core(obj),
                        manner=manner)
 

@@ -211,3 +211,12 @@ def test_a_statement_in_a_skill_list_is_no_skill(composer: Composer, language, i
 def test_a_need_stated_as_a_short_sentence_is_read_as_prose(composer: Composer) -> None:
     result = composer.draft(CredentialBrief(title="Spraying", level=5, ects=3, skill_needs=["They need to calibrate sprayers."]))
     assert result.skills == ["calibrate sprayers"]
+
+
+def test_a_statement_in_a_list_counts_as_prose_for_the_copy_guard(composer: Composer) -> None:
+    item = "Nurses must reconcile the medication list with pharmacy records each morning."
+    result = composer.draft(CredentialBrief(title="Medicines", level=5, ects=2, skill_needs=[item, "plan ward rounds"]))
+    for outcome in result.outcomes:
+        words = outcome.text.lower().split()
+        runs = [" ".join(words[i:i + 6]) for i in range(len(words) - 5)]
+        assert not any(run in item.lower() for run in runs), outcome.text

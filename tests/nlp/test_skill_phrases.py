@@ -174,3 +174,29 @@ def test_english_obligations_and_struggles_name_needs(text, pairs) -> None:
 def test_a_name_is_no_unknown_word_but_a_misspelling_is() -> None:
     assert nlp.unknown_words("Opiskelija osaa ilmoittaa haittavaikutuksista Fimealle") == []
     assert nlp.unknown_words("Opiskelija osaa ilmoittaa haittavaikutuksita") == ["haittavaikutuksita"]
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("Hoitajien on osattava laskea annettava lääkeannos.", [("laskea", "annettava lääkeannos")]),  # an adjective
+    ("Hänellä on tehtävä.", []),  # having
+    ("Tärkeintä on tehtävä työ hyvin.", []),
+    ("Mitä on luettava ennen tenttiä?", []),
+    ("Koulutus on järjestettävä syksyllä.", []),  # the course's own
+    ("Kurssin tehtävä on opettaa lääkelaskentaa.", []),
+    ("Tehtävämme on kouluttaa hitsaajia.", []),  # the writers'
+    ("Jokaisen hoitajan on kirjattava muutokset potilastietoihin.", [("kirjata", "muutokset potilastietoihin")]),
+    ("Raportti on luettava ja allekirjoitettava.", [("lukea", "raportti"), ("allekirjoittaa", "raportti")]),
+    ("Järjestelmä on uudelleenkäynnistettävä joka yö.", [("uudelleenkäynnistää", "järjestelmä joka yö")]),
+])
+def test_finnish_necessives_and_duties_are_read_only_where_they_set_a_task(text, pairs) -> None:
+    assert _pairs(text, "fi") == pairs
+
+
+@pytest.mark.parametrize("text", ["Our job is to train welders.", "The system has to log every access."])
+def test_english_duties_of_the_writers_or_of_things_are_no_needs(text) -> None:
+    assert _pairs(text) == []
+
+
+def test_a_present_tense_plural_makes_a_finnish_statement() -> None:
+    assert nlp.is_statement("Asiakkaat valittavat viiveistä", "fi")
+    assert not nlp.is_statement("tunnistaa asiakkaiden tarpeet", "fi")
