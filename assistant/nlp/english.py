@@ -253,6 +253,9 @@ def _trigger(sent):
             return token
         if token.lemma_ == "like" and any(c.lower_ in {"would", "'d"} for c in token.children):
             return token  # 'they would like to adjust feed rations'
+        if token.lemma_ == "learn" and token.tag_ in {"VB", "VBP", "VBZ"} and token.i + 1 < len(token.doc) and (
+                token.nbor().tag_ == "TO") and not _negated(token):
+            return token  # 'Housekeepers will also learn to manage linen', not 'they learned to live with it'
     for token in sent:
         if _not_done(token) or _obliged(token):
             return token

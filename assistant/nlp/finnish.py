@@ -11,7 +11,8 @@ from assistant.rules import finnish as _voikko_reader
 
 # Verbs that say someone must be able to do what follows ("joka osaa arvioida", "pitää pystyä
 # laskemaan", "on osattava laatia").
-NEED_BASES = {"osata", "pystyä", "kyetä", "osattava", "kyettävä", "pystyttävä", "oppia", "kyky", "valmius", "odottaa"}
+NEED_BASES = {"osata", "pystyä", "kyetä", "osattava", "kyettävä", "pystyttävä", "oppia", "kyky", "valmius", "taito",
+              "odottaa"}
 # Words after which a list of action nouns names the skills ('tarvitaan osaamista kosteusvaurioiden
 # tunnistamisessa, ...', 'joilla on hallussa asiakaspalautteen analysointi, ...').
 NOUN_NEED_BASES = {"osaaminen", "taito", "tuntemus", "hallussa", "tarvita", "kaivata", "edellyttää", "vaatia"}

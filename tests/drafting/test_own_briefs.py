@@ -54,7 +54,6 @@ KNOWN_MISSES = {
     "own-p4-fi-e": "'puuttuu osaaminen ... seurannasta' is not read; 'toimia oikein, kun ...' loses its condition",
     "own-p4-fi-f": "a lack said as a noun ('Hinnoittelussa ... on suurimmat puutteet') is not read",
     "own-p4-fi-g": "a plain passive ('tarkastetaan koealamenetelmällä') is not read",
-    "own-p4-fi-i": "'tarvitaan taitoa käyttää tulkkia' (a skill noun with its infinitive) is not read",
     "own-p4-fi-j": "Voikko does not know 'kWp:n', so the sizing skill is dropped; 'Asentaja opastaa' is not read",
     "own-p4-en-a": "a that-clause object ('checking that every dose matches ...') is not read",
     "own-p4-en-c": "'explain to clients why their profit differs ...' loses its clause object",

@@ -200,3 +200,11 @@ def test_english_duties_of_the_writers_or_of_things_are_no_needs(text) -> None:
 def test_a_present_tense_plural_makes_a_finnish_statement() -> None:
     assert nlp.is_statement("Asiakkaat valittavat viiveistä", "fi")
     assert not nlp.is_statement("tunnistaa asiakkaiden tarpeet", "fi")
+
+
+def test_a_skill_noun_with_its_infinitive_and_learning_to_name_needs() -> None:
+    assert _pairs("Lisäksi tarvitaan taitoa käyttää tulkkia ja selkokieltä.", "fi") == [
+        ("käyttää", "tulkkia ja selkokieltä")]
+    assert _pairs("Housekeepers will also learn to manage linen and amenity stock.") == [
+        ("manage", "linen and amenity stock")]
+    assert _pairs("They learned to live with the old system.") == []  # what they did, in the past
