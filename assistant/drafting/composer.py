@@ -740,7 +740,7 @@ def _finnish_prose_skill(need: Need) -> Skill:
     # A verb that takes no plain object ('toimia', 'neuvotella') has an object only in the
     # nominative or partitive; a genitive there is an attribute ('asiakkaan kanssa').
     cases = _OBJECT_CASES if composable else {"nimento", "osanto"}
-    has_object = any(inflect.case_of(w.rstrip(",")) & cases for w in words if not _neutral(w))
+    has_object = any(inflect.case_of(w.rstrip(",")) & cases for w in words if not is_code(w))
     if need.kind == "clause-subject":
         nominal = " ".join(inflect.to_nominative(words))
         return Skill(need.text, nominal, verb if composable else None, noun=nominal)
@@ -804,7 +804,7 @@ def _finnish_action(verb: str, words: list[str]) -> tuple[str, str] | None:
     head = None
     for index, word in enumerate(words):
         found = inflect.case_of(word.rstrip(","))
-        if not found & _OBJECT_CASES or _neutral(word):
+        if not found & _OBJECT_CASES or is_code(word):
             break
         if found & {"nimento", "osanto"}:
             head = index
@@ -815,11 +815,6 @@ def _finnish_action(verb: str, words: list[str]) -> tuple[str, str] | None:
     if genitive is None:
         return None
     return f"{genitive} {noun}", " ".join(words[head + 1:])
-
-
-def _neutral(word: str) -> bool:
-    """Acronyms and numbers ('ISO', '14083') are no case of a Finnish word."""
-    return is_code(word)
 
 
 def total_object(phrase: str) -> str:
@@ -833,13 +828,13 @@ def total_object(phrase: str) -> str:
         singular_nominative = readings and all(a.get("SIJAMUOTO") == "nimento" and a.get("NUMBER") == "singular"
                                                for a in readings if a.get("SIJAMUOTO"))
         head, dash, tail = word.rpartition("-")
-        if dash and head and _neutral(head) and tail:
+        if dash and head and is_code(head) and tail:
             # 'CII-arvo' -> 'CII-arvon'; a plural ('TR-mittaukset') stays as it is.
             singular = {a.get("NUMBER") for a in inflect.analyses(tail) if a.get("SIJAMUOTO") == "nimento"} == {"singular"}
             form = inflect.inflect_word(tail, "omanto", "singular") if singular else None
             out.append(f"{head}-{form or tail}" + token[len(word):])  # 'CII-arvo' -> 'CII-arvon'
             continue
-        if _neutral(word) or word.endswith("-") or not singular_nominative or not inflect.case_of(word):
+        if is_code(word) or word.endswith("-") or not singular_nominative or not inflect.case_of(word):
             out.append(token)
             continue
         form = inflect.inflect_word(word, "omanto", "singular")

@@ -24,13 +24,15 @@ descriptions are embedded when a rerank first needs them and kept for the matche
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -63,6 +65,15 @@ LABEL_MODE = "preferred-symmetric"  # what the cached vectors are: in the cache 
 _lock = threading.Lock()
 
 
+def _saves_descriptions(method):
+    """A public matching method: what it embeds is written to disk once, when it returns."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with self._saving():
+            return method(self, *args, **kwargs)
+    return wrapper
+
+
 class EscoMatcher:
     """Top ESCO skills for a text, by cosine similarity plus lexical overlap."""
 
@@ -78,6 +89,8 @@ class EscoMatcher:
         self._vectors: np.ndarray | None = None
         self._keywords: KeywordIndex | None = None
         self._descriptions: dict[int, np.ndarray] | None = None  # read from disk on first need
+        self._unsaved = False  # descriptions embedded since the file was last written
+        self._calls = threading.local()  # how deep in the public methods this thread is
 
     @classmethod
     def from_settings(cls, settings: Settings, embeddings: Embeddings | None = None) -> EscoMatcher:
@@ -147,6 +160,7 @@ class EscoMatcher:
             return self._keywords
 
     # --- matching -----------------------------------------------------------------------------
+    @_saves_descriptions
     def suggest(self, text: str, language: str = "en", k: int = 3,
                 context: np.ndarray | None = None) -> list[EscoSuggestion]:
         """The k ESCO skills closest to a text, best first (ties by URI: deterministic); none
@@ -164,6 +178,7 @@ class EscoMatcher:
             return None
         return np.stack([_unit(self.embeddings.embed_query(r)) for r in _readings(text, brief.language)])
 
+    @_saves_descriptions
     def suggest_for_title(self, title: str, language: str = "en", k: int = 3,
                           context: np.ndarray | None = None) -> list[EscoSuggestion]:
         """The k skills closest to a title, scored as the mean of the whole title's score and
@@ -232,8 +247,24 @@ class EscoMatcher:
                 texts = [f"{self.skills[i].label}: {self.skills[i].description}" for i in missing]
                 for i, vector in zip(missing, self.embeddings.embed_documents(texts), strict=True):
                     self._descriptions[i] = _unit(vector)
-                self._save_descriptions()
+                self._unsaved = True  # written once the outermost call ends (`_saving`)
             return np.stack([self._descriptions[i] for i in indices])
+
+    @contextmanager
+    def _saving(self) -> Iterator[None]:
+        """Descriptions embedded during a public call are written once, when the outermost call
+        ends: a draft's title, needs and outcomes each rerank, and the file grows with use."""
+        depth = getattr(self._calls, "depth", 0)
+        self._calls.depth = depth + 1
+        try:
+            yield
+        finally:
+            self._calls.depth = depth
+            if depth == 0:
+                with _lock:
+                    if self._unsaved:
+                        self._save_descriptions()
+                        self._unsaved = False
 
     def _descriptions_file(self) -> Path:
         return self._cache_file().with_name(self._cache_file().stem + "-descriptions.npz")
@@ -256,10 +287,12 @@ class EscoMatcher:
         np.savez(partial, index=index, vectors=np.stack([self._descriptions[i] for i in index.tolist()]))
         partial.replace(path)  # whole or not at all
 
+    @_saves_descriptions
     def suggest_for_needs(self, needs: list[str], language: str, k: int = 3,
                           context: np.ndarray | None = None) -> list[list[EscoSuggestion]]:
         return [self.suggest(need, language, k, context) for need in needs]
 
+    @_saves_descriptions
     def annotate(self, result: DraftResult, k: int = 3) -> DraftResult:
         """The draft with its top k ESCO skills, and each outcome's own top k, in the brief's context."""
         context = self.context_of(result.brief)
@@ -268,6 +301,7 @@ class EscoMatcher:
                     for o in result.outcomes]
         return result.model_copy(update={"outcomes": outcomes, "esco": self.suggest_for_draft(result, k, context)})
 
+    @_saves_descriptions
     def suggest_for_draft(self, result: DraftResult, k: int = 3, context: np.ndarray | None = None) -> list[EscoSuggestion]:
         """The brief's top k: the title's best match first (the title names what the whole
         credential is for: 'Dangerous goods documentation for road freight' -> 'manage
