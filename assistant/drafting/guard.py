@@ -127,4 +127,7 @@ def _has_noun(verb: str, obj: str) -> bool:
 
     prefix = f"The learner can {verb} "
     doc = parse(prefix + obj)
-    return any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in doc if t.idx >= len(prefix))
+    tail = [t for t in doc if t.idx >= len(prefix)]
+    # 'drive smoothly', 'communicate clearly': a verb with its manner needs no object noun.
+    manner = 0 < len(tail) <= 2 and all(t.pos_ == "ADV" and t.lower_.endswith("ly") for t in tail)
+    return manner or any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in tail)

@@ -38,6 +38,10 @@ EN: dict[str, tuple[Substitute, ...]] = {
     "call": (Substitute("communicate", _PEOPLE, person_preposition="with"),),
     "contact": (Substitute("communicate", _PEOPLE, person_preposition="with"),),
     "tell": (Substitute("guide", _PEOPLE, wh_preposition="on"), Substitute("distinguish", needs="from")),
+    # 'deal with aggressive passengers' is handling them; 'work with parents' is collaborating.
+    "deal": (Substitute("handle", lead="with"),),
+    "work": (Substitute("collaborate", _PEOPLE | {"professional", "agency", "police", "partner", "child", "family"},
+                        needs="with"),),
     "offer": (Substitute("propose", frozenset({"remedy", "solution", "compensation", "alternative", "option"})),),
 }
 

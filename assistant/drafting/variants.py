@@ -98,6 +98,11 @@ def _english(obj: str, verb: str) -> list[str]:
         # not 'customers who' (an auxiliary's clause is its verb's, which opens at 'who').
         clause = found.head if found.dep_ in {"aux", "auxpass"} else found
         cut = min(found.i, clause.left_edge.i) if clause.left_edge.i > 0 else found.i
+        # 'charges to residents in a way people understand': without its clause, 'in a way'
+        # says nothing, so the cut takes the preposition too.
+        owner = clause.head if clause.dep_ == "relcl" else None
+        if owner is not None and owner.lemma_ in _EMPTY_NOUNS and owner.dep_ == "pobj" and owner.head.i > 0:
+            cut = owner.head.i
         out.append(_text(tokens[:cut]))
     out += [_text([t for t in list(parse(base)) if t.i != adjective.i]) for base in dict.fromkeys([out[0], obj])
             for adjective in parse(base) if adjective.dep_ == "amod" and adjective.lower_ in _QUALIFYING_ADJECTIVES
@@ -115,7 +120,12 @@ def _english(obj: str, verb: str) -> list[str]:
                  and not (base_tokens[t.i - 1].tag_ == "HYPH" and not base_tokens[t.i - 1].whitespace_)]
         # 'according to', 'due to': the first word of a two-word preposition goes with it.
         preps = [i - 1 if i > 1 and base_tokens[i - 1].lower_ in {"according", "due", "prior", "thanks", "instead", "because", "such"} else i for i in preps]
-        cuts += [_text(base_tokens[:i]) for i in reversed(preps)]
+        # A participle's phrase is a complement too: 'risk to children | using the framework',
+        # 'instruments | following the manufacturer's instructions'.
+        preps += [t.i for t in base_tokens if t.i > 1 and t.tag_ == "VBG" and t.dep_ in {"acl", "advcl"}]
+        # A cut that leaves a preposition without its object ('records up | to date') is none.
+        cuts += [_text(base_tokens[:i]).rstrip(",").strip() for i in sorted(set(preps), reverse=True)
+                 if not any(c.i >= i for c in base_tokens[i - 1].children if base_tokens[i - 1].pos_ == "ADP")]
     cuts += _coordination_cuts(out[0], obj)
     # The cut that keeps the most words first ('complaints by urgency' before 'complaints').
     out += sorted(cuts, key=lambda cut: -len(cut.split()))
@@ -129,6 +139,7 @@ def _question_stub(phrase: str) -> bool:
     return words[0] in _WH_WORDS and (len(words) < 2 or words[1] != "to")
 
 
+_EMPTY_NOUNS = frozenset({"way", "manner"})
 _WH_WORDS = frozenset({"which", "what", "who", "whom", "whose", "when", "where", "how", "whether", "why"})
 
 

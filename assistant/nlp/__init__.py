@@ -30,8 +30,17 @@ def noun_phrases(text: str, language: str) -> list[Span]:
 
 def skill_phrases(text: str, language: str) -> list[SkillPhrase]:
     """What the text says someone needs to be able to do, as verb-object pairs with spans;
-    sentences about who needs it and why now give none."""
-    return _module(language).skill_phrases(text)
+    sentences about who needs it and why now give none. A bulleted list in the prose is read
+    as the sentence's list (`bullets`); the spans still point into `text`."""
+    from dataclasses import replace
+
+    from assistant.nlp.bullets import as_sentence
+
+    rewritten, origin = as_sentence(text)
+    found = _module(language).skill_phrases(rewritten)
+    if rewritten == text:
+        return found
+    return [replace(p, start=origin[p.start], end=origin[p.end - 1] + 1) for p in found]
 
 
 def title_focus(title: str, language: str) -> str:

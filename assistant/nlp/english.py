@@ -241,7 +241,7 @@ def _trigger(sent):
         if token.lemma_ in SKILL_NOUNS and token.i + 1 < len(token.doc) and token.nbor().tag_ == "TO":
             return token
         if (_help_in(token) or _asks_whether_able(token) or _gerund_lead(token) or _trains_to(token) or _cleft(token)
-                or _imperative(token)):
+                or _imperative(token) or _important_that(token)):
             return token
     for token in sent:
         if token.lemma_ in NEED_TRIGGERS and token.pos_ in {"VERB", "AUX", "ADJ"} and not _negated(token):
@@ -283,15 +283,47 @@ def _obliged(token) -> bool:
         return subject.lemma_ in _DUTY_NOUNS and not any(c.lower_ in {"our", "my"} for c in subject.children)
     if token.lemma_ == "struggle":
         return token.pos_ == "VERB"
-    if not (subject.lower_ in _PEOPLE_PRONOUNS or subject.tag_ == "NNS"):
+    if not _people(subject):
         return False  # 'The system has to log every access': a thing, one of it
     # 'have to': only with an outcome verb of the lexicon after it, with an object or a
     # particle; 'The machines have to run all night' says what things must do (the small model
     # cannot tell people from things).
     verb = doc[token.i + 2] if token.i + 2 < len(doc) else None
     return (token.lemma_ == "have" and token.pos_ in {"VERB", "AUX"} and verb is not None
-            and (verb.lower_ in _lexicon_verbs() or _two_word_verb(verb))
+            and (verb.lower_ in _lexicon_verbs() or _two_word_verb(verb) or _substitutable(verb))
             and any(c.dep_ in {"dobj", "prt"} for c in verb.children))
+
+
+def _people(subject) -> bool:
+    """A subject that names people: a pronoun for them, a plural, or a word for a staff ('Staff
+    also have to ...'); the small model has no other sense of which nouns are people."""
+    return subject.lower_ in _PEOPLE_PRONOUNS or subject.tag_ == "NNS" or subject.lemma_.lower() in _STAFF_NOUNS
+
+
+_STAFF_NOUNS = frozenset({"staff", "personnel", "workforce", "team", "crew", "everyone", "everybody"})
+
+
+def _substitutable(verb) -> bool:
+    """An everyday verb the composer has a lexicon verb for ('keep records' -> maintain)."""
+    from assistant.drafting.substitutes import EN
+
+    return verb.lemma_ in EN
+
+
+def _important_that(token) -> bool:
+    """'It is also important that they protect customers' data': what it is important (essential,
+    vital) that people do is a need; not what the writers do ('It is important that we ...')."""
+    head = token.head
+    if token.dep_ != "ccomp" or token.pos_ != "VERB" or head.lemma_ != "be" or _negated(token):
+        return False
+    if not any(c.dep_ == "acomp" and c.lemma_ in _IMPORTANT for c in head.children):
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    has_object = any(c.dep_ in {"dobj", "prt"} for c in token.children)
+    return subject is not None and subject.lower_ not in _WRITERS and _people(subject) and has_object
+
+
+_IMPORTANT = frozenset({"important", "essential", "vital", "crucial", "necessary", "key", "critical"})
 
 
 def _wanted_people(sent):
@@ -453,7 +485,7 @@ def _items(sent, trigger) -> list[list]:
         # 'nurses who, when a patient deteriorates, recognise ...', 'Can our agents tell ...?':
         # the clause's verb starts.
         tokens = [t for t in tokens if t.i >= trigger.head.i]
-    elif _not_done(trigger) or _imperative(trigger):
+    elif _not_done(trigger) or _imperative(trigger) or _important_that(trigger):
         tokens = [trigger, *tokens]
     items: list[list] = []
     for index, token in enumerate(tokens):
@@ -484,7 +516,8 @@ def _items(sent, trigger) -> list[list]:
                 items[-1].pop()
             items.append([token])
             continue
-        if before in {",", "and", "or"} and token.lemma_ != "be" and (_is_verb(token) or _verb_in_list(token)):
+        if before in {",", "and", "or"} and token.lemma_ != "be" and (_is_verb(token) or _verb_in_list(token)) and (
+                not _noun_read_as_verb(token)):
             while items[-1] and (items[-1][-1].tag_ == "TO" or items[-1][-1].lower_ in {"how", "who"}):
                 items[-1].pop()
             items.append([token])
@@ -515,6 +548,19 @@ HABITS = {"habit", "practice", "routine"}  # 'the habit of documenting every ins
 
 def _skill_head(token) -> bool:
     return token.lemma_ in SKILL_NOUNS | HABITS
+
+
+def _noun_read_as_verb(token) -> bool:
+    """'interpret pressure and flow data': between two nouns after 'and', a word the lexicon
+    does not know as a verb joins the nouns (the small model tags 'flow' a verb there)."""
+    doc = token.doc
+    if token.i < 2 or token.i + 1 >= len(doc) or doc[token.i - 1].lower_ not in {"and", "or"}:
+        return False
+    known = token.lower_ in _lexicon_verbs() or _two_word_verb(token) or _substitutable(token)
+    # Not after an adverbial noun: '... accounts every month and book accruals' is two verbs.
+    previous = doc[token.i - 2]
+    return not known and previous.pos_ == "NOUN" and previous.dep_ in {"dobj", "pobj", "conj"} and (
+        doc[token.i + 1].pos_ == "NOUN")
 
 
 def _verb_in_list(token) -> bool:
@@ -646,8 +692,9 @@ _TIME_CLAUSE = {"when", "whenever", "while", "once", "until", "unless"}
 
 
 def _cut_clauses(tokens: list) -> list:
-    """The object without the clauses that say why or when: cut at a subordinator ('so that',
-    'because'), at a 'when' or relative pronoun opening a finite clause, at a purpose 'to'."""
+    """The object without the clauses that say why, when or how: cut at a subordinator ('so
+    that', 'because'), at a 'when' or relative pronoun opening a finite clause, at a purpose
+    'to', at a participle after a comma."""
     out = []
     for index, token in enumerate(tokens):
         nxt = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -659,6 +706,8 @@ def _cut_clauses(tokens: list) -> list:
             break  # 'when raw-water turbidity changes' (the small model may tag 'changes' a noun)
         if token.lower_ == "that" and token.head.dep_ in {"relcl", "ccomp", "advcl"} and index > 0:
             break
+        if token.tag_ == "VBG" and token.dep_ in {"advcl", "acl"} and index > 1 and tokens[index - 1].text == ",":
+            break  # 'prepare the surgery between patients, wiping down surfaces ...': how, not what
         wh_before = index > 0 and tokens[index - 1].tag_ in {"WRB", "WDT", "WP"}
         if token.lower_ == "to" and nxt is not None and nxt.tag_ == "VB" and index > 0 and not wh_before:
             break

@@ -1,0 +1,62 @@
+"""Skill needs read from prose in shapes the stop-25 blind probe found missed (stop 26)."""
+
+from __future__ import annotations
+
+from assistant.drafting.variants import object_variants
+from assistant.nlp import skill_phrases
+from assistant.nlp.bullets import as_sentence
+
+
+def _pairs(text: str, language: str = "en") -> list[tuple[str, str]]:
+    return [(p.verb, p.object) for p in skill_phrases(text, language)]
+
+
+def test_an_inline_bulleted_list_is_read_item_by_item_with_spans_into_the_original() -> None:
+    text = ("Wanted: technicians who can - locate leaks using acoustic loggers; - interpret pressure and flow data; "
+            "- isolate a section of main; - record repairs in the asset register. Losses are high.")
+    found = skill_phrases(text, "en")
+    assert [p.verb for p in found] == ["locate", "interpret", "isolate", "record"]
+    assert found[1].object == "pressure and flow data"  # 'flow' joins the nouns, it is no verb here
+    for phrase in found:
+        assert text[phrase.start:phrase.end].startswith(phrase.verb_text)
+
+
+def test_one_bullet_a_line_after_a_colon_is_one_list() -> None:
+    text = "Growers want people who can:\n- check soil moisture\n- plan irrigation\nThe trial starts in May."
+    rewritten, origin = as_sentence(text)
+    assert rewritten.startswith("Growers want people who can check soil moisture, plan irrigation.")
+    assert len(origin) == len(rewritten)
+    assert [p.verb for p in skill_phrases(text, "en")] == ["check", "plan"]
+
+
+def test_dashes_between_words_are_no_list() -> None:
+    text = "They will notice — and report — signs of pests."
+    assert as_sentence(text)[0] == text
+
+
+def test_staff_have_to_and_important_that_are_needs() -> None:
+    assert ("prepare", "the surgery between patients") in _pairs(
+        "Staff also have to prepare the surgery between patients, wiping down surfaces and changing barriers.")
+    assert ("protect", "customers' personal data") in _pairs(
+        "It is also important that they protect customers' personal data when helping at the screen.")
+    # The writers' own, and a thing's, are not.
+    assert _pairs("It is important that we protect our brand.") == []
+    assert _pairs("The system has to log every access.") == []
+
+
+def test_have_to_with_an_everyday_verb_the_composer_can_substitute() -> None:
+    assert _pairs("With the new law, they have to keep fire safety records up to date as well.")[0][0] == "keep"
+
+
+def test_an_adverbial_noun_still_closes_the_noun_list() -> None:
+    found = _pairs("They need to reconcile bank accounts every month and book accruals for expenses.")
+    assert [verb for verb, _ in found] == ["reconcile", "book"]
+
+
+def test_english_variants_cut_a_participle_phrase_and_an_empty_way() -> None:
+    assert "risk to children" in object_variants("risk to children using the national framework", "en", "assess")
+    variants = object_variants("service charges to residents in a way people understand", "en", "explain")
+    assert "service charges to residents" in variants
+    assert not any(v.endswith("in a way") for v in variants)
+    # No cut leaves a preposition without its object ('records up | to date').
+    assert "fire safety records up" not in object_variants("fire safety records up to date as well", "en", "maintain")
