@@ -717,12 +717,17 @@ def _finnish_skill(phrase: str) -> Skill:
         if _own_verb(verb):
             return Skill(phrase, " ".join(rest), verb, fixed=True)
         return Skill(phrase, " ".join(inflect.to_nominative(rest)))
-    if len(words) >= 2 and "nimento" in inflect.case_of(words[-1]) and "omanto" in inflect.case_of(words[-2]):
-        verb = inflect.derived_verb(words[-1])
+    # The action noun, last or before its complement ('infektioiden torjunta toimenpidehuoneessa').
+    for at in range(len(words) - 1, 0, -1):
+        if any("nimento" in inflect.case_of(w) for w in words[at + 1:]):
+            break  # a complement holds no nominative: before one, the noun is another's attribute
+        if "nimento" not in inflect.case_of(words[at]) or "omanto" not in inflect.case_of(words[at - 1]):
+            continue
+        verb = inflect.derived_verb(words[at])
         if verb and verb in composable_verbs("fi"):
-            obj = " ".join(inflect.to_nominative(words[:-1]))
+            obj = " ".join(inflect.to_nominative(words[:at]))
             if _finnish_object(obj, verb):
-                return Skill(phrase, obj, verb, noun=phrase)
+                return Skill(phrase, " ".join([obj, *words[at + 1:]]), verb, noun=phrase)
     return Skill(phrase, phrase)
 
 

@@ -15,6 +15,7 @@ from assistant.drafting.skills import skill_phrases as list_phrases
 from assistant.schemas import CredentialBrief
 
 PROSE_WORDS = 12  # an item this long is prose to be parsed, not a skill phrase
+BULLETS = "-–•*"
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ def is_prose(item: str, language: str = "en") -> bool:
     neither. Prose in which no need can be read gives no skill phrases (its sentences are not
     cut into pieces by punctuation)."""
     lines = [line for line in item.splitlines() if line.strip()]
+    bulleted = [line for line in lines if line.lstrip()[:1] in BULLETS]
+    if len(bulleted) >= 2 and any(nlp.has_finite_verb(line, language) for line in lines if line not in bulleted):
+        return True  # a sentence that leads in to a bulleted list ('Haemme osaajia, jotka hallitsevat:')
     if len(lines) > 1 and all(len(line.split()) < PROSE_WORDS for line in lines):
         return False  # a list, one skill a line ('- the ability to analyse customer data')
     return len(item.split()) >= PROSE_WORDS and (bool(nlp.skill_phrases(item, language))

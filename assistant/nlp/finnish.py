@@ -15,7 +15,7 @@ NEED_BASES = {"osata", "pystyä", "kyetä", "osattava", "kyettävä", "pystyttä
               "odottaa"}
 # Words after which a list of action nouns names the skills ('tarvitaan osaamista kosteusvaurioiden
 # tunnistamisessa, ...', 'joilla on hallussa asiakaspalautteen analysointi, ...').
-NOUN_NEED_BASES = {"osaaminen", "taito", "tuntemus", "hallussa", "tarvita", "kaivata", "edellyttää", "vaatia"}
+NOUN_NEED_BASES = {"osaaminen", "taito", "tuntemus", "hallussa", "tarvita", "kaivata", "edellyttää", "vaatia", "hallita"}
 _GENERIC = {"osaaminen", "taito", "tuntemus", "kyky", "valmius", "tieto", "ymmärrys"}
 # What teaches the skill, not a skill ('tarvitsemme koulutusta, jossa ...').
 _LEARNING = {"koulutus", "kurssi", "opetus", "valmennus", "perehdytys", "opinto", "opinnot"}
@@ -253,7 +253,12 @@ def _genitive_person(word: str) -> bool:
     ('meidän', 'minun') and not a word Voikko reads only as something else."""
     if word.lower() in {"meidän", "minun", "sinun", "teidän"}:
         return False
-    return any(a.get("SIJAMUOTO") == "omanto" and a.get("CLASS") in {"nimisana", "asemosana"} for a in analyses(word))
+    # 'koulutuksen pitää onnistua vuorojen lomassa': the course's own, no one's skill.
+    return any(a.get("SIJAMUOTO") == "omanto" and a.get("CLASS") in {"nimisana", "asemosana"}
+               and a.get("BASEFORM") not in _LEARNING | _COURSE for a in analyses(word))
+
+
+_COURSE = {"opintojakso", "toteutus", "kokonaisuus", "moduuli", "osio", "tutkinto", "ohjelma"}
 
 
 def _asked_verb(word: str) -> str | None:
@@ -386,7 +391,15 @@ def _names_competence(words: list[tuple[int, str, str]]) -> bool:
     """'vahvistetaan erityisesti seuraavia valmiuksia:': a word for skills just before the colon,
     the list after it ('osaamista seuraavilla aloilla:' lists fields, not skills)."""
     last = next((t for _, t, k in reversed(words) if k == "word"), "")
-    return any(a.get("BASEFORM") in NOUN_NEED_BASES | {"valmius", "kyky"} for a in analyses(last))
+    return _names_need(last) or any(a.get("BASEFORM") in {"valmius", "kyky"} for a in analyses(last))
+
+
+def _names_need(word: str) -> bool:
+    """A word that names a need ('tarvitaan', 'osaamista'); Voikko reads 'osaamista' as the
+    MINEN form of 'osata' ('puuttuu osaamista X:n parantamiseen'), not as 'osaaminen'."""
+    # Only the partitive: 'tekevät osaamisen päivittämisestä kiireellistä' names no need.
+    return any(a.get("BASEFORM") in NOUN_NEED_BASES or a.get("BASEFORM") == "osata" and a.get("MOOD") == "MINEN-infinitive"
+               and a.get("SIJAMUOTO") == "osanto" for a in analyses(word))
 
 
 def _noun_needs(words: list[tuple[int, str, str]], sentence: str, listed: bool = False) -> list[SkillPhrase]:
@@ -396,7 +409,7 @@ def _noun_needs(words: list[tuple[int, str, str]], sentence: str, listed: bool =
     in the nominative ('kosteusvaurioiden tunnistaminen'). A piece opening a subordinate
     clause ends the list; `listed`: the whole sentence is the list ('...valmiuksia:' before it)."""
     start = -1 if listed else next((i for i, (_, t, k) in enumerate(words) if k == "word" and not _negation_before(words, words[i][0])
-                                    and any(a.get("BASEFORM") in NOUN_NEED_BASES for a in analyses(t))), None)
+                                    and _names_need(t)), None)
     if start is None:
         return []
     pieces = pieces_between(words[start + 1:], lambda item: item[2] != "word" or item[1].lower() in _COORDINATORS)
@@ -425,8 +438,13 @@ def _action_phrase(piece: list[tuple[int, str, str]]) -> str | None:
     """'kosteusvaurioiden tunnistamisessa' -> 'kosteusvaurioiden tunnistaminen'; None when the
     piece has no action noun. What follows a -minen noun stays with it as its complement
     ('poikkeaman kirjaaminen potilastietojärjestelmään')."""
-    last_minen = next((i for i in range(len(piece) - 1, -1, -1)
-                       if any(a.get("MOOD") == "MINEN-infinitive" for a in analyses(piece[i][1]))), None)
+    # The last action noun: a -minen form, or a simple deverbal noun ('infektioiden torjuntaan
+    # toimenpidehuoneessa'); what follows it is its complement, unless the last word is an
+    # action noun itself ('pesien talvehtimisen valmistelusta': the preparing is the skill).
+    last_minen = None if piece and _deverbal(piece[-1][1]) else next(
+        (i for i in range(len(piece) - 1, -1, -1)
+         if any(a.get("MOOD") == "MINEN-infinitive" for a in analyses(piece[i][1]))
+         or i < len(piece) - 1 and _deverbal(piece[i][1])), None)
     if last_minen is not None and last_minen < len(piece) - 1:
         phrase = _action_phrase(piece[:last_minen + 1])
         return phrase and " ".join([phrase] + [w for _, w, _ in piece[last_minen + 1:]])
@@ -445,12 +463,25 @@ def _action_phrase(piece: list[tuple[int, str, str]]) -> str | None:
         return None
     attributes: list[str] = []
     for _, word, _ in reversed(piece[:-1]):
-        if not (cases(word) & {"omanto"} or any(a.get("CLASS") == "laatusana" for a in analyses(word))
-                and cases(word) & cases(head)):
+        adjective = any(a.get("CLASS") == "laatusana" for a in analyses(word)) and cases(word) & cases(head)
+        if not (cases(word) & {"omanto"} or adjective):
+            break
+        if adjective and attributes and cases(attributes[0]) & {"omanto"} and not cases(word) & {"omanto"}:
+            # 'uudenlaista asiakkaiden opastamista': before the genitive, the adjective says how
+            # the action is done, and no verb can take it with the genitive as its object.
             break
         attributes.insert(0, word)
     attributes = inflect.to_nominative(attributes + [head])[:-1] if attributes else []
     return " ".join(attributes + [nominative])
+
+
+def _deverbal(word: str) -> bool:
+    """A simple action noun that is no word for skill or learning ('torjuntaan', 'valmisteluun'),
+    not in the genitive (an attribute: 'korjaushankkeiden valmisteluun')."""
+    if cases(word) & {"omanto"}:
+        return False
+    nominative = inflect.to_nominative([word])[0]
+    return bool(nominative) and lemma(nominative) not in _GENERIC | _LEARNING and inflect.derived_verb(nominative) is not None
 
 
 def split_coordinated(phrases: list[SkillPhrase]) -> list[SkillPhrase]:

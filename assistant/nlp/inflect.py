@@ -149,14 +149,18 @@ def to_nominative(words: list[str]) -> list[str]:
 
 def derived_verb(word: str) -> str | None:
     """The verb a Finnish action noun comes from ('analysointi' -> 'analysoida'), or None."""
+    if word.lower().endswith(("elu", "ely")) and _is_verb(verb := word[:-1] + ("la" if word.endswith("u") else "lä")):
+        return verb  # 'valmistelu' -> 'valmistella', not 'valmistaa' (Voikko's base for it)
     for a in analyses(word):
         if a.get("CLASS") == "teonsana" and word.lower().endswith(("minen", "mista", "mistä", "misen")):
             return a.get("BASEFORM")
         wordbases = a.get("WORDBASES", "")
         # Only a simple action noun: the verb is its first base ("asiakaspalvelu" is a compound).
         first = re.match(r"\+[^(+]+\(([^)]+)\)", wordbases)
-        if first and _is_verb(first.group(1)) and re.search(r"\+(?:n\+ti|n\+ta|n\+tä|u|us|ys|y|o|ö)\(", wordbases):
+        if first and _is_verb(first.group(1)) and re.search(r"\+(?:n\+ti|n\+ta|n\+tä|u|us|ys|y|o|ö|to|tö)\(", wordbases):
             return first.group(1)
+    if word.lower().endswith(("us", "ys")) and _is_verb(verb := word[:-2] + ("ta" if word.endswith("us") else "tä")):
+        return verb  # 'siivous' -> 'siivota': Voikko gives 'siivous' no parts
     return None
 
 

@@ -160,3 +160,12 @@ def test_manner_adverbs_deal_with_and_new_lexicon_verbs_make_outcomes(composer: 
     assert any(t.startswith("The learner can drive smoothly") for t in texts), texts
     assert any(t.startswith("The learner can anticipate traffic") for t in texts), texts
     assert any(t.startswith("The learner can handle difficult or aggressive passengers") for t in texts), texts
+
+
+def test_a_finnish_action_noun_before_its_complement_becomes_the_verb() -> None:
+    from assistant.drafting.composer import _finnish_skill
+
+    skill = _finnish_skill("rikastushiekan käsittelyn valvonta ympäristöluvan mukaisesti")
+    assert (skill.hint, skill.obj) == ("valvoa", "rikastushiekan käsittely ympäristöluvan mukaisesti")
+    skill = _finnish_skill("infektioiden torjunta toimenpidehuoneessa")
+    assert (skill.hint, skill.obj) == ("torjua", "infektiot toimenpidehuoneessa")

@@ -60,3 +60,48 @@ def test_english_variants_cut_a_participle_phrase_and_an_empty_way() -> None:
     assert not any(v.endswith("in a way") for v in variants)
     # No cut leaves a preposition without its object ('records up | to date').
     assert "fire safety records up" not in object_variants("fire safety records up to date as well", "en", "maintain")
+
+
+def _objects(text: str) -> list[str]:
+    return [p.object for p in skill_phrases(text, "fi")]
+
+
+def test_a_lack_of_osaamista_lists_its_action_nouns() -> None:
+    # Voikko reads 'osaamista' as the MINEN form of 'osata'.
+    assert _objects("Isännöitsijöiltä puuttuu osaamista energiatehokkuuden parantamiseen ja korjaushankkeiden "
+                    "valmisteluun.") == ["energiatehokkuuden parantaminen", "korjaushankkeiden valmistelu"]
+    # Only the partitive names a need.
+    assert _objects("Uudet vaatimukset tekevät osaamisen päivittämisestä kiireellistä.") == []
+
+
+def test_a_deverbal_noun_keeps_its_complement_and_heads_before_a_genitive() -> None:
+    found = _objects("He tarvitsevat osaamista potilaiden ohjaamiseen sekä infektioiden torjuntaan toimenpidehuoneessa.")
+    assert found == ["potilaiden ohjaaminen", "infektioiden torjunta toimenpidehuoneessa"]
+    # The last action noun is the skill: 'talvehtimisen' is its attribute here.
+    assert _objects("Tarhaajilta puuttuu osaamista pesien talvehtimisen valmistelusta.") == [
+        "pesien talvehtimisen valmistelu"]
+
+
+def test_an_adjective_before_a_genitive_says_how_and_is_left_out() -> None:
+    assert _objects("Uusi kassa vaatii uudenlaista asiakkaiden opastamista.") == ["asiakkaiden opastaminen"]
+
+
+def test_what_the_course_must_do_is_no_need() -> None:
+    assert _objects("Kuljettajapula on kova, joten koulutuksen pitää onnistua vuorojen lomassa.") == []
+
+
+def test_a_finnish_lead_in_with_bullets_is_read_as_prose() -> None:
+    from assistant.drafting.needs import is_prose
+
+    text = ("Haemme osaajia, jotka hallitsevat:\n  - liinavaatteiden käsittelyn\n  - asiakkaan kohtaamisen\n"
+            "Sesonki alkaa kesäkuussa.")
+    assert is_prose(text, "fi")
+    assert _objects(text) == ["liinavaatteiden käsittely", "asiakkaan kohtaaminen"]
+
+
+def test_action_nouns_lead_to_their_own_verbs() -> None:
+    from assistant.nlp import inflect
+
+    assert inflect.derived_verb("valmistelu") == "valmistella"  # Voikko's base for it is 'valmistaa'
+    assert inflect.derived_verb("siivous") == "siivota"
+    assert inflect.derived_verb("käyttö") == "käyttää"
