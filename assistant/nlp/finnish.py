@@ -15,7 +15,8 @@ NEED_BASES = {"osata", "pystyä", "kyetä", "osattava", "kyettävä", "pystyttä
               "odottaa"}
 # Words after which a list of action nouns names the skills ('tarvitaan osaamista kosteusvaurioiden
 # tunnistamisessa, ...', 'joilla on hallussa asiakaspalautteen analysointi, ...').
-NOUN_NEED_BASES = {"osaaminen", "taito", "tuntemus", "hallussa", "tarvita", "kaivata", "edellyttää", "vaatia", "hallita"}
+NOUN_NEED_BASES = {"osaaminen", "taito", "tuntemus", "hallussa", "tarvita", "kaivata", "edellyttää", "vaatia", "hallita",
+                   "toivoa"}
 _GENERIC = {"osaaminen", "taito", "tuntemus", "kyky", "valmius", "tieto", "ymmärrys"}
 # What teaches the skill, not a skill ('tarvitsemme koulutusta, jossa ...').
 _LEARNING = {"koulutus", "kurssi", "opetus", "valmennus", "perehdytys", "opinto", "opinnot"}
@@ -383,7 +384,7 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
         carried = active and verb is None and len(out) == before and sentence.text.endswith(":")
         nouns_carried = len(out) == before and sentence.text.rstrip().endswith(":") and _names_competence(words)
         if len(out) == before and not carried and not nouns_carried:
-            out.extend(_noun_needs(words, sentence.text, listed=after_colon))
+            out.extend(_noun_needs(words, sentence.text, listed=after_colon) or _lack_needs(words, sentence.text))
     return split_coordinated(resolve_pronouns(out))
 
 
@@ -429,9 +430,31 @@ def _noun_needs(words: list[tuple[int, str, str]], sentence: str, listed: bool =
         phrase = _action_phrase(piece)
         if phrase is not None:
             first, last = piece[-len(phrase.split())], piece[-1]
+            if phrase[:1].isupper() and not _name(first[1]):
+                phrase = phrase[0].lower() + phrase[1:]  # the sentence's first word ('Näytteiden ottaminen')
             out.append(SkillPhrase("", "", phrase, first[0], last[0] + len(last[1]), sentence, kind="noun-phrase",
                                    core=phrase))
     return out
+
+
+def _lack_needs(words: list[tuple[int, str, str]], sentence: str) -> list[SkillPhrase]:
+    """A lack said as a noun after what is lacking: 'Ilmoitusten käsittelyssä ja kiireellisyyden
+    arvioinnissa on ollut puutteita' names two skills, the action nouns before the verb."""
+    at = next((i for i, (_, t, k) in enumerate(words) if k == "word"
+               and any(a.get("BASEFORM") == "puute" for a in analyses(t))), None)
+    if at is None or _negation_before(words, words[at][0]):
+        return []
+    verbs = [i for i, (_, t, k) in enumerate(words[:at]) if k == "word" and is_finite_verb(t)]
+    # Only 'X:ssä on puutteita': 'piti esteenä osaamisen puutetta' says nothing of where.
+    if not verbs or lemma(words[verbs[-1]][1]) != "olla":
+        return []
+    # From the last clause start before the verb: 'Todettiin, että X:ssä on puutteita'.
+    opening = max((i + 1 for i, (_, t, _) in enumerate(words[:verbs[-1]])
+                   if t.lower() in _SUBORDINATORS or is_finite_verb(t)), default=0)
+    # What the lack is in stands in the inessive ('käsittelyssä', 'hinnoittelussa').
+    ends = {offset + len(token): token for offset, token, kind in words if kind == "word"}
+    return [p for p in _noun_needs(words[opening:verbs[-1]], sentence, listed=True)
+            if "sisaolento" in cases(ends.get(p.end, ""))]
 
 
 def _action_phrase(piece: list[tuple[int, str, str]]) -> str | None:

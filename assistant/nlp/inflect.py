@@ -76,7 +76,9 @@ def _stems(word: str) -> list[str]:
 @cache
 def inflect_word(word: str, case: Case, number: str | None = None) -> str | None:
     """The word in `case` (and `number`, default its own), checked by voikko; None if not found."""
-    readings = _nominal(word)
+    # A nominative reading first: callers give nominatives, and Voikko also reads
+    # 'kestävyysviestintä' as the partitive of 'kestävyysviestin'.
+    readings = sorted(_nominal(word), key=lambda a: a.get("SIJAMUOTO") != "nimento")
     if not readings:
         return None
     for reading in readings:

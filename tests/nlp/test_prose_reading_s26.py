@@ -105,3 +105,19 @@ def test_action_nouns_lead_to_their_own_verbs() -> None:
     assert inflect.derived_verb("valmistelu") == "valmistella"  # Voikko's base for it is 'valmistaa'
     assert inflect.derived_verb("siivous") == "siivota"
     assert inflect.derived_verb("käyttö") == "käyttää"
+
+
+def test_a_lack_said_as_a_noun_names_the_action_nouns_it_is_in() -> None:
+    assert _objects("Ilmoitusten käsittelyssä ja kiireellisyyden arvioinnissa on ollut puutteita.") == [
+        "ilmoitusten käsittely", "kiireellisyyden arviointi"]
+    assert _objects("Todettiin, että hinnoittelun laskemisessa on suuria puutteita.") == ["hinnoittelun laskeminen"]
+    # Not where the lack is no 'X:ssä on puutteita', nor a place.
+    assert _objects("Kyselyssä puolet vastaajista piti suurimpana esteenä osaamisen puutetta.") == []
+    assert _objects("Tiloissa on puutteita.") == []
+
+
+def test_a_nominative_is_inflected_from_its_nominative_reading() -> None:
+    from assistant.nlp import inflect
+
+    # Voikko also reads it as the partitive of 'kestävyysviestin'.
+    assert inflect.inflect_phrase("kestävyysviestintä", "osanto") == "kestävyysviestintää"
