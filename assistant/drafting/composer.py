@@ -614,7 +614,7 @@ def _substituted(verb: str, obj: str) -> tuple[str, str] | None:
     'take a full set of vital signs' -> 'measure', 'call the doctor' -> 'communicate with
     the doctor', 'tell the family what to watch for' -> 'guide the family on what to ...',
     'keep an eye on patients' -> 'monitor patients'."""
-    from assistant.drafting.substitutes import english_substitute
+    from assistant.nlp.substitutes import WH_NOUN_PHRASES, english_substitute
     from assistant.nlp.english import parse
 
     doc = parse(obj)
@@ -631,7 +631,11 @@ def _substituted(verb: str, obj: str) -> tuple[str, str] | None:
     text = obj[len(found.lead):].strip() if found.lead and obj.lower().startswith(found.lead) else obj
     wh = next((t for t in doc if t.i >= chunks[0].end and t.tag_ in {"WP", "WRB"}), None)
     if found.wh_preposition and wh is not None and doc[wh.i - 1].pos_ != "ADP":
-        text = f"{doc[:wh.i].text} {found.wh_preposition} {doc[wh.i:].text}"
+        question = doc[wh.i:].text
+        for asked, named in WH_NOUN_PHRASES.items():
+            if question.lower().startswith(asked):
+                question = named + question[len(asked):]
+        text = f"{doc[:wh.i].text} {found.wh_preposition} {question}"
     if found.person_preposition:
         if found.person_preposition == "with":
             # 'communicate with the doctor with a report' -> '... using a report'

@@ -305,7 +305,7 @@ _STAFF_NOUNS = frozenset({"staff", "personnel", "workforce", "team", "crew", "ev
 
 def _substitutable(verb) -> bool:
     """An everyday verb the composer has a lexicon verb for ('keep records' -> maintain)."""
-    from assistant.drafting.substitutes import EN
+    from assistant.nlp.substitutes import EN
 
     return verb.lemma_ in EN
 

@@ -169,3 +169,10 @@ def test_a_finnish_action_noun_before_its_complement_becomes_the_verb() -> None:
     assert (skill.hint, skill.obj) == ("valvoa", "rikastushiekan käsittely ympäristöluvan mukaisesti")
     skill = _finnish_skill("infektioiden torjunta toimenpidehuoneessa")
     assert (skill.hint, skill.obj) == ("torjua", "infektiot toimenpidehuoneessa")
+
+
+def test_what_to_watch_for_is_named_as_warning_signs() -> None:
+    from assistant.drafting.composer import _substituted
+
+    assert _substituted("tell", "the family what to watch for between visits") == (
+        "guide", "the family on the warning signs to watch for between visits")

@@ -46,6 +46,16 @@ EN: dict[str, tuple[Substitute, ...]] = {
 }
 
 
+# A question a brief asks of its object, said as the noun phrase an outcome names: 'tell the
+# family what to watch for' is guiding them on the warning signs (an outcome's object is a noun
+# phrase; the guard reads a question clause as none).
+WH_NOUN_PHRASES = {
+    "what to watch for": "the warning signs to watch for",
+    "what to look out for": "the warning signs to look out for",
+    "what to look for": "the signs to look for",
+}
+
+
 def english_substitute(verb: str, head: str, obj: str = "") -> Substitute | None:
     """The lexicon verb for a prose verb with an object `obj` whose head lemma is `head`, if listed."""
     for found in EN.get(verb.lower(), ()):
