@@ -614,8 +614,8 @@ def _substituted(verb: str, obj: str) -> tuple[str, str] | None:
     'take a full set of vital signs' -> 'measure', 'call the doctor' -> 'communicate with
     the doctor', 'tell the family what to watch for' -> 'guide the family on what to ...',
     'keep an eye on patients' -> 'monitor patients'."""
-    from assistant.nlp.substitutes import WH_NOUN_PHRASES, english_substitute
     from assistant.nlp.english import parse
+    from assistant.nlp.substitutes import WH_NOUN_PHRASES, english_substitute
 
     doc = parse(obj)
     chunks = list(doc.noun_chunks)
