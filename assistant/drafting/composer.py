@@ -358,7 +358,10 @@ class Composer:
             # ('evaluate route planning'), not a rare one that happens to be close ('critique').
             ranked = _general_first(ranked, level)
             if skill.action == "gerund":
-                ranked = [v for v in ranked if v not in _EN_TOOL_VERBS] + [v for v in ranked if v in _EN_TOOL_VERBS]
+                # Only a general verb takes an action ('evaluate working out ...'): a specific one
+                # that is merely near in meaning reads as nonsense ('disinfect working out ...').
+                general = [v for v in ranked if v in GENERAL_VERBS["en"] | set(ACTIVITY_VERBS["en"])]
+                ranked = [v for v in general if v not in _EN_TOOL_VERBS] + [v for v in general if v in _EN_TOOL_VERBS]
         if hint is not None and level in hint.bloom and hint.verb in composable_verbs(lang):
             ranked = [hint.verb] + [v for v in ranked if v != hint.verb]
         if skill.hint == ACTIVITY_VERB[lang]:

@@ -554,8 +554,11 @@ def _noun_read_as_verb(token) -> bool:
     """'interpret pressure and flow data': between two nouns after 'and', a word the lexicon
     does not know as a verb joins the nouns (the small model tags 'flow' a verb there)."""
     doc = token.doc
-    if token.i < 2 or token.i + 1 >= len(doc) or doc[token.i - 1].lower_ not in {"and", "or"}:
+    if token.i < 2 or token.i + 1 >= len(doc) or doc[token.i - 1].lower_ not in {"and", "or", ","}:
         return False
+    if doc[token.i - 1].text == "," and not any(
+            t.lower_ in {"such", "including", "like"} for t in doc[token.sent.start:token.i]):
+        return False  # after a comma only in a list of examples ('faults such as low charge, defrost problems')
     known = token.lower_ in _lexicon_verbs() or _two_word_verb(token) or _substitutable(token)
     # Not after an adverbial noun: '... accounts every month and book accruals' is two verbs.
     previous = doc[token.i - 2]
@@ -599,8 +602,11 @@ def _phrase(item: list, earlier: list[SkillPhrase]) -> SkillPhrase | None:
     while rest and (rest[-1].dep_ in {"cc", "punct"} or rest[-1].lower_ in {"also", "then"}
                     or len(rest) > 1 and rest[-2].text == "," and rest[-1].pos_ in {"ADV", "SCONJ", "CCONJ"}):
         rest.pop()
-    while rest and rest[0].lower_ in {"also", "then", "really"}:
-        rest.pop(0)
+    while rest and (rest[0].lower_ in {"also", "then", "really"} or rest[0].text in {"—", "–", "-"}):
+        rest.pop(0)  # 'notice — and report — signs': the dash is no part of the object
+    # 'read the logger data themselves', 'replace a door operator by himself': who does it, not what.
+    if rest and rest[-1].tag_ == "PRP" and rest[-1].lower_.endswith(("self", "selves")):
+        rest = rest[:-2] if len(rest) > 2 and rest[-2].lower_ == "by" else rest[:-1]
     if not rest or all(t.tag_ in {"WP", "WDT", "WRB"} for t in rest):
         return None
     if rest[0].lower_ in _PRONOUN_OBJECTS and not earlier:
@@ -702,6 +708,8 @@ def _cut_clauses(tokens: list) -> list:
             break
         if token.tag_ in {"WRB", "WDT", "WP"} and index > 0 and token.head.tag_ in FINITE_TAGS - {"MD"}:
             break
+        if token.tag_ in {"WDT", "WP"} and index > 0 and tokens[index - 1].lower_ in {",", "and", "or"}:
+            break  # '..., and who will notice ...': the next relative clause, another need's
         if token.lower_ in _TIME_CLAUSE and index > 0 and (nxt is None or nxt.tag_ != "TO"):
             break  # 'when raw-water turbidity changes' (the small model may tag 'changes' a noun)
         if token.lower_ == "that" and token.head.dep_ in {"relcl", "ccomp", "advcl"} and index > 0:

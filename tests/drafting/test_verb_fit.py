@@ -176,3 +176,14 @@ def test_what_to_watch_for_is_named_as_warning_signs() -> None:
 
     assert _substituted("tell", "the family what to watch for between visits") == (
         "guide", "the family on the warning signs to watch for between visits")
+
+
+def test_an_action_without_a_lexicon_verb_goes_only_to_a_general_verb(composer: Composer) -> None:
+    brief = CredentialBrief(
+        title="Irrigation planning", level=5, ects=3, target_group="farm advisers",
+        skill_needs=["Advisers need to work out how much water each block actually got."])
+    texts = [o.text for o in composer.draft(brief, Guidance()).outcomes]
+    action = [t for t in texts if "working out how much water" in t]
+    assert action, texts
+    from assistant.drafting.composer import ACTIVITY_VERBS, GENERAL_VERBS
+    assert all(t.split()[3] in GENERAL_VERBS["en"] | set(ACTIVITY_VERBS["en"]) for t in action), action

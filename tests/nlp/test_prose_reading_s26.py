@@ -121,3 +121,17 @@ def test_a_nominative_is_inflected_from_its_nominative_reading() -> None:
 
     # Voikko also reads it as the partitive of 'kestävyysviestin'.
     assert inflect.inflect_phrase("kestävyysviestintä", "osanto") == "kestävyysviestintää"
+
+
+def test_a_second_relative_clause_a_dash_and_a_reflexive_are_no_part_of_the_object() -> None:
+    found = _pairs("We need staff who can handle and pack fragile objects safely, and who will notice — and report — "
+                   "signs of pest activity.")
+    assert ("handle", "fragile objects safely") in found and ("pack", "fragile objects safely") in found
+    assert ("report", "signs of pest activity") in found
+    assert _pairs("Shift leads need to read the logger data themselves.") == [("read", "the logger data")]
+
+
+def test_examples_after_such_as_are_nouns_even_after_a_comma() -> None:
+    found = _pairs("They need to diagnose common faults such as low refrigerant charge, defrost problems or "
+                   "incorrect controls wiring.")
+    assert [verb for verb, _ in found] == ["diagnose"]
