@@ -25,6 +25,7 @@ NOMINAL = {"nimisana", "laatusana", "nimisana_laatusana", "lukusana", "asemosana
 _COORDINATORS = {"ja", "sekä", "tai"}
 # Words that open a subordinate clause after a comma: the clause says why or how, not what.
 _SUBORDINATORS = {"että", "miten", "kun", "jos", "koska", "jotta", "vaikka", "mutta", "eikä", "sillä"}
+_EXAMPLES = {"esimerkiksi", "kuten", "mm"}  # after a comma, examples of what went before
 _TRAILING = {"niin", "siten", "myös", "siitä", "sitä", "tavalla", "kyllä"}
 
 
@@ -359,6 +360,9 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
                 current.extend(own or shared)
             elif not active or verb is None or skipping:
                 pass
+            elif token == ";" or kind == "word" and previous == "," and lower in _EXAMPLES:
+                close()  # 'rajata vahinko, esimerkiksi sulkea tunnuksia': examples of it, not it
+                skipping = True
             elif kind == "word" and previous == "," and (lower in _SUBORDINATORS or lemma(token) in {"joka", "mikä"}
                                                          or _asked_verb(token)):  # ', kannattaako ...'
                 if not any(k == "word" for _, _, k in current) and lower in {"miten", "mitkä", "mitä"}:
@@ -577,7 +581,8 @@ def _phrase(verb: tuple[str, int, str], words: list[tuple[int, str, str]], sente
             kind: str = "verb-object", manner: str = "") -> SkillPhrase | None:
     base, start, verb_text = verb
     # Drop what trails the object: list commas, conjunctions, full stops, 'niin' before 'että'.
-    while words and (words[-1][2] != "word" or words[-1][1].lower() in _COORDINATORS | _TRAILING):
+    # A preposition whose noun a cut clause took ('tehdä ilmoitus ... ilman', before 'että') goes too.
+    while words and (words[-1][2] != "word" or words[-1][1].lower() in _COORDINATORS | _TRAILING | _PREPOSITIONS):
         words.pop()
     text_words = [w for w in words if w[2] == "word"]
     if len(text_words) <= 2 and text_words and text_words[0][1].lower() in _PREPOSITIONS:

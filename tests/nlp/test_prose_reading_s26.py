@@ -135,3 +135,12 @@ def test_examples_after_such_as_are_nouns_even_after_a_comma() -> None:
     found = _pairs("They need to diagnose common faults such as low refrigerant charge, defrost problems or "
                    "incorrect controls wiring.")
     assert [verb for verb, _ in found] == ["diagnose"]
+
+
+def test_finnish_examples_a_semicolon_and_a_stranded_preposition_end_the_object() -> None:
+    assert _pairs("Heidän pitää osata rajata vahinko, esimerkiksi sulkemaan tunnuksia, ja dokumentoida tapahtumat.",
+                  "fi") == [("rajata", "vahinko"), ("dokumentoida", "tapahtumat")]
+    assert _pairs("Heidän pitää osata tehdä ilmoitus keskukselle ilman, että asiakas saa tietää.", "fi") == [
+        ("tehdä", "ilmoitus keskukselle")]
+    assert _pairs("Heidän pitää osata konsultoida juristia; tämäkin pitäisi kuulua koulutukseen.", "fi") == [
+        ("konsultoida", "juristia")]
