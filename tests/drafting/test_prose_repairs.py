@@ -71,7 +71,8 @@ def test_everyday_verbs_get_a_lexicon_verb_only_with_their_objects() -> None:
     assert _substituted("take", "responsibility for the team") is None
     verb, obj = _substituted("call", "the on-call doctor with a structured report")
     assert verb == "communicate" and obj.startswith("with the on") and "using a structured report" in obj
-    assert _substituted("tell", "the family what to watch for") == ("guide", "the family on what to watch for")
+    assert _substituted("tell", "the family what to watch for") == (
+        "guide", "the family on the warning signs to watch for")
     # A verb may have several: 'tell X from Y' is distinguishing; an idiom's words go.
     assert _substituted("tell", "a real incident from a false alarm") == ("distinguish", "a real incident from a false alarm")
     assert _substituted("tell", "a story") is None
