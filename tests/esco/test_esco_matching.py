@@ -113,6 +113,19 @@ def test_the_title_names_the_credential_and_its_match_comes_first(tmp_path: Path
     assert top[0] == "b" and sorted(top) == ["b", "e", "h"]  # then one per need
 
 
+def test_the_titles_second_match_competes_with_the_needs_bests(tmp_path: Path) -> None:
+    # Each need's best speaks of a part ('logs'); the title's second names the whole credential.
+    skills = tuple(EscoSkill(f"http://data.europa.eu/esco/skill/{key}", label, label, "") for key, label in [
+        ("1", "respond to incidents"), ("2", "handle security incidents"), ("3", "transfer logs"),
+        ("4", "select restoration activities"), ("5", "follow reporting procedures")])
+    matcher = EscoMatcher(HashEmbeddings(), tmp_path, skills, min_score=0.45)
+    result = DraftResult(brief=CredentialBrief(title="respond to security incidents"),
+                         skills=["analyse logs", "decide on restoration", "reporting to authorities"])
+    title = [s.uri[-1] for s in matcher.suggest_for_title(result.brief.title, "en", k=3)]
+    assert title == ["1", "2"]  # and every need's best scores under the title's second
+    assert [s.uri[-1] for s in matcher.suggest_for_draft(result, k=3)] == ["1", "2", "3"]
+
+
 def test_a_title_is_matched_also_without_its_setting(tmp_path: Path) -> None:
     # 'for small firms' says where, not what: the whole title alone ranks the firm's skill first.
     skills = SKILLS + (EscoSkill("http://data.europa.eu/esco/skill/a", "manage small firms", "manage small firms", ""),)
