@@ -306,7 +306,7 @@ class EscoMatcher:
         """The brief's top k: the title's best match first (the title names what the whole
         credential is for: 'Dangerous goods documentation for road freight' -> 'manage
         documentation for dangerous goods'), then the title's second and each skill need's best
-        (one among the matches of several texts first, then the strongest), so the k
+        (one among the matches of several needs first, then the strongest), so the k
         suggestions speak of different needs, then the others by score. The title's second
         competes with the needs' bests: in 'Incident response for municipal IT teams' it is
         'handle cybersecurity incidents', and every need's best ('transfer logs' for 'analyse
@@ -316,10 +316,11 @@ class EscoMatcher:
             context = self.context_of(result.brief)
         title = self.suggest_for_title(result.brief.title, language, k, context) if result.brief.title.strip() else []
         per_need = self.suggest_for_needs(result.skills, language, k, context)
-        # A skill among the matches of several texts (the title's, the needs') speaks for more of the credential.
-        support = Counter(x.uri for s in [title, *per_need] for x in s)
+        # A skill among the matches of several needs speaks for more of the credential; one
+        # need's match is no more than another's, or than the title's second.
+        shared = Counter(x.uri for s in per_need for x in s)
         firsts = title[:1] + sorted(title[1:2] + [s[0] for s in per_need if s],
-                                    key=lambda s: (-support[s.uri], -s.score, s.uri))
+                                    key=lambda s: (shared[s.uri] < 2, -s.score, s.uri))
         rest = sorted(title[2:] + [x for s in per_need for x in s[1:]], key=lambda s: (-s.score, s.uri))
         out: list[EscoSuggestion] = []
         for suggestion in firsts + rest:

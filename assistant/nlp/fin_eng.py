@@ -31,7 +31,9 @@ DEBIAN_PACKAGE = "dict-freedict-fin-eng"
 _B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
 _POS = {"nimisana": "n", "teonsana": "v", "laatusana": "adj", "nimisana_laatusana": "n", "seikkasana": "adv"}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_PART = re.compile(r"\+([^+(]*)\(([^)]*)\)")  # WORDBASES: '+kaatumis(kaatua)+riskin(riski)'
+# WORDBASES: '+kaatumis(kaatua)+riskin(riski)'; a bare segment is part of a derivation ('+laske(laskea)+n+ta(+ta)').
+_PART = re.compile(r"\+([^+(]*)(?:\(([^)]*)\))?")
+_PARTICIPLES = {"present_active", "past_active", "past_passive", "present_passive"}  # not the agent's: 'poikkeama' is a noun
 # Conjunctions, adpositions and pronouns carry no skill ('ja' would read as FreeDict's 'er').
 _FUNCTION_CLASSES = {"sidesana", "suhdesana", "asemosana", "kieltosana"}
 MAX_GLOSSES = 4  # of the first sense: 'estimate, appraise, evaluate, assess'
@@ -100,7 +102,9 @@ def _parts(analysis: dict[str, str]) -> list[tuple[str, str]]:
     """(surface, base) per compound part; a derivational ending ('+us') joins the part before it."""
     parts: list[tuple[str, str]] = []
     for surface, base in _PART.findall(analysis.get("WORDBASES", "")):
-        if base.startswith("+") and parts:
+        if not base and not surface.strip("-"):
+            continue  # the hyphen of a prefix ('kulutus-')
+        if (not base or base.startswith("+")) and parts:
             parts[-1] = (parts[-1][0] + surface, parts[-1][1])
         else:
             parts.append((surface, base))
@@ -126,6 +130,11 @@ def word_glosses(word: str) -> list[tuple[str, ...]]:
         whole = glosses(analysis.get("BASEFORM", word), _POS.get(analysis.get("CLASS", ""), ""))
         if whole:
             return [whole]
+    # A participle the dictionary lacks, by its verb ('parantava' -> improve, not 'paran' + 'tavi').
+    for analysis in found:
+        verb = _participle_verb(analysis)
+        if verb:
+            return [verb]
     # Else the reading with the fewest parts ('parantava', not 'paran' + 'tavi'), of those the
     # one with more parts that are words of their own ('päästö', not a derivation of 'päästää').
     for analysis in sorted(found, key=lambda a: (len(_parts(a)), -sum(s == b for s, b in _parts(a)))):
@@ -149,6 +158,24 @@ def word_glosses(word: str) -> list[tuple[str, ...]]:
         if out:
             return out
     return []
+
+
+def _participle_verb(analysis: dict[str, str]) -> tuple[str, ...]:
+    """A participle's verb glosses ('tukeva' -> 'tukea' -> support), or () when it is none or
+    the verb is unknown. The infinitive is the stem before '-va' with the vowel Voikko accepts
+    ('parantava' -> 'parantaa', not the root 'parata'), else the first base Voikko names
+    ('vakioitu' -> 'vakioida')."""
+    if analysis.get("PARTICIPLE") not in _PARTICIPLES:
+        return ()
+    base = analysis.get("BASEFORM", "")
+    stems = [base[:-2] + vowel for vowel in "aä"] if base[-2:] in ("va", "vä") else []
+    stems += [b for _, b in _PART.findall(analysis.get("WORDBASES", ""))[:1] if b and not b.startswith("+")]
+    for verb in stems:
+        if any(a.get("CLASS") == "teonsana" and a.get("BASEFORM") == verb for a in inflect.analyses(verb)):
+            english = glosses(verb, "v")
+            if english:
+                return english
+    return ()
 
 
 def _function_word(word: str) -> bool:
