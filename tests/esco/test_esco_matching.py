@@ -44,6 +44,15 @@ def test_a_working_life_noun_and_compound_parts_are_read_in_their_working_life_s
     assert gloss_text("päästölaskenta").split()[0] == "emission"  # the noun 'päästö', not 'päästää'
 
 
+def test_a_derivation_is_read_whole_and_a_participle_the_dictionary_lacks_by_its_verb() -> None:
+    # Voikko: '+pääst(päästää)(+ö)+ö+laske(laskea)+n+ta(+ta)': the bare '+n' belongs to 'laskenta'.
+    assert gloss_text("päästölaskenta") == "emission calculation"  # not the verb's 'count'
+    assert gloss_text("kulutus- ja tuotantoprofiilin").split()[0] == "consumption"  # a prefix's hyphen
+    assert gloss_text("energiatehokkuutta parantavia toimenpiteitä") == "energy efficiency improve action"  # not 'paran' + 'tavi'
+    assert gloss_text("sopivan") == "suitable"  # a participle the dictionary knows keeps its own sense
+    assert gloss_text("poikkeamien") == "deviation"  # an agent participle that is a noun of its own
+
+
 def test_a_finnish_need_finds_the_english_label_through_its_glosses(tmp_path: Path) -> None:
     # Bag-of-words vectors know no Finnish: only the English reading can reach the label.
     matcher = EscoMatcher(HashEmbeddings(), tmp_path, SKILLS)
