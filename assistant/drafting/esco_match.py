@@ -44,7 +44,8 @@ from assistant.drafting.coverage import content_words, same_word
 from assistant.esco.registry import EscoSkill, fingerprint, load_registry
 from assistant.index.bm25 import KeywordIndex
 from assistant.index.embeddings import E5_MODEL_NAME, build_embeddings, embedding_model_name
-from assistant.nlp.fin_eng import gloss_text, gloss_words
+from assistant.nlp import english
+from assistant.nlp.fin_eng import gloss_text, gloss_words, verb_glosses
 from assistant.schemas import CredentialBrief, DraftResult, EscoSuggestion
 
 LEXICAL_WEIGHT = 0.1  # a shared word with the label backs the embedding up, never outweighs it
@@ -206,13 +207,16 @@ class EscoMatcher:
         if language == "en":
             words = content_words(text, "en")
             length = len(words)
+            actions = english.action_words(text)
         else:  # every gloss may meet the label; the need's length is that of its first glosses
             words = content_words(" ".join(gloss_words(text)), "en")
             length = len(content_words(readings[-1], "en"))
+            # A Finnish text's verbs by Voikko; a nominal one (a title) has its action in a noun.
+            actions = content_words(" ".join(verb_glosses(text)), "en") or words
 
         def score(i: int) -> float:
             return (float(sims[i]) + KEYWORD_WEIGHT * float(keyword[i])
-                    + LEXICAL_WEIGHT * _overlap(words, self.skills[i], length))
+                    + LEXICAL_WEIGHT * _overlap(words, self.skills[i], length, actions))
 
         return candidates, score
 
@@ -342,11 +346,18 @@ def _unit(vector: list[float]) -> np.ndarray:
     return array / max(float(np.linalg.norm(array)), 1e-12)
 
 
-def _overlap(words: list[str], skill: EscoSkill, need_length: int) -> float:
+def _overlap(words: list[str], skill: EscoSkill, need_length: int, actions: list[str] | None = None) -> float:
     """Shared words as a Dice share of the label's and the need's: a one-word label that meets
-    one word of a long need ('medicines') counts less than a label the need mostly says."""
+    one word of a long need ('medicines') counts less than a label the need mostly says.
+    A label's verb is shared only with what the need has someone do (`actions`, when given):
+    'assess contamination' shares nothing with 'analyse their current assessment tasks', where
+    'assessment' names the tasks, not the action."""
     label = content_words(skill.label, "en")
     if not label or not words:
         return 0.0
     shared = sum(1 for w in label if any(same_word(w, q) for q in words))
+    first = label[0]
+    if (actions is not None and any(same_word(first, q) for q in words)
+            and not any(same_word(first, q) for q in actions) and english.leading_verb(skill.label) == first):
+        shared -= 1  # parsed only here, where it counts: a few labels a text, not every candidate
     return 2 * shared / (len(label) + max(need_length, 1))

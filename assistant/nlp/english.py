@@ -48,6 +48,23 @@ def lemma(word: str) -> str:
     return doc[0].lemma_ if len(doc) else word
 
 
+def action_words(text: str) -> list[str]:
+    """The words that name what a text has someone do: its verbs, and its head where it has
+    none ('analyse their current assessment tasks' -> analyse; 'Assessment design in the age
+    of generative AI' -> design). 'assessment' there modifies the object: no action."""
+    return [t.lower_ for t in parse(text) if t.pos_ == "VERB" or t.dep_ == "ROOT"]
+
+
+@cache
+def leading_verb(label: str) -> str:
+    """The verb an ESCO skill label starts with ('assess contamination' -> assess), or ''
+    for a knowledge label ('assessment processes', 'emission standards'). Read after 'to', as
+    the label is meant: alone, the small model tags 'plan events' or 'select vocalists' as a
+    noun and an adjective; after 'They', 'emission standards' as a verb."""
+    doc = parse(f"to {label}")
+    return doc[1].lower_ if len(doc) > 2 and doc[1].tag_ == "VB" else ""
+
+
 def finite_verbs(text: str, verb: str = "do") -> list[str]:
     """Words spaCy reads as finite verbs (past, present, modal) in an outcome's object.
 

@@ -187,6 +187,13 @@ def gloss_words(text: str) -> list[str]:
     return [gloss for word in _WORD.findall(text) for sense in word_glosses(word) for gloss in sense]
 
 
+def verb_glosses(text: str) -> list[str]:
+    """The English glosses of a Finnish text's verbs, as Voikko reads them ('laskea kuljetusten
+    päästöt' -> calculate, ...): what the text has someone do."""
+    verbs = [w for w in _WORD.findall(text) if any(a.get("CLASS") == "teonsana" for a in inflect.analyses(w))]
+    return [gloss for word in verbs for sense in word_glosses(word) for gloss in sense]
+
+
 def gloss_text(text: str) -> str:
     """The Finnish text word by word in English, each word (or part) by its first gloss; a word
     the dictionary lacks stays as it is (names, acronyms: 'ISO', 'NIS2')."""

@@ -8,11 +8,12 @@ from pathlib import Path
 
 from fakes import HashEmbeddings
 
-from assistant.drafting.esco_match import EscoMatcher
+from assistant.drafting.coverage import content_words
+from assistant.drafting.esco_match import EscoMatcher, _overlap
 from assistant.esco.registry import EscoSkill, load_registry, lookup
 from assistant.index.embeddings import E5Embeddings
-from assistant.nlp import title_focus
-from assistant.nlp.fin_eng import gloss_text, gloss_words, outcome_verbs, word_glosses
+from assistant.nlp import english, title_focus
+from assistant.nlp.fin_eng import gloss_text, gloss_words, outcome_verbs, verb_glosses, word_glosses
 from assistant.rules.lexicon import load_lexicon
 from assistant.schemas import CredentialBrief, DraftResult
 
@@ -112,6 +113,28 @@ def test_a_word_only_the_alternative_labels_or_the_description_hold_is_found(tmp
     matcher = EscoMatcher(Blind(), tmp_path, skills)
     assert matcher.suggest("check vital functions", "en", k=1)[0].uri.endswith("/v")  # an alternative label
     assert matcher.suggest("respiration and heart rate", "en", k=1)[0].uri.endswith("/v")  # the description
+
+
+def test_a_labels_verb_is_shared_only_with_what_the_need_has_someone_do() -> None:
+    # 'assess' meets 'assessment', but there it names the tasks: the action is 'analyse'.
+    contamination = EscoSkill("http://data.europa.eu/esco/skill/c", "assess contamination", "assess contamination", "")
+    processes = EscoSkill("http://data.europa.eu/esco/skill/p", "assessment processes", "assessment processes", "")
+    need = "analyse their current assessment tasks"
+    words, actions = content_words(need, "en"), english.action_words(need)
+    assert actions == ["analyse"]
+    assert _overlap(words, contamination, len(words), actions) == 0
+    assert _overlap(words, contamination, len(words)) > 0  # without the need's actions, as before
+    assert _overlap(words, processes, len(words), actions) > 0  # a knowledge label has no verb to hold back
+    other = "assess contamination on building sites"
+    assert _overlap(content_words(other, "en"), contamination, 4, english.action_words(other)) > 0.5
+
+
+def test_the_verb_of_a_label_and_the_action_of_a_text_are_read_with_the_parser() -> None:
+    assert english.leading_verb("plan events") == "plan"  # alone, the small model reads 'plan' as a noun
+    assert english.leading_verb("emission standards") == "" and english.leading_verb("assessment processes") == ""
+    assert english.action_words("Assessment design in the age of generative AI") == ["design"]  # the head
+    assert verb_glosses("laskea kuljetusten kasvihuonekaasupäästöt")[0] == "calculate"
+    assert verb_glosses("Kuljetusten päästölaskenta asiakasraportointiin") == []  # a title: no verb
 
 
 def test_the_title_names_the_credential_and_its_match_comes_first(tmp_path: Path) -> None:
