@@ -11,7 +11,8 @@ under MIN_SCORE gives no suggestion: none is better than a wrong one.
 The embedding of a short label misses a need's domain words ('take vital signs' came out as
 'put up signs'); BM25 over the alternative labels and the description finds them ('monitor
 basic patient signs'). Candidates are the best of both; the BM25 score, scaled to the query's
-best, is added with KEYWORD_WEIGHT.
+best, is added with KEYWORD_WEIGHT. A label's verb is a shared word only with what the need
+has someone do ('assess contamination' and 'analyse their current assessment tasks' share none).
 
 A title is matched whole and without its setting ('for municipal IT teams'), the mean of the
 two scores; and the best 30 of any text are reranked by how well each skill's description fits
