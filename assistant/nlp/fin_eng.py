@@ -182,9 +182,31 @@ def _function_word(word: str) -> bool:
     return any(a.get("CLASS") in _FUNCTION_CLASSES for a in inflect.analyses(word))
 
 
+def _content_words(text: str) -> list[str]:
+    """The text's words without those that carry no skill: function words, and a verb that
+    Voikko says takes another verb's infinitive when that infinitive follows ('voi tukea':
+    can support, not 'butter'; 'pitää pystyä laskemaan'). 'pitää kirjaa' keeps its 'keep'."""
+    words = _WORD.findall(text)
+    out = []
+    for n, word in enumerate(words):
+        if _function_word(word):
+            continue
+        following = words[n + 1] if n + 1 < len(words) else ""
+        if following and any(a.get("CLASS") == "teonsana" and a.get("MOOD") == needed
+                             for needed in _required_infinitives(word) for a in inflect.analyses(following)):
+            continue
+        out.append(word)
+    return out
+
+
+def _required_infinitives(word: str) -> set[str]:
+    return {a["REQUIRE_FOLLOWING_VERB"] for a in inflect.analyses(word)
+            if a.get("CLASS") == "teonsana" and a.get("REQUIRE_FOLLOWING_VERB")}
+
+
 def gloss_words(text: str) -> list[str]:
     """Every English gloss of a Finnish text's words, in order (for lexical overlap)."""
-    return [gloss for word in _WORD.findall(text) for sense in word_glosses(word) for gloss in sense]
+    return [gloss for word in _content_words(text) for sense in word_glosses(word) for gloss in sense]
 
 
 def verb_glosses(text: str) -> list[str]:
@@ -198,9 +220,7 @@ def gloss_text(text: str) -> str:
     """The Finnish text word by word in English, each word (or part) by its first gloss; a word
     the dictionary lacks stays as it is (names, acronyms: 'ISO', 'NIS2')."""
     out = []
-    for word in _WORD.findall(text):
-        if _function_word(word):
-            continue
+    for word in _content_words(text):
         senses = word_glosses(word)
         out.extend(sense[0] for sense in senses) if senses else out.append(word)
     return " ".join(out)

@@ -54,6 +54,14 @@ def test_a_derivation_is_read_whole_and_a_participle_the_dictionary_lacks_by_its
     assert gloss_text("poikkeamien") == "deviation"  # an agent participle that is a noun of its own
 
 
+def test_a_verb_that_takes_the_next_verbs_infinitive_carries_no_skill() -> None:
+    # Voikko marks 'voida' and 'pitää' as taking an infinitive; the noun 'voi' is butter.
+    assert gloss_text("suomea voi tukea") == "Finnish support"
+    assert gloss_text("pitää pystyä laskemaan päästöt") == "calculate emission"
+    assert len(gloss_text("pitää kirjaa").split()) == 2  # no infinitive follows: 'pitää' (keep) is the verb
+    assert "butter" not in gloss_words("kotikieltä voi tukea")
+
+
 def test_a_finnish_need_finds_the_english_label_through_its_glosses(tmp_path: Path) -> None:
     # Bag-of-words vectors know no Finnish: only the English reading can reach the label.
     matcher = EscoMatcher(HashEmbeddings(), tmp_path, SKILLS)
