@@ -1,7 +1,8 @@
 """The grammar guard every drafted outcome passes before it is shown.
 
 An outcome's object is a noun phrase with no finite verb (spaCy tags for English, Voikko mood
-and person for Finnish); no run of six or more words is copied from the brief's prose; every
+and person for Finnish), and in English has a noun (a wh-word only with its infinitive) and does
+not start with a second verb; its brackets are closed; no run of six or more words is copied from the brief's prose; every
 Finnish word is one Voikko knows; a Finnish object stands in a case its verb takes (a verb that
 takes none, in some case); and the
 verb takes the kind of object it has (no people for a verb that takes things: drafting/fit.py). An
@@ -59,6 +60,8 @@ MESSAGES = {
         "unknown": "Voikko does not know {words}",
         "case": "no object in a case '{verb}' takes",
         "no_noun": "its object has no noun",
+        "second_verb": "its object starts with a second verb ('{word}')",
+        "bracket": "a bracket is opened and not closed, or closed and not opened",
         "misfit": "'{verb}' does not take people ('{head}') as its object",
         "lost_object": "no phrasing kept a word of the skill's own object",
         "skipped": "Could not turn '{skill}' into an outcome ({problems}); write it as a short skill (a verb and its object).",
@@ -77,6 +80,8 @@ MESSAGES = {
         "unknown": "Voikko ei tunne sanoja {words}",
         "case": "ei objektia sijassa, jota '{verb}' vaatii",
         "no_noun": "kohteessa ei ole substantiivia",
+        "second_verb": "kohde alkaa toisella verbillä ('{word}')",
+        "bracket": "sulkumerkki jää parittomaksi",
         "misfit": "'{verb}' ei sovi henkilöön kohdistuvaksi ('{head}')",
         "lost_object": "mikään muotoilu ei säilyttänyt sanaakaan taidon omasta kohteesta",
         "skipped": "Taidosta '{skill}' ei saatu osaamistavoitetta ({problems}); kirjoita se lyhyeksi taidoksi (verbi ja kohde).",
@@ -117,17 +122,37 @@ def problems(text: str, verb: str, obj: str, language: str, prose: str) -> list[
         wanted = _OBJECT_CASES if government(verb) is not None else None
         if not any((cases := nlp.cases(w.rstrip(","))) and (wanted is None or cases & wanted) for w in obj.split()):
             out.append(message("case", language, verb=verb))
-    elif not _has_noun(verb, obj):
-        out.append(message("no_noun", language))
+    else:
+        if not _has_noun(verb, obj):
+            out.append(message("no_noun", language))
+        second = _second_verb(verb, obj)
+        if second:
+            out.append(message("second_verb", language, word=second))
+    if text.count("(") != text.count(")"):  # a cut inside '(e.g. sizing problems, ...)'
+        out.append(message("bracket", language))
     return out
 
 
-def _has_noun(verb: str, obj: str) -> bool:
+def _tail(verb: str, obj: str) -> list:
+    """The object's tokens, parsed where they stand in an outcome."""
     from assistant.nlp.english import parse
 
     prefix = f"The learner can {verb} "
-    doc = parse(prefix + obj)
-    tail = [t for t in doc if t.idx >= len(prefix)]
+    return [t for t in parse(prefix + obj) if t.idx >= len(prefix)]
+
+
+def _has_noun(verb: str, obj: str) -> bool:
+    tail = _tail(verb, obj)
     # 'drive smoothly', 'communicate clearly': a verb with its manner needs no object noun.
     manner = 0 < len(tail) <= 2 and all(t.pos_ == "ADV" and t.lower_.endswith("ly") for t in tail)
-    return manner or any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in tail)
+    # A wh-word is an object with its infinitive ('decide what to isolate'); alone it is a
+    # clause cut short ('guide what').
+    return manner or any(t.pos_ in {"NOUN", "PROPN"} or (t.pos_ == "PRON" and (
+        not t.tag_.startswith("W") or (n + 1 < len(tail) and tail[n + 1].lower_ == "to"))) for n, t in enumerate(tail))
+
+
+def _second_verb(verb: str, obj: str) -> str:
+    """A base-form verb the object starts with ('manage apply consumer protection rules': a
+    lead-in's verb stacked on the need's), or ''."""
+    tail = _tail(verb, obj)
+    return tail[0].text if tail and tail[0].tag_ == "VB" and tail[0].pos_ in {"VERB", "AUX"} else ""

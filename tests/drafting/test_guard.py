@@ -37,6 +37,19 @@ def test_guard_flags_finite_verb_and_finnish_problems() -> None:
     assert any(p.startswith("Voikko ei tunne sanoja") for p in fi)
 
 
+def test_guard_flags_a_cut_clause_a_stacked_verb_and_an_open_bracket() -> None:
+    # Read from a blind probe's bullets: 'be able to manage:' before '- apply consumer protection rules'.
+    stacked = problems("The learner can manage apply consumer protection rules in retail.",
+                       "manage", "apply consumer protection rules", "en", "")
+    assert stacked == ["its object starts with a second verb ('apply')"]
+    assert problems("The learner can guide what in libraries.", "guide", "what", "en", "") == ["its object has no noun"]
+    assert problems("The learner can decide what to isolate in IT teams.", "decide", "what to isolate", "en", "") == []
+    assert problems("The learner can apply hygiene rules in care.", "apply", "hygiene rules", "en", "") == []
+    cut = problems("The learner can demonstrate spotting patterns in returns (e.g. in their own work.",
+                   "demonstrate", "spotting patterns in returns (e.g.", "en", "")
+    assert cut == ["a bracket is opened and not closed, or closed and not opened"]
+
+
 def test_variants_rephrase_in_the_plural_and_move_finnish_adverbials() -> None:
     assert "shipments from the safety data sheet" in object_variants("a shipment from its safety data sheet", "en", "classify")
     moved = object_variants("kuljetusten päästöt ISO 14083 -standardin mukaisesti", "fi")
