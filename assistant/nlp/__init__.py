@@ -37,10 +37,25 @@ def skill_phrases(text: str, language: str) -> list[SkillPhrase]:
     from assistant.nlp.bullets import as_sentence
 
     rewritten, origin = as_sentence(text)
-    found = _module(language).skill_phrases(rewritten)
+    found = [_without_open_aside(p) for p in _module(language).skill_phrases(rewritten)]
     if rewritten == text:
         return found
     return [replace(p, start=origin[p.start], end=origin[p.end - 1] + 1) for p in found]
+
+
+def _without_open_aside(phrase: SkillPhrase) -> SkillPhrase:
+    """The phrase without a bracketed aside its object ends inside: examples, not the skill
+    ('spot patterns in returns (e.g. sizing problems, recurring defects' ends at 'returns')."""
+    from dataclasses import replace
+
+    obj = phrase.object
+    if obj.count("(") <= obj.count(")"):
+        return phrase
+    cut = obj[:obj.rindex("(")].rstrip(" ,;:")
+    if not cut:
+        return phrase  # nothing before the aside: the guard reports it
+    core = phrase.core[:phrase.core.index("(")].rstrip(" ,;:") if "(" in phrase.core else phrase.core
+    return replace(phrase, object=cut, core=core or cut, end=phrase.end - (len(obj) - len(cut)))
 
 
 def title_focus(title: str, language: str) -> str:

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 
-_MARK = r"[-–•*]"
+_MARK = r"(?:[-–•*]|\d{1,2}[.)])"  # a dash or bullet, or a number: "1." "2)"
 # A bullet after ';' or at the start of a line (what separates items), and the one before the
 # first item, after its lead-in word or colon on the same line.
 _SEPARATOR = re.compile(rf"(?:;[ \t]*|\n[ \t]*){_MARK}[ \t]+(?=\w)")
+_POINTER = re.compile(r"\s+(?:(?:do )?the following|seuraav(?:at|ia|aa))\s*:$", re.IGNORECASE)
 _FIRST = re.compile(rf":?[ \t]*(?:\n[ \t]*)?{_MARK}[ \t]+(?=\w)")
 
 
@@ -42,7 +43,7 @@ def as_sentence(text: str) -> tuple[str, list[int]]:
         # One bullet a line: the first line's mark is the lead-in's ('who can:\n- locate ...').
         lead = separators.pop(0)
         before = text[:lead.start()].rstrip()
-        cut = len(before) - 1 if before.endswith(":") else lead.start()
+        cut = _lead_end(before) if before.endswith(":") else lead.start()
         keep(0, cut)
         put(" ", cut)
         position = lead.end()
@@ -66,6 +67,14 @@ def as_sentence(text: str) -> tuple[str, list[int]]:
                 position = line_end
     keep(position, len(text))
     return "".join(out), origin
+
+
+def _lead_end(before: str) -> int:
+    """Where a lead-in that ends in a colon ends without it, and without a word that only points
+    at the list ('pitäisi osata ainakin seuraavat:', 'be able to do the following:'), which the
+    items take the place of: 'osata tunnistaa ...', 'be able to check ...'."""
+    match = _POINTER.search(before)
+    return match.start() if match else len(before) - 1
 
 
 def _last_first_mark(text: str, start: int, end: int):

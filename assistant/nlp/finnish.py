@@ -45,13 +45,20 @@ def tokens(text: str) -> tuple[tuple[str, int, str], ...]:
 
 
 def sentences(text: str) -> list[Span]:
-    out, offset = [], 0
+    """Voikko's sentences, except that a piece starting in lower case after a period goes on the
+    sentence before it: Voikko ends one at an abbreviation ('(esim. viisi miksi -menetelmä)').
+    After a colon it stays apart: there a list of needs often starts ('valmiuksia: ...')."""
+    out: list[Span] = []
+    offset = 0
     for sentence in _voikko().sentences(text):  # type: ignore[attr-defined]
         piece = sentence.sentenceText
         stripped = piece.strip()
         if stripped:
             start = offset + piece.index(stripped)
-            out.append(Span(stripped, start, start + len(stripped)))
+            if out and out[-1].text.endswith(".") and stripped[0].islower():
+                out[-1] = Span(text[out[-1].start:start + len(stripped)], out[-1].start, start + len(stripped))
+            else:
+                out.append(Span(stripped, start, start + len(stripped)))
         offset += len(piece)
     return out
 
