@@ -258,7 +258,7 @@ def _trigger(sent):
         if token.lemma_ in SKILL_NOUNS and token.i + 1 < len(token.doc) and token.nbor().tag_ == "TO":
             return token
         if (_help_in(token) or _asks_whether_able(token) or _gerund_lead(token) or _trains_to(token) or _cleft(token)
-                or _imperative(token) or _important_that(token)):
+                or _imperative(token) or _important_that(token) or _label(token)):
             return token
     for token in sent:
         if token.lemma_ in NEED_TRIGGERS and token.pos_ in {"VERB", "AUX", "ADJ"} and not _negated(token):
@@ -486,6 +486,14 @@ def _is_verb(token) -> bool:
         nxt.pos_ in {"DET", "ADJ", "NOUN", "PROPN"} or nxt.tag_ in {"VBN", "VBD"})
 
 
+def _label(token) -> bool:
+    """A clause that starts with what is wanted and a colon, the way notes list needs
+    ('Needed: analyse supplier contract terms, identify ...', 'Skills required: ...')."""
+    doc = token.doc
+    return (token.lower_ in {"needed", "required", "wanted"} and token.i + 1 < len(doc) and doc[token.i + 1].text == ":"
+            and all(t.pos_ in {"NOUN", "ADJ", "PUNCT"} for t in doc[token.sent.start:token.i]))
+
+
 def _wanting(token) -> bool:
     """'lack', 'need', 'looking for' (not 'look after'), not negated."""
     if token.lemma_ not in WANTING or _negated(token):
@@ -504,6 +512,8 @@ def _items(sent, trigger) -> list[list]:
         tokens = [t for t in tokens if t.i >= trigger.head.i]
     elif _not_done(trigger) or _imperative(trigger) or _important_that(trigger):
         tokens = [trigger, *tokens]
+    elif _label(trigger):
+        tokens = tokens[1:]  # the colon: 'Needed: analyse ..., identify ...'
     items: list[list] = []
     for index, token in enumerate(tokens):
         before = tokens[index - 1].lower_ if index else trigger.lower_

@@ -45,3 +45,12 @@ def test_an_aside_the_object_ends_inside_is_left_out() -> None:
     fi = skill_phrases("Henkilöstön pitää osata selvittää häiriön juurisyy järjestelmällisesti (esim. viisi "
                        "miksi -menetelmä, kalanruotokaavio).", "fi")
     assert fi[0].object == "häiriön juurisyy järjestelmällisesti"
+
+
+def test_a_note_that_lists_what_is_needed_after_a_colon_is_read() -> None:
+    text = ("Contract review currently bought from law firms, too costly. Needed: analyse supplier contract terms, "
+            "identify liability and compliance risks, negotiate with suppliers.")
+    assert [(p.verb, p.object) for p in skill_phrases(text, "en")] == [
+        ("analyse", "supplier contract terms"), ("identify", "liability and compliance risks"),
+        ("negotiate", "with suppliers")]
+    assert skill_phrases("The parts needed: a pump and a valve.", "en") == []  # things, not a note of needs
