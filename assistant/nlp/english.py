@@ -113,13 +113,13 @@ def _clause_needs(sent, sentence, earlier: list[SkillPhrase]) -> list[SkillPhras
     if trigger is None:
         # A list of fields runs to the sentence's end: the small model may take a noun in it
         # for the subject of a later clause.
-        return _noun_needs(sent.doc[sent.start:sentence.end])
+        return _passive_needs(sent) or _noun_needs(sent.doc[sent.start:sentence.end])
     found = _needs_from(sent, trigger, earlier)
     wanted = _wanted_people(sent)
     if not found and wanted is not None and wanted is not trigger:
         # 'The chain wants nurses who monitor ...': 'want' names no skill; its people do.
         found = _needs_from(sent, wanted, earlier)
-    return found
+    return found or _passive_needs(sent)  # 'must' with a passive: 'reports must be analysed'
 
 
 def _needs_from(sent, trigger, earlier: list[SkillPhrase]) -> list[SkillPhrase]:
@@ -209,6 +209,39 @@ def _which_are(sent, trigger) -> SkillPhrase | None:
         return SkillPhrase("identify", "identify", obj, token.idx, last.idx + len(last.text), sent.text,
                            core=f"the {core}")
     return None
+
+
+_DUTY_MODALS = {"must", "should"}
+_AFTER_PASSIVE = {"advmod", "prep", "prt", "npadvmod", "dative", "oprd", "agent"}
+
+
+def _passive_needs(sent) -> list[SkillPhrase]:
+    """What a passive says must be done, as the doer's verb and object ('usage reports must be
+    analysed regularly' -> analyse usage reports regularly; '..., must be identified and scaled
+    down' -> identify ..., scale down ...). Only a duty ('must', 'should') about things: 'staff
+    must be trained' says what is done to people, not what they do."""
+    out: list[SkillPhrase] = []
+    for verb in sent:
+        passive = verb if any(c.dep_ == "auxpass" for c in verb.children) else (
+            verb.head if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children) else None)
+        if verb.tag_ != "VBN" or passive is None or verb.lemma_ in TEACHING:
+            continue
+        subject = next((c for c in passive.children if c.dep_ == "nsubjpass"), None)
+        # Not _people: there a plural is people, and here most plurals are things ('reports').
+        if (subject is None or subject.lemma_.lower() in _STAFF_NOUNS or subject.tag_ in {"PRP", "WDT", "WP"}
+                or not any(c.dep_ == "aux" and c.lower_ in _DUTY_MODALS for c in passive.children) or _negated(passive)):
+            continue
+        particles = [c for c in verb.children if c.dep_ == "prt"]
+        after = [t for c in verb.children if c.i > verb.i and c.dep_ in _AFTER_PASSIVE - {"prt"} for t in c.subtree]
+        thing = [t for t in subject.subtree if t.dep_ not in {"det", "poss"} or t.i != subject.left_edge.i]
+        obj = _join(thing + _cut_clauses(after)).rstrip(".,;:")
+        if thing and thing[0].i == sent.start and thing[0].pos_ != "PROPN" and not thing[0].text.isupper():
+            obj = obj[:1].lower() + obj[1:]  # it opened the sentence: 'Tagging policies should be ...'
+        last = max([*thing, *after, *particles, verb], key=lambda t: t.i)
+        lemma = " ".join([verb.lemma_.lower()] + [p.lower_ for p in particles])
+        out.append(SkillPhrase(lemma, lemma, obj, subject.left_edge.idx, last.idx + len(last.text), verb.sent.text,
+                               core=_join(thing)))
+    return out
 
 
 # Nouns that name what someone should have, before a list of fields ('skills in community

@@ -54,3 +54,16 @@ def test_a_note_that_lists_what_is_needed_after_a_colon_is_read() -> None:
         ("analyse", "supplier contract terms"), ("identify", "liability and compliance risks"),
         ("negotiate", "with suppliers")]
     assert skill_phrases("The parts needed: a pump and a valve.", "en") == []  # things, not a note of needs
+
+
+def test_a_passive_duty_is_read_as_the_doers_verb_and_object() -> None:
+    text = ("In future, usage and billing reports must be analysed regularly, and budgets and cost alerts must be "
+            "configured for each project. Tagging policies should be defined so that costs can be allocated.")
+    found = skill_phrases(text, "en")
+    assert [(p.verb, p.object) for p in found] == [
+        ("analyse", "usage and billing reports regularly"), ("configure", "budgets and cost alerts for each project"),
+        ("define", "tagging policies")]  # the purpose clause is cut; the sentence's capital goes
+    assert text[found[0].start:found[0].end] == "usage and billing reports must be analysed regularly"
+    assert skill_phrases("Staff must be trained in first aid.", "en") == []  # done to people, not by them
+    assert skill_phrases("The reports are analysed monthly.", "en") == []  # a fact, not a duty
+    assert skill_phrases("Customer data must not be shared with suppliers.", "en") == []  # a ban, not a skill
