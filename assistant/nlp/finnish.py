@@ -406,12 +406,16 @@ def _names_competence(words: list[tuple[int, str, str]]) -> bool:
     return _names_need(last) or any(a.get("BASEFORM") in {"valmius", "kyky"} for a in analyses(last))
 
 
+# A compound whose head is a need ('Kehittämistarpeina nousivat esiin X, Y ...', 'osaamistarve').
+_NEED_HEAD = re.compile(r"\+tarve\(tarve\)$")
+
+
 def _names_need(word: str) -> bool:
     """A word that names a need ('tarvitaan', 'osaamista'); Voikko reads 'osaamista' as the
     MINEN form of 'osata' ('puuttuu osaamista X:n parantamiseen'), not as 'osaaminen'."""
     # Only the partitive: 'tekevät osaamisen päivittämisestä kiireellistä' names no need.
     return any(a.get("BASEFORM") in NOUN_NEED_BASES or a.get("BASEFORM") == "osata" and a.get("MOOD") == "MINEN-infinitive"
-               and a.get("SIJAMUOTO") == "osanto" for a in analyses(word))
+               and a.get("SIJAMUOTO") == "osanto" or _NEED_HEAD.search(a.get("WORDBASES", "")) for a in analyses(word))
 
 
 def _noun_needs(words: list[tuple[int, str, str]], sentence: str, listed: bool = False) -> list[SkillPhrase]:
@@ -439,6 +443,14 @@ def _noun_needs(words: list[tuple[int, str, str]], sentence: str, listed: bool =
         finite = [i for i, (_, w, _) in enumerate(piece) if is_finite_verb(w)]
         piece = piece[finite[-1] + 1:] if finite else piece
         phrase = _action_phrase(piece)
+        if phrase is not None and out and _shares_attributes(words, piece, phrase, out[-1].object):
+            # 'korjuuohjeiden laatiminen ja välittäminen koneenkuljettajille': the second action
+            # is done to the same instructions.
+            phrase = " ".join(out[-1].object.split()[:-1] + [phrase])
+            first, last = piece[0], piece[-1]
+            out.append(SkillPhrase("", "", phrase, first[0], last[0] + len(last[1]), sentence, kind="noun-phrase",
+                                   core=phrase))
+            continue
         if phrase is not None:
             first, last = piece[-len(phrase.split())], piece[-1]
             if phrase[:1].isupper() and not _name(first[1]):
@@ -446,6 +458,20 @@ def _noun_needs(words: list[tuple[int, str, str]], sentence: str, listed: bool =
             out.append(SkillPhrase("", "", phrase, first[0], last[0] + len(last[1]), sentence, kind="noun-phrase",
                                    core=phrase))
     return out
+
+
+def _shares_attributes(words, piece, phrase: str, before: str) -> bool:
+    """Whether an action noun with no attribute of its own, right after 'ja' or 'sekä', takes
+    those of the action before it: that one is its genitives and its head, nothing after."""
+    at = words.index(piece[0])
+    joined = at > 0 and words[at - 1][1].lower() in _COORDINATORS - {"tai"} or (
+        at > 1 and words[at - 1][2] == "space" and words[at - 2][1].lower() in _COORDINATORS - {"tai"})
+    own = phrase.split()
+    head = any(a.get("MOOD") == "MINEN-infinitive" for a in analyses(piece[0][1]))
+    previous = before.split()
+    return (joined and head and own[0] == inflect.to_nominative([piece[0][1]])[0] and len(previous) >= 2
+            and all(cases(w) & {"omanto"} for w in previous[:-1])
+            and any(a.get("MOOD") == "MINEN-infinitive" for a in analyses(previous[-1])))
 
 
 def _lack_needs(words: list[tuple[int, str, str]], sentence: str) -> list[SkillPhrase]:
@@ -468,6 +494,9 @@ def _lack_needs(words: list[tuple[int, str, str]], sentence: str) -> list[SkillP
             if "sisaolento" in cases(ends.get(p.end, ""))]
 
 
+_PLACE_CASES = {"sisaolento", "sisaeronto", "sisatulento", "ulkoolento", "ulkoeronto", "ulkotulento"}
+
+
 def _action_phrase(piece: list[tuple[int, str, str]]) -> str | None:
     """'kosteusvaurioiden tunnistamisessa' -> 'kosteusvaurioiden tunnistaminen'; None when the
     piece has no action noun. What follows a -minen noun stays with it as its complement
@@ -475,6 +504,15 @@ def _action_phrase(piece: list[tuple[int, str, str]]) -> str | None:
     # The last action noun: a -minen form, or a simple deverbal noun ('infektioiden torjuntaan
     # toimenpidehuoneessa'); what follows it is its complement, unless the last word is an
     # action noun itself ('pesien talvehtimisen valmistelusta': the preparing is the skill).
+    # A -minen noun in the nominative is the item's head even before an action noun in a
+    # place case: 'paikkatietoaineistojen hyödyntäminen leimikon suunnittelussa' (using data
+    # in planning), where a genitive one is an attribute ('pesien talvehtimisen valmistelusta').
+    own = next((i for i in range(len(piece) - 2, -1, -1)
+                if any(a.get("MOOD") == "MINEN-infinitive" and a.get("SIJAMUOTO") == "nimento" for a in analyses(piece[i][1]))
+                and cases(piece[-1][1]) & _PLACE_CASES), None)
+    if own is not None:
+        phrase = _action_phrase(piece[:own + 1])
+        return phrase and " ".join([phrase] + [w for _, w, _ in piece[own + 1:]])
     last_minen = None if piece and _deverbal(piece[-1][1]) else next(
         (i for i in range(len(piece) - 1, -1, -1)
          if any(a.get("MOOD") == "MINEN-infinitive" for a in analyses(piece[i][1]))

@@ -67,3 +67,16 @@ def test_a_passive_duty_is_read_as_the_doers_verb_and_object() -> None:
     assert skill_phrases("Staff must be trained in first aid.", "en") == []  # done to people, not by them
     assert skill_phrases("The reports are analysed monthly.", "en") == []  # a fact, not a duty
     assert skill_phrases("Customer data must not be shared with suppliers.", "en") == []  # a ban, not a skill
+
+
+def test_a_finnish_list_after_a_need_compound_keeps_each_actions_head_and_shared_object() -> None:
+    text = ("Kehittämistarpeina nousivat esiin paikkatietoaineistojen hyödyntäminen leimikon suunnittelussa, "
+            "erityiskohteiden tunnistaminen maastossa sekä korjuuohjeiden laatiminen ja välittäminen "
+            "koneenkuljettajille.")
+    assert [p.object for p in skill_phrases(text, "fi")] == [
+        "paikkatietoaineistojen hyödyntäminen leimikon suunnittelussa",  # not 'leimikon suunnittelu'
+        "erityiskohteiden tunnistaminen maastossa", "korjuuohjeiden laatiminen",
+        "korjuuohjeiden välittäminen koneenkuljettajille"]  # the instructions are passed on, too
+    # A genitive action noun is an attribute: the last one is the head.
+    assert [p.object for p in skill_phrases("Tarvitaan osaamista pesien talvehtimisen valmistelusta.", "fi")] == [
+        "pesien talvehtimisen valmistelu"]
