@@ -18,6 +18,7 @@ from assistant import nlp
 from assistant.drafting import fit
 from assistant.drafting.common import STEMS
 from assistant.drafting.verbs import government
+from assistant.nlp.finnish import POINTING_PRONOUNS
 
 COPY_LIMIT = 6  # words: a run this long from the brief's prose is pasted, not written
 _WORD = re.compile(r"[\w'’-]+")
@@ -60,6 +61,7 @@ MESSAGES = {
         "unknown": "Voikko does not know {words}",
         "case": "no object in a case '{verb}' takes",
         "no_noun": "its object has no noun",
+        "pronoun": "its object is a pronoun ('{word}') with nothing before it to point at",
         "second_verb": "its object starts with a second verb ('{word}')",
         "bracket": "a bracket is opened and not closed, or closed and not opened",
         "misfit": "'{verb}' does not take people ('{head}') as its object",
@@ -80,6 +82,7 @@ MESSAGES = {
         "unknown": "Voikko ei tunne sanoja {words}",
         "case": "ei objektia sijassa, jota '{verb}' vaatii",
         "no_noun": "kohteessa ei ole substantiivia",
+        "pronoun": "kohde on pronomini ('{word}'), jolle ei löytynyt viittauskohdetta",
         "second_verb": "kohde alkaa toisella verbillä ('{word}')",
         "bracket": "sulkumerkki jää parittomaksi",
         "misfit": "'{verb}' ei sovi henkilöön kohdistuvaksi ('{head}')",
@@ -122,6 +125,8 @@ def problems(text: str, verb: str, obj: str, language: str, prose: str) -> list[
         wanted = _OBJECT_CASES if government(verb) is not None else None
         if not any((cases := nlp.cases(w.rstrip(","))) and (wanted is None or cases & wanted) for w in obj.split()):
             out.append(message("case", language, verb=verb))
+        if obj.split() and obj.split()[0].lower() in POINTING_PRONOUNS:
+            out.append(message("pronoun", language, word=obj.split()[0]))  # nothing found for it to point at
     else:
         if not _has_noun(verb, obj):
             out.append(message("no_noun", language))

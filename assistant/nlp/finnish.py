@@ -671,6 +671,11 @@ def _core(obj: str) -> str:
     return " ".join(out)
 
 
+# A pronoun that points at the object before it, and its case.
+POINTING_PRONOUNS = {"se": "nimento", "ne": "nimento", "niitä": "osanto", "sitä": "osanto", "niiden": "omanto",
+                     "sen": "omanto"}
+
+
 def resolve_pronouns(phrases: list[SkillPhrase]) -> list[SkillPhrase]:
     """'raportoida ne asiakkaalle', 'laatia niiden perusteella': the pronoun points at the
     previous object; put that object in the pronoun's case (checked by Voikko), else leave it."""
@@ -679,10 +684,14 @@ def resolve_pronouns(phrases: list[SkillPhrase]) -> list[SkillPhrase]:
     out: list[SkillPhrase] = []
     for phrase in phrases:
         words = phrase.object.split()
-        if out and words and words[0].lower() in {"ne", "niitä", "niiden", "sen", "sitä"} and out[-1].core:
+        if out and words and words[0].lower() in POINTING_PRONOUNS and out[-1].core:
             antecedent = " ".join(inflect.to_nominative(out[-1].core.split()))
-            case = {"ne": "nimento", "niitä": "osanto", "sitä": "osanto", "niiden": "omanto", "sen": "omanto"}[words[0].lower()]
+            case = POINTING_PRONOUNS[words[0].lower()]
             form = antecedent if case == "nimento" else inflect.inflect_phrase(antecedent, case)
+            if form is None and len(antecedent.split()) > 1:
+                # A list ('vedenottamon, käsittelyn ja jakeluverkoston vaaratekijät'): its head.
+                head = antecedent.split()[-1]
+                form = head if case == "nimento" else inflect.inflect_phrase(head, case)
             if form is not None:
                 obj = " ".join([form] + words[1:])
                 phrase = replace(phrase, object=obj, core=_core(obj))

@@ -50,6 +50,18 @@ def test_guard_flags_a_cut_clause_a_stacked_verb_and_an_open_bracket() -> None:
     assert cut == ["a bracket is opened and not closed, or closed and not opened"]
 
 
+def test_a_finnish_object_that_is_a_pronoun_left_pointing_at_nothing_is_reported() -> None:
+    found = problems("Opiskelija osaa arvioida niiden riskit vesihuollossa.", "arvioida", "niiden riskit", "fi", "")
+    assert found == ["kohde on pronomini ('niiden'), jolle ei löytynyt viittauskohdetta"]
+    assert problems("Opiskelija osaa arvioida vaaratekijöiden riskit vesihuollossa.", "arvioida",
+                    "vaaratekijöiden riskit", "fi", "") == []
+
+
+def test_a_finnish_se_points_at_the_object_before_it() -> None:
+    text = "Farmaseutin pitää osata tehdä tarkistus rakenteisesti ja dokumentoida se sovitulla lomakkeella."
+    assert [p.object for p in nlp.skill_phrases(text, "fi")][-1] == "tarkistus sovitulla lomakkeella"
+
+
 def test_variants_rephrase_in_the_plural_and_move_finnish_adverbials() -> None:
     assert "shipments from the safety data sheet" in object_variants("a shipment from its safety data sheet", "en", "classify")
     moved = object_variants("kuljetusten päästöt ISO 14083 -standardin mukaisesti", "fi")
