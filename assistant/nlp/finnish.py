@@ -527,6 +527,8 @@ def _action_phrase(piece: list[tuple[int, str, str]]) -> str | None:
     minen = next((a.get("BASEFORM") for a in readings if a.get("MOOD") == "MINEN-infinitive"), None)
     if minen and minen not in _GENERIC:
         nominative = inflect.minen_form(minen)
+        if nominative is None or nominative in _GENERIC:
+            return None  # 'tarvitaan osaamista, kuten ...': the word for skill, not a skill
     else:
         nominative = inflect.to_nominative([head])[0]
         if lemma(nominative) in _GENERIC | _LEARNING or inflect.derived_verb(nominative) is None:
@@ -536,7 +538,11 @@ def _action_phrase(piece: list[tuple[int, str, str]]) -> str | None:
     attributes: list[str] = []
     for _, word, _ in reversed(piece[:-1]):
         adjective = any(a.get("CLASS") == "laatusana" for a in analyses(word)) and cases(word) & cases(head)
-        if not (cases(word) & {"omanto"} or adjective):
+        # A word Voikko does not know, in '-n' before the action, is kept as its genitive
+        # ('ristikontaminaation ehkäiseminen'): the guard then names it, rather than the
+        # action being shown without what it acts on.
+        unknown_genitive = not analyses(word) and word.endswith("n") and word[:1].islower()
+        if not (cases(word) & {"omanto"} or adjective or unknown_genitive):
             break
         if adjective and attributes and cases(attributes[0]) & {"omanto"} and not cases(word) & {"omanto"}:
             # 'uudenlaista asiakkaiden opastamista': before the genitive, the adjective says how

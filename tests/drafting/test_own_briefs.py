@@ -17,6 +17,9 @@ BRIEFS = yaml.safe_load((Path(__file__).parent / "fixtures" / "own_briefs.yaml")
 
 # Known limitations, kept visible:
 KNOWN_MISSES = {
+    # Voikko does not know 'varroapunkki': the need 'varroapunkin torjunta' is reported to the
+    # planner (stop 32) rather than shown as a bare 'torjunta' with nothing it fights.
+    "own-h3-fi-osaamista": "'varroapunkin' is unknown to Voikko: that need is reported, not drafted",
     # 'before they write up a nonconformity': a time clause is cut with the why-clauses, though
     # here it names a task of its own.
     "own-en-audit": "a 'before' clause ('write up a nonconformity') is not read as a need",

@@ -80,3 +80,12 @@ def test_a_finnish_list_after_a_need_compound_keeps_each_actions_head_and_shared
     # A genitive action noun is an attribute: the last one is the head.
     assert [p.object for p in skill_phrases("Tarvitaan osaamista pesien talvehtimisen valmistelusta.", "fi")] == [
         "pesien talvehtimisen valmistelu"]
+
+
+def test_the_word_for_skill_is_no_need_and_an_unknown_genitive_stays_with_its_action() -> None:
+    text = ("Linjoilla tarvitaan osaamista, kuten ristikontaminaation ehkäiseminen ja pakkausmerkintöjen "
+            "tarkastaminen.")
+    # 'osaamista' is no skill; 'ristikontaminaation' (unknown to Voikko) is what is prevented, so the
+    # guard can name it instead of a bare 'ehkäiseminen' being drafted.
+    assert [p.object for p in skill_phrases(text, "fi")] == [
+        "ristikontaminaation ehkäiseminen", "pakkausmerkintöjen tarkastaminen"]
