@@ -1,13 +1,13 @@
 """The grammar guard every drafted outcome passes before it is shown.
 
 An outcome's object is a noun phrase with no finite verb (spaCy tags for English, Voikko mood
-and person for Finnish), and in English has a noun (a wh-word only with its infinitive) and does
-not start with a second verb; its brackets are closed; no run of six or more words is copied from the brief's prose; every
-Finnish word is one Voikko knows; a Finnish object stands in a case its verb takes (a verb that
-takes none, in some case); and the
-verb takes the kind of object it has (no people for a verb that takes things: drafting/fit.py). An
-outcome that fails is not shown: the composer tries another phrasing, and a skill that finds
-none is reported to the planner as one to write by hand.
+and person for Finnish); in English it has a noun (a wh-word only with its infinitive) and does
+not start with a second verb; in Finnish it is no pronoun left pointing at nothing. Its brackets
+close; no run of six or more words is copied from the brief's prose; every Finnish word is one
+Voikko knows; a Finnish object stands in a case its verb takes (a verb that takes none, in some
+case); and the verb takes the kind of object it has (no people for a verb that takes things:
+drafting/fit.py). An outcome that fails is not shown: the composer tries another phrasing, and a
+skill that finds none is reported to the planner as one to write by hand.
 """
 
 from __future__ import annotations
