@@ -125,12 +125,14 @@ def problems(text: str, verb: str, obj: str, language: str, prose: str) -> list[
         wanted = _OBJECT_CASES if government(verb) is not None else None
         if not any((cases := nlp.cases(w.rstrip(","))) and (wanted is None or cases & wanted) for w in obj.split()):
             out.append(message("case", language, verb=verb))
-        if obj.split() and obj.split()[0].lower() in POINTING_PRONOUNS:
-            out.append(message("pronoun", language, word=obj.split()[0]))  # nothing found for it to point at
+        first = obj.split()[0] if obj.split() else ""
+        if first.lower() in POINTING_PRONOUNS:
+            out.append(message("pronoun", language, word=first))  # nothing found for it to point at
     else:
-        if not _has_noun(verb, obj):
+        tail = _tail(verb, obj)
+        if not _has_noun(tail):
             out.append(message("no_noun", language))
-        second = _second_verb(verb, obj)
+        second = _second_verb(tail)
         if second:
             out.append(message("second_verb", language, word=second))
     if text.count("(") != text.count(")"):  # a cut inside '(e.g. sizing problems, ...)'
@@ -146,8 +148,7 @@ def _tail(verb: str, obj: str) -> list:
     return [t for t in parse(prefix + obj) if t.idx >= len(prefix)]
 
 
-def _has_noun(verb: str, obj: str) -> bool:
-    tail = _tail(verb, obj)
+def _has_noun(tail: list) -> bool:
     # 'drive smoothly', 'communicate clearly': a verb with its manner needs no object noun.
     manner = 0 < len(tail) <= 2 and all(t.pos_ == "ADV" and t.lower_.endswith("ly") for t in tail)
     # A wh-word is an object with its infinitive ('decide what to isolate'); alone it is a
@@ -156,8 +157,7 @@ def _has_noun(verb: str, obj: str) -> bool:
         not t.tag_.startswith("W") or (n + 1 < len(tail) and tail[n + 1].lower_ == "to"))) for n, t in enumerate(tail))
 
 
-def _second_verb(verb: str, obj: str) -> str:
+def _second_verb(tail: list) -> str:
     """A base-form verb the object starts with ('manage apply consumer protection rules': a
     lead-in's verb stacked on the need's), or ''."""
-    tail = _tail(verb, obj)
     return tail[0].text if tail and tail[0].tag_ == "VB" and tail[0].pos_ in {"VERB", "AUX"} else ""

@@ -4,6 +4,8 @@ Voikko; callers pass the language and never touch either library."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant.nlp.types import SkillPhrase, Span
 
 __all__ = ["SkillPhrase", "Span", "cases", "finite_verbs", "has_finite_verb", "lemma", "noun_phrases", "sentences",
@@ -32,8 +34,6 @@ def skill_phrases(text: str, language: str) -> list[SkillPhrase]:
     """What the text says someone needs to be able to do, as verb-object pairs with spans;
     sentences about who needs it and why now give none. A bulleted list in the prose is read
     as the sentence's list (`bullets`); the spans still point into `text`."""
-    from dataclasses import replace
-
     from assistant.nlp.bullets import as_sentence
 
     rewritten, origin = as_sentence(text)
@@ -46,8 +46,6 @@ def skill_phrases(text: str, language: str) -> list[SkillPhrase]:
 def _without_open_aside(phrase: SkillPhrase) -> SkillPhrase:
     """The phrase without a bracketed aside its object ends inside: examples, not the skill
     ('spot patterns in returns (e.g. sizing problems, recurring defects' ends at 'returns')."""
-    from dataclasses import replace
-
     obj = phrase.object
     if obj.count("(") <= obj.count(")"):
         return phrase

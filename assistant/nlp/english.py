@@ -212,7 +212,7 @@ def _which_are(sent, trigger) -> SkillPhrase | None:
 
 
 _DUTY_MODALS = {"must", "should"}
-_AFTER_PASSIVE = {"advmod", "prep", "prt", "npadvmod", "dative", "oprd", "agent"}
+_AFTER_PASSIVE = {"advmod", "prep", "npadvmod", "dative", "oprd", "agent"}  # particles apart: 'scale down'
 
 
 def _passive_needs(sent) -> list[SkillPhrase]:
@@ -232,7 +232,7 @@ def _passive_needs(sent) -> list[SkillPhrase]:
                 or not any(c.dep_ == "aux" and c.lower_ in _DUTY_MODALS for c in passive.children) or _negated(passive)):
             continue
         particles = [c for c in verb.children if c.dep_ == "prt"]
-        after = [t for c in verb.children if c.i > verb.i and c.dep_ in _AFTER_PASSIVE - {"prt"} for t in c.subtree]
+        after = [t for c in verb.children if c.i > verb.i and c.dep_ in _AFTER_PASSIVE for t in c.subtree]
         thing = [t for t in subject.subtree if t.dep_ not in {"det", "poss"} or t.i != subject.left_edge.i]
         obj = _join(thing + _cut_clauses(after)).rstrip(".,;:")
         if thing and thing[0].i == sent.start and thing[0].pos_ != "PROPN" and not thing[0].text.isupper():

@@ -443,35 +443,36 @@ def _noun_needs(words: list[tuple[int, str, str]], sentence: str, listed: bool =
         finite = [i for i, (_, w, _) in enumerate(piece) if is_finite_verb(w)]
         piece = piece[finite[-1] + 1:] if finite else piece
         phrase = _action_phrase(piece)
-        if phrase is not None and out and _shares_attributes(words, piece, phrase, out[-1].object):
+        if phrase is None:
+            continue
+        if out and _shares_attributes(words, piece, phrase, out[-1].object):
             # 'korjuuohjeiden laatiminen ja välittäminen koneenkuljettajille': the second action
             # is done to the same instructions.
             phrase = " ".join(out[-1].object.split()[:-1] + [phrase])
-            first, last = piece[0], piece[-1]
-            out.append(SkillPhrase("", "", phrase, first[0], last[0] + len(last[1]), sentence, kind="noun-phrase",
-                                   core=phrase))
-            continue
-        if phrase is not None:
-            first, last = piece[-len(phrase.split())], piece[-1]
+            first = piece[0]
+        else:
+            first = piece[-len(phrase.split())]
             if phrase[:1].isupper() and not _name(first[1]):
                 phrase = phrase[0].lower() + phrase[1:]  # the sentence's first word ('Näytteiden ottaminen')
-            out.append(SkillPhrase("", "", phrase, first[0], last[0] + len(last[1]), sentence, kind="noun-phrase",
-                                   core=phrase))
+        last = piece[-1]
+        out.append(SkillPhrase("", "", phrase, first[0], last[0] + len(last[1]), sentence, kind="noun-phrase",
+                               core=phrase))
     return out
 
 
 def _shares_attributes(words, piece, phrase: str, before: str) -> bool:
     """Whether an action noun with no attribute of its own, right after 'ja' or 'sekä', takes
     those of the action before it: that one is its genitives and its head, nothing after."""
-    at = words.index(piece[0])
-    joined = at > 0 and words[at - 1][1].lower() in _COORDINATORS - {"tai"} or (
-        at > 1 and words[at - 1][2] == "space" and words[at - 2][1].lower() in _COORDINATORS - {"tai"})
-    own = phrase.split()
-    head = any(a.get("MOOD") == "MINEN-infinitive" for a in analyses(piece[0][1]))
+    at = words.index(piece[0])  # the sentence's words and punctuation, no spaces
+    joined = at > 0 and words[at - 1][1].lower() in _COORDINATORS - {"tai"}
     previous = before.split()
-    return (joined and head and own[0] == inflect.to_nominative([piece[0][1]])[0] and len(previous) >= 2
-            and all(cases(w) & {"omanto"} for w in previous[:-1])
-            and any(a.get("MOOD") == "MINEN-infinitive" for a in analyses(previous[-1])))
+    return (joined and _is_minen(piece[0][1]) and phrase.split()[0] == inflect.to_nominative([piece[0][1]])[0]
+            and len(previous) >= 2 and all(cases(w) & {"omanto"} for w in previous[:-1]) and _is_minen(previous[-1]))
+
+
+def _is_minen(word: str, case: str = "") -> bool:
+    """Whether Voikko reads the word as an action noun in -minen (in `case`, when given)."""
+    return any(a.get("MOOD") == "MINEN-infinitive" and (not case or a.get("SIJAMUOTO") == case) for a in analyses(word))
 
 
 def _lack_needs(words: list[tuple[int, str, str]], sentence: str) -> list[SkillPhrase]:
@@ -507,19 +508,14 @@ def _action_phrase(piece: list[tuple[int, str, str]]) -> str | None:
     # A -minen noun in the nominative is the item's head even before an action noun in a
     # place case: 'paikkatietoaineistojen hyödyntäminen leimikon suunnittelussa' (using data
     # in planning), where a genitive one is an attribute ('pesien talvehtimisen valmistelusta').
-    own = next((i for i in range(len(piece) - 2, -1, -1)
-                if any(a.get("MOOD") == "MINEN-infinitive" and a.get("SIJAMUOTO") == "nimento" for a in analyses(piece[i][1]))
-                and cases(piece[-1][1]) & _PLACE_CASES), None)
-    if own is not None:
-        phrase = _action_phrase(piece[:own + 1])
-        return phrase and " ".join([phrase] + [w for _, w, _ in piece[own + 1:]])
-    last_minen = None if piece and _deverbal(piece[-1][1]) else next(
-        (i for i in range(len(piece) - 1, -1, -1)
-         if any(a.get("MOOD") == "MINEN-infinitive" for a in analyses(piece[i][1]))
-         or i < len(piece) - 1 and _deverbal(piece[i][1])), None)
-    if last_minen is not None and last_minen < len(piece) - 1:
-        phrase = _action_phrase(piece[:last_minen + 1])
-        return phrase and " ".join([phrase] + [w for _, w, _ in piece[last_minen + 1:]])
+    head_at = next((i for i in range(len(piece) - 2, -1, -1) if _is_minen(piece[i][1], "nimento")
+                    and cases(piece[-1][1]) & _PLACE_CASES), None)
+    if head_at is None and not (piece and _deverbal(piece[-1][1])):
+        head_at = next((i for i in range(len(piece) - 1, -1, -1)
+                        if _is_minen(piece[i][1]) or i < len(piece) - 1 and _deverbal(piece[i][1])), None)
+    if head_at is not None and head_at < len(piece) - 1:
+        phrase = _action_phrase(piece[:head_at + 1])
+        return phrase and " ".join([phrase] + [w for _, w, _ in piece[head_at + 1:]])
     if not piece:
         return None
     head = piece[-1][1]
