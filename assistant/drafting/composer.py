@@ -118,6 +118,7 @@ class Skill:
     # 'noun' ('data privacy compliance'), so a general verb takes the whole phrase.
     action: str = ""
     manner: str = ""  # Finnish: a phrase after the object that no verb's case changes
+    parts: int = 1  # how many of the brief's skills were merged into this one
 
     @property
     def nominal(self) -> str:
@@ -267,8 +268,9 @@ class Composer:
             _, i, j = best
             a, b = skills[i], skills[j]
             hint = a.hint if a.hint == b.hint else None
-            obj = _join(a.obj, b.obj, joiner) if hint else _join(a.nominal, b.nominal, joiner)
-            skills[i] = Skill(a.phrase + joiner + b.phrase, obj, hint, a.fixed and b.fixed)
+            listed = a.parts > 1  # 'A and B' is a list of skills only if merged so
+            obj = _join(a.obj, b.obj, joiner, listed) if hint else _join(a.nominal, b.nominal, joiner, listed)
+            skills[i] = Skill(a.phrase + joiner + b.phrase, obj, hint, a.fixed and b.fixed, parts=a.parts + b.parts)
             merged = vectors[i] + vectors[j]
             vectors[i] = merged / max(float(np.linalg.norm(merged)), 1e-12)
             del skills[j]
@@ -523,10 +525,11 @@ def _general_first(ranked: list[str], level: Bloom) -> list[str]:
     return own + [v for v in general if v not in own] + [v for v in ranked if v not in general]
 
 
-def _join(first: str, second: str, joiner: str) -> str:
-    """'A and B' + 'C' -> 'A, B and C'."""
+def _join(first: str, second: str, joiner: str, listed: bool) -> str:
+    """'A and B' + 'C' -> 'A, B and C' when the first is a list of merged skills; an 'and'
+    of the skill's own ('frame-rate and load-time budgets') stays."""
     head, sep, tail = first.rpartition(joiner)
-    return f"{head}, {tail}{joiner}{second}" if sep else f"{first}{joiner}{second}"
+    return f"{head}, {tail}{joiner}{second}" if sep and listed else f"{first}{joiner}{second}"
 
 
 @cache

@@ -123,9 +123,15 @@ def _english(obj: str, verb: str) -> list[str]:
         # A participle's phrase is a complement too: 'risk to children | using the framework',
         # 'instruments | following the manufacturer's instructions'.
         preps += [t.i for t in base_tokens if t.i > 1 and t.tag_ == "VBG" and t.dep_ in {"acl", "advcl"}]
+        # 'budgets together | with the art team': the preposition's own adverb goes with it.
+        preps = [i - 1 if i > 1 and base_tokens[i - 1].dep_ == "advmod" and base_tokens[i - 1].head.i == i else i
+                 for i in preps]
         # A cut that leaves a preposition without its object ('records up | to date') is none.
-        cuts += [_text(base_tokens[:i]).rstrip(",").strip() for i in sorted(set(preps), reverse=True)
-                 if not any(c.i >= i for c in base_tokens[i - 1].children if base_tokens[i - 1].pos_ == "ADP")]
+        kept = [_text(base_tokens[:i]).rstrip(",").strip() for i in sorted(set(preps), reverse=True)
+                if not any(c.i >= i for c in base_tokens[i - 1].children if base_tokens[i - 1].pos_ == "ADP")]
+        # Each cut also with its conjuncts swapped: 'CPU, memory use and GPU in Unity' says
+        # 'CPU, GPU and memory use in Unity' without copying the brief's run of words.
+        cuts += [v for cut in kept for v in (cut, *_swapped_conjuncts(cut))]
     cuts += _coordination_cuts(out[0], obj)
     # The cut that keeps the most words first ('complaints by urgency' before 'complaints').
     out += sorted(cuts, key=lambda cut: -len(cut.split()))
@@ -204,12 +210,21 @@ def _coordination_cuts(*bases: str) -> list[str]:
             if token.dep_ != "cc" or token.i == 0:
                 continue
             conjunct = next((c for c in token.head.children if c.dep_ == "conj"), None)
-            cut = _text(tokens[:token.i]).rstrip(",")
+            cut = _listed(tokens, token).rstrip(",")
             if conjunct is not None and conjunct.pos_ in {"VERB", "AUX"}:
                 clauses.append(cut)
             elif conjunct is not None:
                 nouns.append(cut)
     return clauses + nouns
+
+
+def _listed(tokens: list, conjunction) -> str:
+    """The words before a list's conjunction, the list closed again: 'CPU, GPU | and memory
+    use' -> 'CPU and GPU' (a comma alone between the last two reads as a fragment). Only the
+    list the conjunction joins: not 'CPU, GPU and memory use in Unity | or Unreal'."""
+    before = tokens[:conjunction.i]
+    comma = next((t for t in reversed(before[:-1]) if t.text == "," and t.i + 1 == conjunction.head.i), None)
+    return "".join(" and " if comma is not None and t.i == comma.i else t.text + t.whitespace_ for t in before).strip()
 
 
 def _strip_adverb(text: str) -> str:

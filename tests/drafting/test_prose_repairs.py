@@ -177,3 +177,36 @@ def test_a_coordinated_or_attributive_adjective_is_never_cut_to_a_stub() -> None
     # Were 'clear and' (cut before the participle 'based') and 'and evidence-based reports'.
     variants = object_variants("clear and evidence-based reports for court", "en", "write")
     assert variants == ["clear and evidence-based reports for court", "clear and evidence-based reports"]
+
+
+def test_a_list_cut_before_its_last_conjunct_is_closed_with_and() -> None:
+    variants = object_variants("profiling CPU, GPU and memory use in Unity or Unreal on real devices", "en", "demonstrate")
+    assert "profiling CPU and GPU" in variants
+    assert "profiling CPU, GPU" not in variants  # a comma alone reads as a fragment
+    # The 'or' of 'Unity or Unreal' joins another list: the first one stays as written.
+    assert "profiling CPU, GPU and memory use in Unity" in variants
+
+
+def test_a_complement_cut_is_also_tried_with_its_conjuncts_swapped() -> None:
+    variants = object_variants("profiling CPU, GPU and memory use in Unity or Unreal on real devices", "en", "demonstrate")
+    cut, swapped = "profiling CPU, GPU and memory use in Unity or Unreal", "profiling CPU, memory use and GPU in Unity or Unreal"
+    assert variants.index(swapped) == variants.index(cut) + 1
+
+
+def test_a_prepositions_own_adverb_is_cut_with_it() -> None:
+    variants = object_variants("setting frame-rate and load-time budgets together with the art team", "en", "evaluate")
+    assert "setting frame-rate and load-time budgets" in variants
+    assert not any(v.endswith("together") for v in variants), variants
+
+
+def test_merged_skills_keep_an_and_of_their_own(composer) -> None:
+    # Two skills over one object were merged as 'setting frame-rate, load-time budgets ...':
+    # the object's own 'and' was taken for the list of merged skills.
+    prose = ("Developers should be able to:\n- measure start-up time on phones\n- write crash reports\n"
+             "- review shader code\n- plan memory pools\n- tune texture streaming\n"
+             "- set and follow frame-rate and load-time budgets together with the art team")
+    brief = CredentialBrief(title="Mobile game performance", target_group="Game programmers", level=5, ects=2,
+                            language="en", skill_needs=[prose])
+    texts = [o.text for o in composer.draft(brief).outcomes]
+    assert not any("frame-rate, load-time" in t for t in texts), texts
+    assert any("frame-rate and load-time budgets" in t for t in texts), texts
