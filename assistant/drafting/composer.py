@@ -738,6 +738,10 @@ def _finnish_skill(phrase: str) -> Skill:
             obj = " ".join(inflect.to_nominative(words[:at]))
             if _finnish_object(obj, verb):
                 return Skill(phrase, " ".join([obj, *words[at + 1:]]), verb, noun=phrase)
+        elif verb:
+            # 'potilaan hoito heräämövaiheessa': an action whose verb the lexicon lacks is done,
+            # by an activity verb; left to any verb it read 'hyödyntää potilaan hoitoa'.
+            return Skill(phrase, phrase, ACTIVITY_VERB["fi"], noun=phrase)
     return Skill(phrase, phrase)
 
 

@@ -395,7 +395,10 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
         carried = active and verb is None and len(out) == before and sentence.text.endswith(":")
         nouns_carried = len(out) == before and sentence.text.rstrip().endswith(":") and _names_competence(words)
         if len(out) == before and not carried and not nouns_carried:
-            out.extend(_noun_needs(words, sentence.text, listed=after_colon) or _lack_needs(words, sentence.text))
+            # 'Hankkeen tarve: Pelastuslaitokset ovat kohdanneet ...': after a heading's colon
+            # comes prose, not a list of action nouns; a list has no verb of its own.
+            listed = after_colon and not any(k == "word" and is_finite_verb(t) for _, t, k in words)
+            out.extend(_noun_needs(words, sentence.text, listed=listed) or _lack_needs(words, sentence.text))
     return split_coordinated(resolve_pronouns(out))
 
 

@@ -210,3 +210,13 @@ def test_merged_skills_keep_an_and_of_their_own(composer) -> None:
     texts = [o.text for o in composer.draft(brief).outcomes]
     assert not any("frame-rate, load-time" in t for t in texts), texts
     assert any("frame-rate and load-time budgets" in t for t in texts), texts
+
+
+def test_an_action_noun_whose_verb_the_lexicon_lacks_is_done_not_used(composer) -> None:
+    # 'hoito' comes from 'hoitaa', which no level of the lexicon lists: it read 'hyödyntää
+    # potilaan hoitoa' (use the patient's care).
+    brief = CredentialBrief(title="Heräämöhoito", target_group="Eläintenhoitajat", level=5, ects=2, language="fi",
+                            skill_needs=["potilaan hoito heräämövaiheessa"])
+    texts = [o.text for o in composer.draft(brief).outcomes]
+    assert any(t.startswith("Opiskelija osaa toteuttaa potilaan hoidon heräämövaiheessa") for t in texts), texts
+    assert not any("hyödyntää potilaan hoitoa" in t for t in texts), texts

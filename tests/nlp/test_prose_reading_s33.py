@@ -1,0 +1,17 @@
+"""Skill needs read from prose in a shape found missed in stop 33: a heading's colon before
+prose, which is no list of action nouns."""
+
+from __future__ import annotations
+
+from assistant.nlp import skill_phrases
+
+
+def test_prose_after_a_headings_colon_is_not_read_as_a_list_of_action_nouns() -> None:
+    prose = ("Koulutustarve: Satamat ovat kohdanneet tilanteita, joissa luotsaus, hinaus ja rajavartiosto toimivat "
+             "yhtä aikaa. Henkilöstön tulee osata ylläpitää tilannekuvaa.")
+    found = skill_phrases(prose, "fi")
+    assert [(p.verb, p.object) for p in found] == [("ylläpitää", "tilannekuvaa")]  # not 'luotsaus', 'hinaus'
+    # A real list after a word for skills still is one.
+    listed = skill_phrases("Tarvitaan seuraavia valmiuksia:\nnäytteiden ottaminen, merkitseminen ja lähettäminen.", "fi")
+    assert [p.object for p in listed][:1] == ["näytteiden ottaminen"]
+
