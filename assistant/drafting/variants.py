@@ -193,6 +193,19 @@ def _swapped_conjuncts(base: str) -> list[str]:
             continue  # 'the labels and the markings': the articles would need moving too
         return [" ".join(filter(None, (_text(tokens[:head.left_edge.i]), _text(right), between[0].text, _text(left),
                                        _text(tokens[conj.right_edge.i + 1:]))))]
+    return _swapped_modifiers(tokens)
+
+
+def _swapped_modifiers(tokens: list) -> list[str]:
+    """'for reusable and hazardous materials' -> 'for hazardous and reusable materials': two
+    one-word modifiers of one noun, joined by a conjunction, in the other order."""
+    for first in tokens:
+        if first.dep_ != "amod" or first.i + 3 >= len(tokens):
+            continue
+        cc, second, noun = tokens[first.i + 1], tokens[first.i + 2], tokens[first.i + 3]
+        if cc.dep_ == "cc" and second.dep_ == "conj" and second.head.i == first.i and noun.i == first.head.i:
+            swapped = {first.i: second.text, second.i: first.text}
+            return ["".join(swapped.get(t.i, t.text) + t.whitespace_ for t in tokens).strip()]
     return []
 
 
@@ -209,6 +222,8 @@ def _coordination_cuts(*bases: str) -> list[str]:
         for token in tokens:
             if token.dep_ != "cc" or token.i == 0:
                 continue
+            if tokens[token.i - 1].pos_ == "ADJ":
+                continue  # 'between financial | and sustainability information' leaves a modifier alone
             conjunct = next((c for c in token.head.children if c.dep_ == "conj"), None)
             cut = _listed(tokens, token).rstrip(",")
             if conjunct is not None and conjunct.pos_ in {"VERB", "AUX"}:

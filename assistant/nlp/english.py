@@ -8,7 +8,7 @@ from assistant.errors import OppiError
 from assistant.nlp.types import SkillPhrase, Span, pieces_between
 
 # Words that introduce what someone must be able to do ("they need to", "want staff to").
-NEED_TRIGGERS = {"need", "want", "require", "expect", "can", "could", "must", "should", "able"}
+NEED_TRIGGERS = {"need", "want", "require", "expect", "can", "could", "must", "should", "able", "capable"}
 TEACHING = {"train", "teach", "prepare", "equip"}  # 'should be trained to calculate ...'
 SKILL_NOUNS = {"ability", "skill", "capacity", "capability", "competence"}  # 'the ability to read ...'
 # A sentence that says people are wanted: their relative clause is the need ('nurses who ...').
@@ -598,9 +598,9 @@ def _leads_in(tokens: list) -> bool:
 
 
 def _confident_in(before: list) -> bool:
-    """'be confident in', 'be comfortable with', 'be good at' just before a gerund."""
+    """'be confident in', 'be comfortable with', 'be good at', 'be capable of' just before a gerund."""
     return (len(before) >= 3 and before[-3].lemma_ == "be" and before[-2].pos_ == "ADJ"
-            and before[-1].lower_ in {"in", "at", "with", "about"})
+            and (before[-1].lower_ in {"in", "at", "with", "about"} or before[-1].lower_ == "of" and before[-2].lower_ == "capable"))
 
 
 HABITS = {"habit", "practice", "routine"}  # 'the habit of documenting every inspection'
@@ -639,6 +639,8 @@ def _verb_in_list(token) -> bool:
         between = token.doc[head.head.i:token.i]
         if not any(t.dep_ in {"npadvmod", "advmod", "tmod"} for t in between):
             return False
+    if token.i >= 2 and token.doc[token.i - 2].pos_ == "ADJ" and token.doc[token.i - 1].lower_ in {"and", "or"}:
+        return False  # 'between financial and sustainability information': a second modifier
     rest = token.doc[token.i:token.sent.end].text
     alone = parse(f"They can {rest}")
     verb = alone[2] if len(alone) > 2 else None

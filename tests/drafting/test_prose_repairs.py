@@ -220,3 +220,12 @@ def test_an_action_noun_whose_verb_the_lexicon_lacks_is_done_not_used(composer) 
     texts = [o.text for o in composer.draft(brief).outcomes]
     assert any(t.startswith("Opiskelija osaa toteuttaa potilaan hoidon heräämövaiheessa") for t in texts), texts
     assert not any("hyödyntää potilaan hoitoa" in t for t in texts), texts
+
+
+def test_a_cut_never_leaves_a_modifier_without_its_noun_and_modifiers_may_swap() -> None:
+    variants = object_variants("a connection between financial and sustainability information to the board", "en", "explain")
+    assert "a connection between financial" not in variants  # the 'and' joins two modifiers of 'information'
+    assert "a connection between sustainability and financial information to the board" in variants
+    variants = object_variants("a building for reusable and hazardous materials", "en", "survey")
+    assert variants[1] == "a building for hazardous and reusable materials"
+    assert "a building for reusable" not in variants

@@ -15,3 +15,11 @@ def test_prose_after_a_headings_colon_is_not_read_as_a_list_of_action_nouns() ->
     listed = skill_phrases("Tarvitaan seuraavia valmiuksia:\nnäytteiden ottaminen, merkitseminen ja lähettäminen.", "fi")
     assert [p.object for p in listed][:1] == ["näytteiden ottaminen"]
 
+
+
+def test_capable_of_a_gerund_is_a_need_and_a_second_modifier_is_no_verb() -> None:
+    found = skill_phrases("They must also be capable of explaining the connection between financial and "
+                          "sustainability information to the board.", "en")
+    assert [(p.verb, p.object) for p in found] == [
+        ("explain", "the connection between financial and sustainability information to the board")]
+    assert skill_phrases("The system is capable of storing logs.", "en") == []  # a thing, not people
