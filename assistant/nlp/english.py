@@ -291,13 +291,16 @@ def _trigger(sent):
         if token.lemma_ in SKILL_NOUNS and token.i + 1 < len(token.doc) and token.nbor().tag_ == "TO":
             return token
         if (_help_in(token) or _asks_whether_able(token) or _gerund_lead(token) or _trains_to(token) or _cleft(token)
-                or _imperative(token) or _important_that(token) or _label(token)):
+                or _imperative(token) or _important_that(token) or _label(token) or _lacking_gerunds(token) is not None):
             return token
     for token in sent:
         if token.lemma_ in NEED_TRIGGERS and token.pos_ in {"VERB", "AUX", "ADJ"} and not _negated(token):
             if token.tag_ == "MD" and token.head.dep_ != "relcl" and any(
                     c.tag_ in {"WP", "WDT"} and c.dep_ == "nsubj" for c in token.head.children):
                 continue  # 'nobody knew who should answer': a question, not a need
+            if token.tag_ == "MD" and token.lower_ in {"can", "could"} and (token.head.dep_ == "advcl" or any(
+                    c.lower_ == "so" and c.dep_ in {"advmod", "mark"} and c.i < token.i for c in token.head.children)):
+                continue  # '..., so the dentist can pick up the case': what it makes possible
             return token
         if token.lemma_ in TEACHING and any(c.dep_ == "auxpass" for c in token.children) and not _negated(token):
             return token
@@ -438,6 +441,24 @@ def _cleft(token) -> bool:
             and not any(t.dep_ == "neg" or t.lower_ in {"not", "n't"} for t in before))  # 'What they do not need
 
 
+_SHORT_ON = {"short", "weak", "missing", "lacking"}
+
+
+def _lacking_gerunds(token):
+    """'Assessing X, setting Y and giving Z are what our hygienists are short on': gerunds that
+    open the sentence, as the subject of 'is/are what' someone lacks or needs. The main verb
+    ('are'), which ends the list, or None."""
+    sent = token.sent
+    if token.i != sent.start or token.tag_ != "VBG":
+        return None
+    verb = next((t for t in sent if t.dep_ == "ROOT" and t.lemma_ == "be"), None)
+    if verb is None or verb.i + 1 >= sent.end or verb.nbor().lower_ != "what":
+        return None
+    rest = sent.doc[verb.i + 2:sent.end]
+    lacking = any((t.lemma_ in WANTING | {"struggle"} or t.lower_ in _SHORT_ON) and not _negated(t) for t in rest)
+    return verb if lacking else None
+
+
 def _help_in(token) -> bool:
     """'asked for help in reading the body-condition score': the gerund is the need."""
     doc = token.doc
@@ -547,6 +568,8 @@ def _items(sent, trigger) -> list[list]:
         tokens = [trigger, *tokens]
     elif _label(trigger):
         tokens = tokens[1:]  # the colon: 'Needed: analyse ..., identify ...'
+    elif (verb := _lacking_gerunds(trigger)) is not None:
+        tokens, gerunds = [trigger, *(t for t in tokens if t.i < verb.i)], True  # the subject's gerunds
     items: list[list] = []
     for index, token in enumerate(tokens):
         before = tokens[index - 1].lower_ if index else trigger.lower_
@@ -656,6 +679,8 @@ def _phrase(item: list, earlier: list[SkillPhrase]) -> SkillPhrase | None:
 
     while rest and (rest[0].dep_ == "prt" or f"{verb.lower_} {rest[0].lower_}" in load_lexicon().verbs["en"]):
         particles.append(rest.pop(0))
+    while rest and rest[-1].dep_ in {"cc", "punct"} and rest[-1].text not in {")", "”", '"'}:
+        rest.pop()  # the list's ', and' before the next item, not a part of a relative clause
     rest, participle = _relative_as_participle(rest)
     rest = _cut_clauses(_wh_subject(rest))
     if participle is None:

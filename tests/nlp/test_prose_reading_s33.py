@@ -23,3 +23,16 @@ def test_capable_of_a_gerund_is_a_need_and_a_second_modifier_is_no_verb() -> Non
     assert [(p.verb, p.object) for p in found] == [
         ("explain", "the connection between financial and sustainability information to the board")]
     assert skill_phrases("The system is capable of storing logs.", "en") == []  # a thing, not people
+
+
+def test_gerunds_that_are_what_people_lack_are_needs_and_the_list_comma_goes() -> None:
+    found = skill_phrases("Pricing a job, ordering parts that fit the model, and booking the lift are what our "
+                          "apprentices are short on.", "en")
+    assert [p.verb for p in found] == ["price", "order", "book"]
+    assert not any(p.object.endswith(("and", ",")) for p in found), found
+    assert skill_phrases("Cooking is what I love.", "en") == []
+
+
+def test_what_a_need_makes_possible_for_someone_else_is_no_need() -> None:
+    found = skill_phrases("We would like them to log every repair, so the supervisor can sign off the job.", "en")
+    assert [p.verb for p in found] == ["log"]
