@@ -18,6 +18,7 @@ from assistant import nlp
 from assistant.drafting import fit
 from assistant.drafting.common import STEMS
 from assistant.drafting.verbs import government
+from assistant.nlp import finnish
 from assistant.nlp.finnish import POINTING_PRONOUNS
 
 COPY_LIMIT = 6  # words: a run this long from the brief's prose is pasted, not written
@@ -64,6 +65,7 @@ MESSAGES = {
         "pronoun": "its object is a pronoun ('{word}') with nothing before it to point at",
         "second_verb": "its object starts with a second verb ('{word}')",
         "bracket": "a bracket is opened and not closed, or closed and not opened",
+        "attribute": "its object ends in an attribute ('{word}') without the noun it qualifies",
         "misfit": "'{verb}' does not take people ('{head}') as its object",
         "lost_object": "no phrasing kept a word of the skill's own object",
         "skipped": "Could not turn '{skill}' into an outcome ({problems}); write it as a short skill (a verb and its object).",
@@ -85,6 +87,7 @@ MESSAGES = {
         "pronoun": "kohde on pronomini ('{word}'), jolle ei löytynyt viittauskohdetta",
         "second_verb": "kohde alkaa toisella verbillä ('{word}')",
         "bracket": "sulkumerkki jää parittomaksi",
+        "attribute": "kohde päättyy määritteeseen ('{word}') ilman sen pääsanaa",
         "misfit": "'{verb}' ei sovi henkilöön kohdistuvaksi ('{head}')",
         "lost_object": "mikään muotoilu ei säilyttänyt sanaakaan taidon omasta kohteesta",
         "skipped": "Taidosta '{skill}' ei saatu osaamistavoitetta ({problems}); kirjoita se lyhyeksi taidoksi (verbi ja kohde).",
@@ -125,6 +128,11 @@ def problems(text: str, verb: str, obj: str, language: str, prose: str) -> list[
         wanted = _OBJECT_CASES if government(verb) is not None else None
         if not any((cases := nlp.cases(w.rstrip(","))) and (wanted is None or cases & wanted) for w in obj.split()):
             out.append(message("case", language, verb=verb))
+        last = obj.split()[-1].rstrip(",.") if obj.split() else ""
+        if _plural_genitive(last):
+            # 'kuvata allergeenien' (cut from 'allergeenien ristikontaminaation estäminen'): a
+            # plural genitive is never an object, only the attribute of a noun that was cut.
+            out.append(message("attribute", language, word=last))
         first = obj.split()[0] if obj.split() else ""
         if first.lower() in POINTING_PRONOUNS:
             out.append(message("pronoun", language, word=first))  # nothing found for it to point at
@@ -138,6 +146,12 @@ def problems(text: str, verb: str, obj: str, language: str, prose: str) -> list[
     if text.count("(") != text.count(")"):  # a cut inside '(e.g. sizing problems, ...)'
         out.append(message("bracket", language))
     return out
+
+
+def _plural_genitive(word: str) -> bool:
+    """Only a plural genitive in every reading: not 'huomioiden', also a verb form ('taking into account')."""
+    readings = finnish.analyses(word)
+    return bool(readings) and all(a.get("SIJAMUOTO") == "omanto" and a.get("NUMBER") == "plural" for a in readings)
 
 
 def _tail(verb: str, obj: str) -> list:

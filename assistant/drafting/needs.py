@@ -8,6 +8,7 @@ the sentences about who needs it and why now give none.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from assistant import nlp
@@ -41,10 +42,20 @@ def is_prose(item: str, language: str = "en") -> bool:
     bulleted = [line for line in lines if line.lstrip()[:1] in BULLETS]
     if len(bulleted) >= 2 and any(nlp.has_finite_verb(line, language) for line in lines if line not in bulleted):
         return True  # a sentence that leads in to a bulleted list ('Haemme osaajia, jotka hallitsevat:')
-    if len(lines) > 1 and all(len(line.split()) < PROSE_WORDS for line in lines):
+    if len(lines) > 1 and all(len(line.split()) < PROSE_WORDS for line in lines) and not _wrapped(lines):
         return False  # a list, one skill a line ('- the ability to analyse customer data')
     return len(item.split()) >= PROSE_WORDS and (bool(nlp.skill_phrases(item, language))
                                                  or nlp.has_finite_verb(item, language))
+
+
+# A sentence that ends inside a line and the next that starts there: '... messuilla. Meillä on'.
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-ZÅÄÖ]")
+
+
+def _wrapped(lines: list[str]) -> bool:
+    """Prose broken into short lines (an e-mail's hard wrap), not a list of one skill a line:
+    a sentence ends inside a line, or a line ends at a comma."""
+    return any(_SENTENCE_INSIDE.search(line) or line.rstrip().endswith(",") for line in lines)
 
 
 def read_needs(brief: CredentialBrief) -> list[Need]:

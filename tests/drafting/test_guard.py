@@ -88,3 +88,11 @@ def test_a_finite_auxiliary_is_a_finite_verb_in_the_object() -> None:
     assert nlp.finite_verbs("the weather has been bad all year", "en", "implement") == ["has"]
     assert nlp.finite_verbs("records that were kept", "en", "check") == ["were"]
     assert nlp.finite_verbs("the plans", "en", "review") == []
+
+
+def test_a_finnish_object_may_not_end_in_a_plural_genitive_attribute() -> None:
+    text = "Opiskelija osaa kuvata allergeenien omassa ammatillisessa työssään."
+    assert any("määritteeseen" in p for p in problems(text, "kuvata", "allergeenien", "fi", ""))
+    # 'huomioiden' is also a verb form (taking into account): it may end an object.
+    text = "Opiskelija osaa laskea palvelun katteen työajan huomioiden omassa ammatillisessa työssään."
+    assert not problems(text, "laskea", "palvelun katteen työajan huomioiden", "fi", "")

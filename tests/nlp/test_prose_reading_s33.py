@@ -36,3 +36,13 @@ def test_gerunds_that_are_what_people_lack_are_needs_and_the_list_comma_goes() -
 def test_what_a_need_makes_possible_for_someone_else_is_no_need() -> None:
     found = skill_phrases("We would like them to log every repair, so the supervisor can sign off the job.", "en")
     assert [p.verb for p in found] == ["log"]
+
+
+def test_an_e_mails_hard_wrapped_prose_is_prose_not_a_list_of_skills() -> None:
+    from assistant.drafting.needs import is_prose
+
+    mail = ("Lähettäjä: Pekka L., keittiöpäällikkö\nAihe: Koulutus\n\nHei, tässä toiveemme koulutukseen,\n"
+            "josta puhuttiin. Meillä on kaksi keittiötä. Kokeille tarvitaan\nosaamista ruokalistojen "
+            "suunnittelussa ja\nhävikin seurannassa.\nt. Pekka")
+    assert is_prose(mail, "fi")
+    assert not is_prose("asiakasdatan analysointi\nsosiaalisen median sisällöt\nkampanjoiden mittaaminen", "fi")
