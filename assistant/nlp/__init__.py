@@ -4,6 +4,7 @@ Voikko; callers pass the language and never touch either library."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assistant.nlp.types import SkillPhrase, Span
@@ -37,10 +38,16 @@ def skill_phrases(text: str, language: str) -> list[SkillPhrase]:
     from assistant.nlp.bullets import as_sentence
 
     rewritten, origin = as_sentence(text)
+    # A line break inside a paragraph (an e-mail's hard wrap: 'be able to\ngive ...') is a space
+    # to the reader; one for one, so every offset still holds.
+    rewritten = _LINE_BREAK.sub(lambda m: " " * len(m.group()), rewritten)
     found = [_without_open_aside(p) for p in _module(language).skill_phrases(rewritten)]
     if rewritten == text:
         return found
     return [replace(p, start=origin[p.start], end=origin[p.end - 1] + 1) for p in found]
+
+
+_LINE_BREAK = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*[^\s\-–•*\d])")
 
 
 def _without_open_aside(phrase: SkillPhrase) -> SkillPhrase:

@@ -17,7 +17,9 @@ _MARK = r"(?:[-–•*]|\d{1,2}[.)])"  # a dash or bullet, or a number: "1." "2)
 # A bullet after ';' or at the start of a line (what separates items), and the one before the
 # first item, after its lead-in word or colon on the same line.
 _SEPARATOR = re.compile(rf"(?:;[ \t]*|\n[ \t]*){_MARK}[ \t]+(?=\w)")
-_POINTER = re.compile(r"\s+(?:(?:do )?the following|seuraav(?:at|ia|aa))\s*:$", re.IGNORECASE)
+# 'be able to do the following:', 'should be able to do afterwards:', 'osata ainakin seuraavat:'
+_POINTER = re.compile(r"\s+(?:(?:do )?the following|do(?: afterwards| after the course)?|seuraav(?:at|ia|aa))\s*:$",
+                      re.IGNORECASE)
 _FIRST = re.compile(rf":?[ \t]*(?:\n[ \t]*)?{_MARK}[ \t]+(?=\w)")
 
 

@@ -228,11 +228,16 @@ def _passive_needs(sent) -> list[SkillPhrase]:
             continue
         subject = next((c for c in passive.children if c.dep_ == "nsubjpass"), None)
         # Not _people: there a plural is people, and here most plurals are things ('reports').
-        if (subject is None or subject.lemma_.lower() in _STAFF_NOUNS or subject.tag_ in {"PRP", "WDT", "WP"}
+        # 'the following must be covered:' points at a list, which says the needs itself.
+        if (subject is None or subject.lemma_.lower() in _STAFF_NOUNS or subject.lower_ == "following"
+                or subject.tag_ in {"PRP", "WDT", "WP"}
                 or not any(c.dep_ == "aux" and c.lower_ in _DUTY_MODALS for c in passive.children) or _negated(passive)):
             continue
-        particles = [c for c in verb.children if c.dep_ == "prt"]
-        after = [t for c in verb.children if c.i > verb.i and c.dep_ in _AFTER_PASSIVE for t in c.subtree]
+        # 'acted on': a preposition left without its object (the subject is it) goes with the verb.
+        particles = [c for c in verb.children if c.dep_ == "prt" or c.dep_ == "prep" and c.i == verb.i + 1
+                     and not any(True for _ in c.children)]
+        after = [t for c in verb.children if c.i > verb.i and c.dep_ in _AFTER_PASSIVE and c not in particles
+                 for t in c.subtree]
         thing = [t for t in subject.subtree if t.dep_ not in {"det", "poss"} or t.i != subject.left_edge.i]
         obj = _join(thing + _cut_clauses(after)).rstrip(".,;:")
         if thing and thing[0].i == sent.start and thing[0].pos_ != "PROPN" and not thing[0].text.isupper():

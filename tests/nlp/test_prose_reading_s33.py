@@ -46,3 +46,17 @@ def test_an_e_mails_hard_wrapped_prose_is_prose_not_a_list_of_skills() -> None:
             "suunnittelussa ja\nhävikin seurannassa.\nt. Pekka")
     assert is_prose(mail, "fi")
     assert not is_prose("asiakasdatan analysointi\nsosiaalisen median sisällöt\nkampanjoiden mittaaminen", "fi")
+
+
+def test_a_pointer_before_a_list_and_a_passive_with_its_preposition() -> None:
+    found = skill_phrases("What trainees should be able to do afterwards:\n- read the load chart\n- sign the log\n", "en")
+    assert [(p.verb, p.object) for p in found] == [("read", "the load chart"), ("sign", "the log")]
+    found = skill_phrases("The following must be covered: feed alarms must be checked and acted on quickly.", "en")
+    assert [(p.verb, p.object) for p in found] == [("check", "feed alarms"), ("act on", "feed alarms quickly")]
+
+
+def test_a_hard_wrapped_line_break_inside_a_sentence_is_a_space() -> None:
+    text = "In every meeting it came up: supervisors must be able to\ngive a safety briefing to new workers."
+    found = skill_phrases(text, "en")
+    assert [p.verb for p in found] == ["give"]
+    assert text[found[0].start:found[0].end].startswith("give a safety briefing")  # spans still hold
