@@ -28,6 +28,7 @@ from assistant.drafting.verbs import composable_verbs, embed, government, ranked
 from assistant.nlp import inflect
 from assistant.nlp.english import en_plural
 from assistant.nlp.inflect import minen_form
+from assistant.nlp.types import pieces_between
 from assistant.rules import finnish
 from assistant.rules.checker import Checker
 from assistant.rules.context import band_for_level
@@ -735,7 +736,7 @@ def _finnish_skill(phrase: str) -> Skill:
             continue
         verb = inflect.derived_verb(words[at])
         if verb and verb in composable_verbs("fi"):
-            obj = " ".join(inflect.to_nominative(words[:at]))
+            obj = " ".join(_nominative_conjuncts(words[:at]))
             if _finnish_object(obj, verb):
                 return Skill(phrase, " ".join([obj, *words[at + 1:]]), verb, noun=phrase)
         elif verb:
@@ -746,6 +747,20 @@ def _finnish_skill(phrase: str) -> Skill:
 
 
 _OBJECT_CASES = {"nimento", "omanto", "osanto"}
+
+
+def _nominative_conjuncts(words: list[str]) -> list[str]:
+    """The action's genitives as its object, in the nominative: each of parallel conjuncts
+    ('keräilyn ja täydennysten' -> 'keräily ja täydennykset'), else the last phrase's head (in
+    'trukkiliikenteen ja jalankulkijoiden turvallisuuden' the first two are the third's attributes)."""
+    pieces = pieces_between(words, lambda w: w.lower() in {"ja", "tai", "sekä"})
+    joiners = [w for w in words if w.lower() in {"ja", "tai", "sekä"}]
+    if len(pieces) < 2 or len({len(p) for p in pieces}) > 1 or len(joiners) != len(pieces) - 1:
+        return inflect.to_nominative(words)
+    out = inflect.to_nominative(pieces[0])
+    for joiner, piece in zip(joiners, pieces[1:], strict=True):
+        out += [joiner, *inflect.to_nominative(piece)]
+    return out
 
 
 def _finnish_prose_skill(need: Need) -> Skill:

@@ -26,7 +26,7 @@ _COORDINATORS = {"ja", "sekä", "tai"}
 # Words that open a subordinate clause after a comma: the clause says why or how, not what.
 _SUBORDINATORS = {"että", "miten", "kun", "jos", "koska", "jotta", "vaikka", "mutta", "eikä", "sillä"}
 _EXAMPLES = {"esimerkiksi", "kuten", "mm"}  # after a comma, examples of what went before
-_TRAILING = {"niin", "siten", "myös", "siitä", "sitä", "tavalla", "kyllä"}
+_TRAILING = {"niin", "siten", "myös", "siitä", "sitä", "tavalla", "kyllä", "silloin"}  # before a cut clause
 
 
 def _voikko():
@@ -431,7 +431,8 @@ def _noun_needs(words: list[tuple[int, str, str]], sentence: str, listed: bool =
                                     and _names_need(t)), None)
     if start is None:
         return []
-    pieces = pieces_between(words[start + 1:], lambda item: item[2] != "word" or item[1].lower() in _COORDINATORS)
+    pieces = _shared_actions(pieces_between(words[start + 1:],
+                                            lambda item: item[2] != "word" or item[1].lower() in _COORDINATORS), words)
     out = []
     for piece in pieces:
         if piece[0][1].lower() in _SUBORDINATORS:
@@ -461,6 +462,24 @@ def _noun_needs(words: list[tuple[int, str, str]], sentence: str, listed: bool =
         out.append(SkillPhrase("", "", phrase, first[0], last[0] + len(last[1]), sentence, kind="noun-phrase",
                                core=phrase))
     return out
+
+
+def _shared_actions(pieces: list[list], words: list[tuple[int, str, str]]) -> list[list]:
+    """'keräilyn ja täydennysten ohjaaminen': genitives alone before 'ja' are attributes of the
+    next piece's action, not a skill of their own ('keräily'); they join it, with the 'ja'."""
+    out: list[list] = []
+    held: list = []
+    for index, piece in enumerate(pieces):
+        piece = held + piece
+        held = []
+        nxt = pieces[index + 1] if index + 1 < len(pieces) else None
+        joiner = next((w for w in words if w[0] > piece[-1][0]), None)
+        if (nxt and joiner is not None and joiner[1].lower() in _COORDINATORS and "omanto" in cases(nxt[0][1])
+                and all(k == "word" and "omanto" in cases(t) for _, t, k in piece if t.lower() not in _COORDINATORS)):
+            held = piece + [joiner]
+            continue
+        out.append(piece)
+    return out + ([held] if held else [])
 
 
 def _shares_attributes(words, piece, phrase: str, before: str) -> bool:
@@ -541,7 +560,9 @@ def _action_phrase(piece: list[tuple[int, str, str]]) -> str | None:
         # ('ristikontaminaation ehkäiseminen'): the guard then names it, rather than the
         # action being shown without what it acts on.
         unknown_genitive = not analyses(word) and word.endswith("n") and word[:1].islower()
-        if not (cases(word) & {"omanto"} or adjective or unknown_genitive):
+        # 'keräilyn ja täydennysten ohjaaminen': two genitives joined are both the action's.
+        joined = word.lower() in _COORDINATORS and attributes and cases(attributes[0]) & {"omanto"}
+        if not (cases(word) & {"omanto"} or adjective or unknown_genitive or joined):
             break
         if adjective and attributes and cases(attributes[0]) & {"omanto"} and not cases(word) & {"omanto"}:
             # 'uudenlaista asiakkaiden opastamista': before the genitive, the adjective says how

@@ -229,3 +229,14 @@ def test_a_cut_never_leaves_a_modifier_without_its_noun_and_modifiers_may_swap()
     variants = object_variants("a building for reusable and hazardous materials", "en", "survey")
     assert variants[1] == "a building for hazardous and reusable materials"
     assert "a building for reusable" not in variants
+
+
+def test_parallel_genitives_of_an_action_become_its_coordinated_object(composer) -> None:
+    brief = CredentialBrief(title="Varasto", target_group="Tiiminvetäjät", level=5, ects=2, language="fi",
+                            skill_needs=["keräilyn ja täydennysten ohjaaminen",
+                                         "trukkiliikenteen ja jalankulkijoiden turvallisuuden varmistaminen"])
+    texts = [o.text for o in composer.draft(brief).outcomes]
+    assert any(t.startswith("Opiskelija osaa ohjata keräilyä ja täydennyksiä") for t in texts), texts
+    # Not parallel: the first two are attributes of 'turvallisuus', which is the object.
+    assert any(t.startswith("Opiskelija osaa varmistaa trukkiliikenteen ja jalankulkijoiden turvallisuuden")
+               for t in texts), texts

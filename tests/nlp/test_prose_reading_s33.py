@@ -60,3 +60,14 @@ def test_a_hard_wrapped_line_break_inside_a_sentence_is_a_space() -> None:
     found = skill_phrases(text, "en")
     assert [p.verb for p in found] == ["give"]
     assert text[found[0].start:found[0].end].startswith("give a safety briefing")  # spans still hold
+
+
+def test_genitives_joined_before_one_action_are_its_object_not_a_skill_of_their_own() -> None:
+    found = skill_phrases("Toivomme seuraavaa osaamista: lähetysten ja palautusten käsittely järjestelmässä, "
+                          "inventaarioiden tekeminen.", "fi")
+    assert [p.object for p in found] == ["lähetysten ja palautusten käsittely järjestelmässä", "inventaarioiden tekeminen"]
+
+
+def test_a_correlative_before_a_cut_clause_goes() -> None:
+    found = skill_phrases("Tulkkien pitää osata tehdä perusteltuja ratkaisuja silloin, kun rooli hämärtyy.", "fi")
+    assert [(p.verb, p.object) for p in found] == [("tehdä", "perusteltuja ratkaisuja")]
