@@ -19,6 +19,7 @@ _OBJECT_CASES = {"nimento", "omanto", "osanto"}
 _QUALIFYING_ADJECTIVES = frozenset({
     "actual", "real", "simple", "clear", "proper", "correct", "appropriate", "relevant", "basic",
     "full", "complete", "right", "good", "effective", "practical", "necessary", "suitable", "whole",
+    "understandable", "transparent",
 })
 
 
@@ -93,6 +94,7 @@ def _english(obj: str, verb: str) -> list[str]:
     # Not an attribute ('evidence-based reports', 'trained staff'): it opens no clause.
     found = next((t for t in tokens if t.i > 0 and t.dep_ != "amod" and (t.text in finite or t.tag_ in {"VBN", "VBD"})),
                  None)
+    clause_cut = ""
     if found is not None:
         # The cut takes the whole clause: 'customers who have suffered a loss' -> 'customers',
         # not 'customers who' (an auxiliary's clause is its verb's, which opens at 'who').
@@ -103,8 +105,11 @@ def _english(obj: str, verb: str) -> list[str]:
         owner = clause.head if clause.dep_ == "relcl" else None
         if owner is not None and owner.lemma_ in _EMPTY_NOUNS and owner.dep_ == "pobj" and owner.head.i > 0:
             cut = owner.head.i
-        out.append(_text(tokens[:cut]))
-    out += [_text([t for t in list(parse(base)) if t.i != adjective.i]) for base in dict.fromkeys([out[0], obj])
+        clause_cut = _text(tokens[:cut]).rstrip(",").strip()
+        out.append(clause_cut)
+    # Without a qualifying adjective, also once the clause is cut ('a short safety induction to
+    # workers', from 'a short, understandable safety induction to workers, many of whom ...').
+    out += [_without_adjective(list(parse(base)), adjective.i) for base in dict.fromkeys(filter(None, [out[0], obj, clause_cut]))
             for adjective in parse(base) if adjective.dep_ == "amod" and adjective.lower_ in _QUALIFYING_ADJECTIVES
             # 'clear and evidence-based reports': a coordinated adjective would leave its 'and'
             and not any(c.dep_ in {"cc", "conj"} for c in adjective.children)]
@@ -136,6 +141,15 @@ def _english(obj: str, verb: str) -> list[str]:
     # The cut that keeps the most words first ('complaints by urgency' before 'complaints').
     out += sorted(cuts, key=lambda cut: -len(cut.split()))
     return [v for v in out if v and not _question_stub(v)]
+
+
+def _without_adjective(tokens: list, at: int) -> str:
+    """The phrase without one adjective, and the comma that listed it ('a short, understandable
+    induction' -> 'a short induction')."""
+    before, after = at > 0 and tokens[at - 1].text == ",", at + 1 < len(tokens) and tokens[at + 1].text == ","
+    drop = {at} | ({at - 1} if before else {at + 1} if after else set())
+    kept = [t for t in tokens if t.i not in drop]
+    return "".join(t.text + (t.whitespace_ or (" " if t.i + 1 in drop else "")) for t in kept).strip()
 
 
 def _question_stub(phrase: str) -> bool:

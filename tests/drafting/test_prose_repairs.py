@@ -240,3 +240,11 @@ def test_parallel_genitives_of_an_action_become_its_coordinated_object(composer)
     # Not parallel: the first two are attributes of 'turvallisuus', which is the object.
     assert any(t.startswith("Opiskelija osaa varmistaa trukkiliikenteen ja jalankulkijoiden turvallisuuden")
                for t in texts), texts
+
+
+def test_a_qualifying_adjective_goes_with_its_listing_comma_also_after_a_clause_cut() -> None:
+    variants = object_variants("a brief, understandable fire drill for new workers, many of whom speak Estonian",
+                               "en", "run")
+    assert "a brief fire drill for new workers" in variants
+    assert not any(", fire" in v or v.startswith(",") for v in variants), variants
+    assert object_variants("clear, transparent corrections", "en", "write")[1] == "transparent corrections"
