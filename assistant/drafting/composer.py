@@ -747,6 +747,7 @@ def _finnish_skill(phrase: str) -> Skill:
 
 
 _OBJECT_CASES = {"nimento", "omanto", "osanto"}
+_PLACE_CASES = {"sisaolento", "sisaeronto", "sisatulento", "ulkoolento", "ulkoeronto", "ulkotulento"}
 
 
 def _nominative_conjuncts(words: list[str]) -> list[str]:
@@ -891,8 +892,11 @@ def _accusative(phrase: str) -> str | None:
     out = []
     for token in phrase.split():
         word = token.rstrip(",")
-        numbers = {a.get("NUMBER") for a in inflect.analyses(word) if a.get("SIJAMUOTO") == "nimento"}
-        if word.lower() in {"ja", "tai", "sekä"} or word.endswith("-") or not numbers:
+        readings = inflect.analyses(word)
+        numbers = {a.get("NUMBER") for a in readings if a.get("SIJAMUOTO") == "nimento"}
+        # 'asemassa' is also an inessive ('haavoittuvassa asemassa olevien ...'): a complement.
+        place = any(a.get("SIJAMUOTO") in _PLACE_CASES for a in readings)
+        if word.lower() in {"ja", "tai", "sekä"} or word.endswith("-") or not numbers or place:
             out.append(token)
         elif "singular" in numbers:
             form = inflect.inflect_word(word, "omanto", "singular")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from assistant.drafting.verbs import government
 from assistant.nlp import inflect
+from assistant.nlp.finnish import COMPLEMENT_PARTICIPLES
 
 _OBJECT_CASES = {"nimento", "omanto", "osanto"}
 # Adjectives that qualify a noun rather than name a kind of it: 'about actual practice' says
@@ -371,8 +372,11 @@ def _leading_complement_cut(words: list[str]) -> list[str]:
         lead += 1
     if lead == 0:
         return []
-    out = [" ".join(words[lead:])]
-    if lead + 1 < len(words) and any(a.get("PARTICIPLE") for a in inflect.analyses(words[lead].rstrip(","))):
+    readings = inflect.analyses(words[lead].rstrip(","))
+    # 'vaikeasti tavoitettavissa | olevien asiakasryhmien', 'kauppaan | liittyviä kysymyksiä':
+    # these participles say nothing without the complement, so none is cut from them.
+    out = [] if any(a.get("BASEFORM") in COMPLEMENT_PARTICIPLES for a in readings) else [" ".join(words[lead:])]
+    if lead + 1 < len(words) and any(a.get("PARTICIPLE") for a in readings):
         # The participle goes with its complement first: most dangle without one ('liittyvät
         # vero- ja rahoitusvaihtoehdot' once 'kauppaan' is cut); 'sopivan mallin' is the exception.
         out.insert(0, " ".join(words[lead + 1:]))

@@ -570,7 +570,20 @@ def _action_phrase(piece: list[tuple[int, str, str]]) -> str | None:
             break
         attributes.insert(0, word)
     attributes = inflect.to_nominative(attributes + [head])[:-1] if attributes else []
+    if attributes and any(a.get("BASEFORM") in COMPLEMENT_PARTICIPLES for a in analyses(attributes[0])):
+        # 'haavoittuvassa asemassa | olevien asiakasryhmien tavoittaminen': the participle keeps
+        # its complement, without which it says nothing.
+        complement: list[str] = []
+        for _, word, _ in reversed(piece[:len(piece) - 1 - len(attributes)]):
+            if _names_need(word) or not cases(word) - {"nimento", "osanto", "omanto"}:
+                break  # 'tarvitaan osaamista | haavoittuvassa asemassa ...': the need's own word
+            complement.insert(0, word)
+        attributes = complement + attributes
     return " ".join(attributes + [nominative])
+
+
+# Participles that say nothing without their complement ('asemassa olevien', 'kauppaan liittyvät').
+COMPLEMENT_PARTICIPLES = frozenset({"oleva", "liittyvä", "kuuluva", "perustuva", "kohdistuva", "sisältyvä"})
 
 
 def _deverbal(word: str) -> bool:

@@ -119,7 +119,11 @@ def test_a_cut_complement_takes_its_participle_with_it() -> None:
     # 'kauppaan liittyvät' -> not 'liittyvät vero- ja rahoitusvaihtoehdot', which dangles.
     variants = object_variants("kauppaan liittyvät vero- ja rahoitusvaihtoehdot", "fi", "tunnistaa")
     assert "vero- ja rahoitusvaihtoehdot" in variants
-    assert variants.index("vero- ja rahoitusvaihtoehdot") < variants.index("liittyvät vero- ja rahoitusvaihtoehdot")
+    # 'liittyvä' says nothing without what it relates to: the dangling phrasing is never offered.
+    assert "liittyvät vero- ja rahoitusvaihtoehdot" not in variants
+    # 'sopiva' may stand alone ('sopivan mallin'): both phrasings, the participle's cut first.
+    variants = object_variants("yhteisölle sopivan oikeudellisen mallin", "fi", "valita")
+    assert variants.index("oikeudellisen mallin") < variants.index("sopivan oikeudellisen mallin")
 
 
 def test_coordinated_finnish_attributes_stay_one_skill() -> None:
@@ -248,3 +252,8 @@ def test_a_qualifying_adjective_goes_with_its_listing_comma_also_after_a_clause_
     assert "a brief fire drill for new workers" in variants
     assert not any(", fire" in v or v.startswith(",") for v in variants), variants
     assert object_variants("clear, transparent corrections", "en", "write")[1] == "transparent corrections"
+
+
+def test_a_participle_keeps_its_complement_in_an_action_noun_need() -> None:
+    found = skill_phrases("Lisäksi tarvitaan osaamista heikossa asemassa olevien asukkaiden tavoittamiseen.", "fi")
+    assert [p.object for p in found] == ["heikossa asemassa olevien asukkaiden tavoittaminen"]
