@@ -923,8 +923,15 @@ def finnish_contexts(brief: CredentialBrief) -> list[str]:
         else:
             out.append(f"työssä, jonka toimintaympäristö on {_lower(ctx)}")
     group = " ".join(brief.target_group.split()).rstrip(".")
-    if group and (form := inflect.inflect_phrase(_lower(group), "omanto")) is not None:
-        out.append(f"{form} työssä")
+    # 'Pienet matkailuyritykset Pohjois-Suomessa': the place trails the people, and 'työssä'
+    # goes between them ('pienten matkailuyritysten työssä Pohjois-Suomessa').
+    words = group.split()
+    place = next((i for i in range(1, len(words)) if all(inflect.case_of(w) & _PLACE_CASES
+                                                         and not inflect.case_of(w) & _OBJECT_CASES
+                                                         for w in words[i:])), None)
+    people, where = (" ".join(words[:place]), " " + " ".join(words[place:])) if place else (group, "")
+    if people and (form := inflect.inflect_phrase(_lower(people), "omanto")) is not None:
+        out.append(f"{form} työssä{where}")
     out.append("omassa ammatillisessa työssään")
     return out
 

@@ -257,3 +257,12 @@ def test_a_qualifying_adjective_goes_with_its_listing_comma_also_after_a_clause_
 def test_a_participle_keeps_its_complement_in_an_action_noun_need() -> None:
     found = skill_phrases("Lisäksi tarvitaan osaamista heikossa asemassa olevien asukkaiden tavoittamiseen.", "fi")
     assert [p.object for p in found] == ["heikossa asemassa olevien asukkaiden tavoittaminen"]
+
+
+def test_a_target_groups_trailing_place_follows_the_work() -> None:
+    from assistant.drafting.composer import finnish_contexts
+
+    brief = CredentialBrief(title="Hinnoittelu", target_group="Pienet matkailuyritykset Pohjois-Suomessa", language="fi",
+                            skill_needs=["tuotteiden hinnoittelu"])
+    assert finnish_contexts(brief)[0] in {"pienten matkailuyritysten työssä Pohjois-Suomessa",
+                                          "pienien matkailuyrityksien työssä Pohjois-Suomessa"}
