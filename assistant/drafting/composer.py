@@ -27,6 +27,7 @@ from assistant.drafting.variants import is_code, object_variants
 from assistant.drafting.verbs import composable_verbs, embed, government, ranked_at, verb_scores
 from assistant.nlp import inflect
 from assistant.nlp.english import en_plural
+from assistant.nlp.finnish import COORDINATORS, PLACE_CASES
 from assistant.nlp.inflect import minen_form
 from assistant.nlp.types import pieces_between
 from assistant.rules import finnish
@@ -747,15 +748,14 @@ def _finnish_skill(phrase: str) -> Skill:
 
 
 _OBJECT_CASES = {"nimento", "omanto", "osanto"}
-_PLACE_CASES = {"sisaolento", "sisaeronto", "sisatulento", "ulkoolento", "ulkoeronto", "ulkotulento"}
 
 
 def _nominative_conjuncts(words: list[str]) -> list[str]:
     """The action's genitives as its object, in the nominative: each of parallel conjuncts
     ('keräilyn ja täydennysten' -> 'keräily ja täydennykset'), else the last phrase's head (in
     'trukkiliikenteen ja jalankulkijoiden turvallisuuden' the first two are the third's attributes)."""
-    pieces = pieces_between(words, lambda w: w.lower() in {"ja", "tai", "sekä"})
-    joiners = [w for w in words if w.lower() in {"ja", "tai", "sekä"}]
+    pieces = pieces_between(words, lambda w: w.lower() in COORDINATORS)
+    joiners = [w for w in words if w.lower() in COORDINATORS]
     if len(pieces) < 2 or len({len(p) for p in pieces}) > 1 or len(joiners) != len(pieces) - 1:
         return inflect.to_nominative(words)
     out = inflect.to_nominative(pieces[0])
@@ -895,8 +895,8 @@ def _accusative(phrase: str) -> str | None:
         readings = inflect.analyses(word)
         numbers = {a.get("NUMBER") for a in readings if a.get("SIJAMUOTO") == "nimento"}
         # 'asemassa' is also an inessive ('haavoittuvassa asemassa olevien ...'): a complement.
-        place = any(a.get("SIJAMUOTO") in _PLACE_CASES for a in readings)
-        if word.lower() in {"ja", "tai", "sekä"} or word.endswith("-") or not numbers or place:
+        place = any(a.get("SIJAMUOTO") in PLACE_CASES for a in readings)
+        if word.lower() in COORDINATORS or word.endswith("-") or not numbers or place:
             out.append(token)
         elif "singular" in numbers:
             form = inflect.inflect_word(word, "omanto", "singular")
@@ -926,7 +926,7 @@ def finnish_contexts(brief: CredentialBrief) -> list[str]:
     # 'Pienet matkailuyritykset Pohjois-Suomessa': the place trails the people, and 'työssä'
     # goes between them ('pienten matkailuyritysten työssä Pohjois-Suomessa').
     words = group.split()
-    place = next((i for i in range(1, len(words)) if all(inflect.case_of(w) & _PLACE_CASES
+    place = next((i for i in range(1, len(words)) if all(inflect.case_of(w) & PLACE_CASES
                                                          and not inflect.case_of(w) & _OBJECT_CASES
                                                          for w in words[i:])), None)
     people, where = (" ".join(words[:place]), " " + " ".join(words[place:])) if place else (group, "")

@@ -18,8 +18,7 @@ from assistant import nlp
 from assistant.drafting import fit
 from assistant.drafting.common import STEMS
 from assistant.drafting.verbs import government
-from assistant.nlp import finnish
-from assistant.nlp.finnish import POINTING_PRONOUNS
+from assistant.nlp.finnish import POINTING_PRONOUNS, analyses
 
 COPY_LIMIT = 6  # words: a run this long from the brief's prose is pasted, not written
 _WORD = re.compile(r"[\w'’-]+")
@@ -150,7 +149,7 @@ def problems(text: str, verb: str, obj: str, language: str, prose: str) -> list[
 
 def _plural_genitive(word: str) -> bool:
     """Only a plural genitive in every reading: not 'huomioiden', also a verb form ('taking into account')."""
-    readings = finnish.analyses(word)
+    readings = analyses(word)
     return bool(readings) and all(a.get("SIJAMUOTO") == "omanto" and a.get("NUMBER") == "plural" for a in readings)
 
 

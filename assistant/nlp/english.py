@@ -235,7 +235,7 @@ def _passive_needs(sent) -> list[SkillPhrase]:
             continue
         # 'acted on': a preposition left without its object (the subject is it) goes with the verb.
         particles = [c for c in verb.children if c.dep_ == "prt" or c.dep_ == "prep" and c.i == verb.i + 1
-                     and not any(True for _ in c.children)]
+                     and not list(c.children)]
         after = [t for c in verb.children if c.i > verb.i and c.dep_ in _AFTER_PASSIVE and c not in particles
                  for t in c.subtree]
         thing = [t for t in subject.subtree if t.dep_ not in {"det", "poss"} or t.i != subject.left_edge.i]

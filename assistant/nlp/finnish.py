@@ -22,7 +22,7 @@ _GENERIC = {"osaaminen", "taito", "tuntemus", "kyky", "valmius", "tieto", "ymmä
 _LEARNING = {"koulutus", "kurssi", "opetus", "valmennus", "perehdytys", "opinto", "opinnot"}
 FINITE_MOODS = {"indicative", "conditional", "imperative", "potential"}
 NOMINAL = {"nimisana", "laatusana", "nimisana_laatusana", "lukusana", "asemosana", "erisnimi", "etunimi", "sukunimi", "paikannimi"}
-_COORDINATORS = {"ja", "sekä", "tai"}
+COORDINATORS = frozenset({"ja", "sekä", "tai"})
 # Words that open a subordinate clause after a comma: the clause says why or how, not what.
 _SUBORDINATORS = {"että", "miten", "kun", "jos", "koska", "jotta", "vaikka", "mutta", "eikä", "sillä"}
 _EXAMPLES = {"esimerkiksi", "kuten", "mm"}  # after a comma, examples of what went before
@@ -223,7 +223,7 @@ def _before_necessive(words: list[tuple[int, str, str]], at: int) -> list[tuple[
         return []
     clause: list[tuple[int, str, str]] = []
     for word in reversed(before[:-1]):
-        if word[2] != "word" or word[1].lower() in _COORDINATORS | _SUBORDINATORS:
+        if word[2] != "word" or word[1].lower() in COORDINATORS | _SUBORDINATORS:
             break
         clause.insert(0, word)
     clause = [w for w in clause if w[1].lower() not in _FOCUS]
@@ -253,7 +253,7 @@ def _after_coordinator(current: list[tuple[int, str, str]]) -> bool:
     it: '... on tehtävä ja tulokset käytävä': a second necessive follows; 'laskea annettava
     lääkeannos' has a participle as an adjective, which stays in the object."""
     words = [w for w in current if w[2] == "word"]
-    joins = [i for i, w in enumerate(words) if w[1].lower() in _COORDINATORS]
+    joins = [i for i, w in enumerate(words) if w[1].lower() in COORDINATORS]
     return bool(joins) and len(words) - joins[-1] - 1 <= 2
 
 
@@ -346,7 +346,7 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
                     base not in _NOT_ASKED and _subject_follows(words, offset)):
                 # 'Entä tunnistavatko he huijausviestin?': whether they do it names the need.
                 active, verb, skipping = True, (base, offset, token), False
-            elif kind == "word" and active and (previous in {"", ",", ":", *_COORDINATORS} or after_need) and (
+            elif kind == "word" and active and (previous in {"", ",", ":", *COORDINATORS} or after_need) and (
                 base := _infinitive(token)
             ):
                 if not _is_need(token):
@@ -356,7 +356,7 @@ def skill_phrases(text: str) -> list[SkillPhrase]:
                     base := _necessive(token)):
                 # '... on tehtävä ja tulokset käytävä läpi': a second necessive, 'on' left out,
                 # with its own object after the conjunction.
-                joins = [i for i, w in enumerate(current) if w[1].lower() in _COORDINATORS]
+                joins = [i for i, w in enumerate(current) if w[1].lower() in COORDINATORS]
                 own = current[joins[-1] + 1:]
                 del current[joins[-1]:]
                 # 'Raportti on luettava ja allekirjoitettava.': one object, when nothing follows.
@@ -432,7 +432,7 @@ def _noun_needs(words: list[tuple[int, str, str]], sentence: str, listed: bool =
     if start is None:
         return []
     pieces = _shared_actions(pieces_between(words[start + 1:],
-                                            lambda item: item[2] != "word" or item[1].lower() in _COORDINATORS), words)
+                                            lambda item: item[2] != "word" or item[1].lower() in COORDINATORS), words)
     out = []
     for piece in pieces:
         if piece[0][1].lower() in _SUBORDINATORS:
@@ -474,8 +474,8 @@ def _shared_actions(pieces: list[list], words: list[tuple[int, str, str]]) -> li
         held = []
         nxt = pieces[index + 1] if index + 1 < len(pieces) else None
         joiner = next((w for w in words if w[0] > piece[-1][0]), None)
-        if (nxt and joiner is not None and joiner[1].lower() in _COORDINATORS and "omanto" in cases(nxt[0][1])
-                and all(k == "word" and "omanto" in cases(t) for _, t, k in piece if t.lower() not in _COORDINATORS)):
+        if (nxt and joiner is not None and joiner[1].lower() in COORDINATORS and "omanto" in cases(nxt[0][1])
+                and all("omanto" in cases(t) for _, t, _ in piece if t.lower() not in COORDINATORS)):
             held = piece + [joiner]
             continue
         out.append(piece)
@@ -486,7 +486,7 @@ def _shares_attributes(words, piece, phrase: str, before: str) -> bool:
     """Whether an action noun with no attribute of its own, right after 'ja' or 'sekä', takes
     those of the action before it: that one is its genitives and its head, nothing after."""
     at = words.index(piece[0])  # the sentence's words and punctuation, no spaces
-    joined = at > 0 and words[at - 1][1].lower() in _COORDINATORS - {"tai"}
+    joined = at > 0 and words[at - 1][1].lower() in COORDINATORS - {"tai"}
     previous = before.split()
     return (joined and _is_minen(piece[0][1]) and phrase.split()[0] == inflect.to_nominative([piece[0][1]])[0]
             and len(previous) >= 2 and all(cases(w) & {"omanto"} for w in previous[:-1]) and _is_minen(previous[-1]))
@@ -517,7 +517,7 @@ def _lack_needs(words: list[tuple[int, str, str]], sentence: str) -> list[SkillP
             if "sisaolento" in cases(ends.get(p.end, ""))]
 
 
-_PLACE_CASES = {"sisaolento", "sisaeronto", "sisatulento", "ulkoolento", "ulkoeronto", "ulkotulento"}
+PLACE_CASES = frozenset({"sisaolento", "sisaeronto", "sisatulento", "ulkoolento", "ulkoeronto", "ulkotulento"})
 
 
 def _action_phrase(piece: list[tuple[int, str, str]]) -> str | None:
@@ -531,7 +531,7 @@ def _action_phrase(piece: list[tuple[int, str, str]]) -> str | None:
     # place case: 'paikkatietoaineistojen hyödyntäminen leimikon suunnittelussa' (using data
     # in planning), where a genitive one is an attribute ('pesien talvehtimisen valmistelusta').
     head_at = next((i for i in range(len(piece) - 2, -1, -1) if _is_minen(piece[i][1], "nimento")
-                    and cases(piece[-1][1]) & _PLACE_CASES), None)
+                    and cases(piece[-1][1]) & PLACE_CASES), None)
     if head_at is None and not (piece and _deverbal(piece[-1][1])):
         head_at = next((i for i in range(len(piece) - 1, -1, -1)
                         if _is_minen(piece[i][1]) or i < len(piece) - 1 and _deverbal(piece[i][1])), None)
@@ -561,7 +561,7 @@ def _action_phrase(piece: list[tuple[int, str, str]]) -> str | None:
         # action being shown without what it acts on.
         unknown_genitive = not analyses(word) and word.endswith("n") and word[:1].islower()
         # 'keräilyn ja täydennysten ohjaaminen': two genitives joined are both the action's.
-        joined = word.lower() in _COORDINATORS and attributes and cases(attributes[0]) & {"omanto"}
+        joined = word.lower() in COORDINATORS and attributes and cases(attributes[0]) & {"omanto"}
         if not (cases(word) & {"omanto"} or adjective or unknown_genitive or joined):
             break
         if adjective and attributes and cases(attributes[0]) & {"omanto"} and not cases(word) & {"omanto"}:
@@ -666,7 +666,7 @@ def _phrase(verb: tuple[str, int, str], words: list[tuple[int, str, str]], sente
     base, start, verb_text = verb
     # Drop what trails the object: list commas, conjunctions, full stops, 'niin' before 'että'.
     # A preposition whose noun a cut clause took ('tehdä ilmoitus ... ilman', before 'että') goes too.
-    while words and (words[-1][2] != "word" or words[-1][1].lower() in _COORDINATORS | _TRAILING | _PREPOSITIONS):
+    while words and (words[-1][2] != "word" or words[-1][1].lower() in COORDINATORS | _TRAILING | _PREPOSITIONS):
         words.pop()
     text_words = [w for w in words if w[2] == "word"]
     if len(text_words) <= 2 and text_words and text_words[0][1].lower() in _PREPOSITIONS:
@@ -702,10 +702,10 @@ def _core(obj: str) -> str:
     for word in obj.split():
         bare = word.rstrip(",")
         if bare.isupper() or any(ch.isdigit() for ch in bare) or not (cases(bare) & {"nimento", "omanto", "osanto"}
-                                                                         or bare.lower() in {"ja", "sekä", "tai"}):
+                                                                         or bare.lower() in COORDINATORS):
             break
         out.append(word)
-    while out and out[-1].lower() in {"ja", "sekä", "tai"}:
+    while out and out[-1].lower() in COORDINATORS:
         out.pop()
     return " ".join(out)
 
